@@ -1,0 +1,124 @@
+"""Shared fixtures: the demo database loaded once, the standard cast of users, Chromium."""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    # Browser tests run on a live server whose database is flushed after each of them;
+    # they go last so that the demo data loaded once for the session serves all others.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
+        for item in items:
+            if item.get_closest_marker("browser"):
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("demo", quiet=True)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def admin(db):
+    return _user("admin")
+
+
+@pytest.fixture
+def specialist(db):
+    """Chuyên viên Ban Tuyên giáo Quận 1: scope QU-Q1 and everything below it."""
+    return _user("chuyenvien")
+
+
+@pytest.fixture
+def approver(db):
+    return _user("lanhdao")
+
+
+@pytest.fixture
+def viewer(db):
+    return _user("theodoi")
+
+
+@pytest.fixture
+def reporter(db):
+    """Reporter of Đảng ủy phường Bến Nghé."""
+    return _user("bennghe")
+
+
+@pytest.fixture
+def outsider(db):
+    """Reporter of Đảng ủy phường Bến Thành, the sibling ward of Bến Nghé."""
+    return _user("benthanh")
+
+
+@pytest.fixture
+def client_for(client):
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
+
+
+# --- browser -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def demo_live_server(live_server, settings):
+    """A live server over the full demo (reloaded: the live-server database is flushed)."""
+    settings.AXES_ENABLED = False
+    call_command("demo", quiet=True)
+    return live_server
+
+
+@pytest.fixture
+def login(page, demo_live_server):
+    """login("bennghe") opens the login page and signs in as a person would."""
+    from tuyengiao.orgs.demo import PASSWORD
+
+    def do(username, password=PASSWORD):
+        page.goto(f"{demo_live_server.url}/login/")
+        page.get_by_label("Tên đăng nhập").fill(username)
+        page.get_by_label("Mật khẩu").fill(password)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.wait_for_url(f"{demo_live_server.url}/")
+        return page
+
+    return do

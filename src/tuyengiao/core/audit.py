@@ -1,0 +1,34 @@
+from django.db import models
+
+from .models import AuditEvent
+
+
+def record(actor, verb: str, obj: models.Model, *, unit=None, **data) -> AuditEvent:
+    """Write one audit row; call it inside the service's transaction."""
+    if unit is None:
+        unit = getattr(obj, "unit", None)
+    return AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        verb=verb,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        unit=unit if getattr(unit, "pk", None) else None,
+        data={key: _jsonable(value) for key, value in data.items()},
+    )
+
+
+def events_for(obj: models.Model):
+    return AuditEvent.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk)
+    ).select_related("actor")
+
+
+def _jsonable(value):
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return str(value)

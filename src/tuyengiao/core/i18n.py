@@ -1,0 +1,42 @@
+"""Compile every app's .po into .mo with polib, so no GNU gettext is needed to install.
+
+python -m tuyengiao.core.i18n          # compile
+python -m tuyengiao.core.i18n --check  # fail on untranslated or fuzzy entries
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def catalogs():
+    return sorted(ROOT.glob("*/locale/*/LC_MESSAGES/django.po"))
+
+
+def problems(po_path: Path) -> list[str]:
+    found = []
+    for entry in polib.pofile(str(po_path)):
+        if entry.obsolete:
+            continue
+        if "fuzzy" in entry.flags:
+            found.append(f"{po_path}: fuzzy: {entry.msgid!r}")
+        elif not entry.translated():
+            found.append(f"{po_path}: untranslated: {entry.msgid!r}")
+    return found
+
+
+def compile_all() -> int:
+    for po_path in catalogs():
+        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+    return len(catalogs())
+
+
+if __name__ == "__main__":
+    if "--check" in sys.argv:
+        issues = [p for path in catalogs() for p in problems(path)]
+        print("\n".join(issues) or f"{len(catalogs())} catalogs complete")
+        sys.exit(1 if issues else 0)
+    print(f"compiled {compile_all()} catalogs")

@@ -1,0 +1,45 @@
+"""The top menu. Apps add entries here; an entry whose URL does not exist yet is skipped."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import access
+
+# (label, url name, action the user must hold somewhere)
+MENU = [
+    (_("Home"), "home", access.VIEW),
+    (_("Units"), "orgs:tree", access.VIEW),
+    (_("Reporting"), "reporting:forms", access.VIEW),
+    (_("Documents"), "documents:list", access.VIEW),
+    (_("Study campaigns"), "campaigns:list", access.VIEW),
+    (_("Training"), "training:list", access.VIEW),
+    (_("Outreach"), "outreach:list", access.VIEW),
+    (_("Initiatives"), "initiatives:list", access.VIEW),
+    (_("Conferences"), "meetings:list", access.VIEW),
+    (_("Tasks"), "meetings:tasks", access.VIEW),
+    (_("Commendations"), "awards:list", access.VIEW),
+    (_("Targets"), "targets:list", access.VIEW),
+    (_("Reports"), "reports:index", access.CHANGE),
+]
+
+
+def menu(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated:
+        return {"menu": []}
+    items = []
+    for label, name, action in MENU:
+        if not access.has_role_action(user, action):
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        items.append(
+            {
+                "label": label,
+                "url": url,
+                "active": request.path == url or (url != "/" and request.path.startswith(url)),
+            }
+        )
+    return {"menu": items}

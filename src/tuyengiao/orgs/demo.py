@@ -1,0 +1,211 @@
+"""District 1 (Ho Chi Minh City) as it stood in 2022, and the 2025 reorganisation.
+
+The seed names the district and its ten wards. The 41 other grassroots organisations
+and the mapping of old wards to the four 2025 wards are illustrative (flagged so).
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from tuyengiao.core.text import fold
+
+from . import services
+from .choices import Role, UnitKind
+from .models import Lineage, OrgUnit
+from .services import UnitSpec
+
+WARDS = [
+    "Bến Nghé",
+    "Bến Thành",
+    "Cầu Kho",
+    "Cầu Ông Lãnh",
+    "Cô Giang",
+    "Đa Kao",
+    "Nguyễn Cư Trinh",
+    "Nguyễn Thái Bình",
+    "Phạm Ngũ Lão",
+    "Tân Định",
+]
+BOARDS = [
+    ("BTG-Q1", "Ban Tuyên giáo Quận ủy Quận 1", "Ban Tuyên giáo"),
+    ("BTC-Q1", "Ban Tổ chức Quận ủy Quận 1", "Ban Tổ chức"),
+    ("BDV-Q1", "Ban Dân vận Quận ủy Quận 1", "Ban Dân vận"),
+    ("UBKT-Q1", "Ủy ban Kiểm tra Quận ủy Quận 1", "Ủy ban Kiểm tra"),
+    ("VP-Q1", "Văn phòng Quận ủy Quận 1", "Văn phòng"),
+    ("BCD35-Q1", "Ban Chỉ đạo 35 Quận 1", "Ban Chỉ đạo 35"),
+]
+OTHER_GRASSROOTS = [
+    "Đảng bộ cơ quan Ủy ban nhân dân Quận 1",
+    "Đảng bộ Công an Quận 1",
+    "Đảng bộ Quân sự Quận 1",
+    "Chi bộ cơ quan Quận ủy Quận 1",
+    "Chi bộ Mặt trận Tổ quốc và các đoàn thể Quận 1",
+    "Chi bộ Tòa án nhân dân Quận 1",
+    "Chi bộ Viện Kiểm sát nhân dân Quận 1",
+    "Chi bộ Chi cục Thi hành án dân sự Quận 1",
+    "Chi bộ Chi cục Thuế Quận 1",
+    "Chi bộ Kho bạc Nhà nước Quận 1",
+    "Đảng bộ Bệnh viện Quận 1",
+    "Chi bộ Trung tâm Y tế Quận 1",
+    "Chi bộ Phòng Giáo dục và Đào tạo Quận 1",
+    "Chi bộ Trung tâm Văn hóa Quận 1",
+    "Chi bộ Nhà Thiếu nhi Quận 1",
+    "Chi bộ Trung tâm Thể dục thể thao Quận 1",
+    "Chi bộ Trung tâm Chính trị Quận 1",
+    "Chi bộ Ban Quản lý dự án đầu tư xây dựng Quận 1",
+    "Đảng bộ Công ty Dịch vụ công ích Quận 1",
+    "Chi bộ Công ty Quản lý nhà Quận 1",
+    "Đảng bộ Trường THPT Trưng Vương",
+    "Đảng bộ Trường THPT Bùi Thị Xuân",
+    "Chi bộ Trường THPT Ten Lơ Man",
+    "Chi bộ Trường THPT Lương Thế Vinh",
+    "Chi bộ Trường THPT Năng khiếu Thể dục thể thao",
+    "Chi bộ Trường THCS Văn Lang",
+    "Chi bộ Trường THCS Minh Đức",
+    "Chi bộ Trường THCS Trần Văn Ơn",
+    "Chi bộ Trường THCS Võ Trường Toản",
+    "Chi bộ Trường THCS Đức Trí",
+    "Chi bộ Trường THCS Đồng Khởi",
+    "Chi bộ Trường THCS Chu Văn An",
+    "Chi bộ Trường THCS Nguyễn Du",
+    "Chi bộ Trường Tiểu học Kết Đoàn",
+    "Chi bộ Trường Tiểu học Lê Ngọc Hân",
+    "Chi bộ Trường Tiểu học Trần Hưng Đạo",
+    "Chi bộ Trường Tiểu học Đinh Tiên Hoàng",
+    "Chi bộ Trường Mầm non Bến Thành",
+    "Chi bộ Chợ Bến Thành",
+    "Chi bộ Hợp tác xã Thương mại Quận 1",
+    "Chi bộ Công ty Cổ phần Du lịch Bến Thành",
+]
+# 2025: District 1 is abolished; its wards merge into four wards under the city.
+NEW_WARDS = {
+    "Sài Gòn": ["Bến Nghé", "Đa Kao", "Nguyễn Thái Bình"],
+    "Tân Định": ["Tân Định", "Đa Kao"],
+    "Bến Thành": ["Bến Thành", "Phạm Ngũ Lão", "Nguyễn Cư Trinh"],
+    "Cầu Ông Lãnh": ["Cầu Ông Lãnh", "Cô Giang", "Cầu Kho"],
+}
+REORGANISATION_DATE = dt.date(2025, 7, 1)
+PASSWORD = "demo12345"
+# (username, full name, unit code, role, title)
+DEMO_USERS = [
+    ("admin", "Quản trị hệ thống", "TU-HCM", Role.ADMIN, "Quản trị hệ thống"),
+    (
+        "chuyenvien",
+        "Nguyễn Thị Thu Hà",
+        "QU-Q1",
+        Role.SPECIALIST,
+        "Chuyên viên Ban Tuyên giáo Quận ủy Quận 1",
+    ),
+    (
+        "lanhdao",
+        "Nguyễn Trung Châu Tuyên",
+        "QU-Q1",
+        Role.APPROVER,
+        "Trưởng Ban Tuyên giáo Quận ủy Quận 1",
+    ),
+    ("theodoi", "Trần Văn Minh", "QU-Q1", Role.VIEWER, "Văn phòng Quận ủy Quận 1"),
+    ("bennghe", "Lê Thị Mai", "DU-BEN-NGHE", Role.REPORTER, "Văn phòng Đảng ủy phường Bến Nghé"),
+    (
+        "benthanh",
+        "Phạm Văn Hùng",
+        "DU-BEN-THANH",
+        Role.REPORTER,
+        "Văn phòng Đảng ủy phường Bến Thành",
+    ),
+]
+
+
+def ward_code(name: str, suffix: str = "") -> str:
+    return "DU-" + fold(name).upper().replace(" ", "-") + suffix
+
+
+def _ensure(spec: UnitSpec, parent, valid_from, actor) -> OrgUnit:
+    existing = OrgUnit.objects.filter(code=spec.code).first()
+    return existing or services.create_unit(spec, parent=parent, valid_from=valid_from, actor=actor)
+
+
+@transaction.atomic
+def load(*, actor=None):
+    city = _ensure(
+        UnitSpec("TU-HCM", "Thành ủy Thành phố Hồ Chí Minh", UnitKind.CITY_COMMITTEE, "Thành ủy"),
+        None,
+        dt.date(1976, 7, 2),
+        actor,
+    )
+    district = _ensure(
+        UnitSpec("QU-Q1", "Quận ủy Quận 1", UnitKind.DISTRICT_COMMITTEE, "Quận 1"),
+        city,
+        dt.date(1976, 7, 2),
+        actor,
+    )
+    for code, name, short in BOARDS:
+        _ensure(UnitSpec(code, name, UnitKind.BOARD, short), district, dt.date(2020, 1, 1), actor)
+    wards = {}
+    for name in WARDS:
+        wards[name] = _ensure(
+            UnitSpec(
+                ward_code(name), f"Đảng ủy phường {name}", UnitKind.GRASSROOTS, f"Phường {name}"
+            ),
+            district,
+            dt.date(2020, 1, 1),
+            actor,
+        )
+    for index, name in enumerate(OTHER_GRASSROOTS, start=1):
+        _ensure(
+            UnitSpec(f"CS-Q1-{index:03d}", name, UnitKind.GRASSROOTS, illustrative=True),
+            district,
+            dt.date(2020, 1, 1),
+            actor,
+        )
+    if not Lineage.objects.filter(predecessor=district).exists():
+        _reorganise_2025(city, district, wards, actor)
+    _users(actor)
+
+
+def _reorganise_2025(city, district, wards, actor):
+    taken = set()
+    successors = {}
+    for new_name, old_names in NEW_WARDS.items():
+        olds = [wards[n] for n in old_names if n not in taken]
+        taken.update(old_names)
+        successors[new_name] = services.merge_units(
+            olds,
+            UnitSpec(
+                ward_code(new_name, "-2025"),
+                f"Đảng ủy phường {new_name}",
+                UnitKind.COMMUNE_COMMITTEE,
+                f"Phường {new_name} (từ 2025)",
+                illustrative=True,
+            ),
+            parent=city,
+            date=REORGANISATION_DATE,
+            actor=actor,
+        )
+    # The other grassroots organisations and the boards close with the district.
+    remaining = OrgUnit.objects.children_of(district).valid_on(REORGANISATION_DATE)
+    for unit in remaining:
+        target = successors["Sài Gòn"] if unit.kind == UnitKind.GRASSROOTS else None
+        if target is not None:
+            services.merge_units([unit], target, parent=None, date=REORGANISATION_DATE, actor=actor)
+    services.merge_units(
+        [district], successors["Sài Gòn"], parent=None, date=REORGANISATION_DATE, actor=actor
+    )
+
+
+def _users(actor):
+    User = get_user_model()
+    for username, full_name, unit_code, role, title in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            last, _, first = full_name.rpartition(" ")
+            user = User.objects.create_user(
+                username, password=PASSWORD, first_name=first, last_name=last
+            )
+            if role == Role.ADMIN:
+                user.is_staff = user.is_superuser = True
+                user.save(update_fields=["is_staff", "is_superuser"])
+        services.add_membership(
+            user, OrgUnit.objects.get(code=unit_code), role, title=title, actor=actor
+        )

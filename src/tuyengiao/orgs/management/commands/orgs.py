@@ -1,0 +1,54 @@
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tuyengiao.core.errors import DomainError
+from tuyengiao.core.text import format_date
+
+from ... import services
+
+
+class Command(BaseCommand):
+    help = "Đơn vị: `orgs tree CODE [--date YYYY-MM-DD]` in cây đơn vị còn hiệu lực vào ngày đó."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        tree = sub.add_parser("tree", help="In cây đơn vị")
+        tree.add_argument("code")
+        tree.add_argument("--date", help="YYYY-MM-DD (mặc định: hôm nay)")
+        tree.add_argument("--kind", help="chỉ in loại đơn vị này, ví dụ grassroots")
+
+    def handle(self, *args, action, **options):
+        if action == "tree":
+            self._tree(options["code"], options.get("date"), options.get("kind"))
+
+    def _tree(self, code, date_text, kind):
+        try:
+            date = dt.date.fromisoformat(date_text) if date_text else dt.date.today()
+        except ValueError as exc:
+            raise CommandError(f"Ngày «{date_text}» không đúng dạng YYYY-MM-DD.") from exc
+        try:
+            root = services.get_unit(code)
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
+        if not root.is_valid_on(date):
+            raise CommandError(f"Đơn vị «{root}» không có hiệu lực vào ngày {format_date(date)}.")
+        units = list(services.subtree_valid_on(root, date))
+        by_parent: dict[str, list] = {}
+        for unit in units:
+            by_parent.setdefault(unit.path[: -unit.steplen], []).append(unit)
+        lines = []
+
+        def walk(unit, level):
+            if not kind or unit.kind == kind:
+                lines.append(f"{'  ' * level}{unit.code}\t{unit.name}")
+            for child in sorted(by_parent.get(unit.path, []), key=lambda u: u.sort_name):
+                walk(child, level + 1)
+
+        walk(root, 0)
+        self.stdout.write("\n".join(lines))
+        grassroots = sum(1 for u in units if u.kind == "grassroots")
+        self.stdout.write(
+            f"\n{len(units)} đơn vị, trong đó {grassroots} tổ chức cơ sở đảng, "
+            f"có hiệu lực ngày {format_date(date)}."
+        )
