@@ -37,7 +37,10 @@ def env_int(name: str, default: int) -> int:
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
+FIGURE_PROVIDERS: list[str] = []
+
+if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -199,6 +202,9 @@ HOME_PANELS = [
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
 ]
+
+# Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
+FIGURE_PROVIDERS: list[str] = []
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
