@@ -37,10 +37,7 @@ def env_int(name: str, default: int) -> int:
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
-FIGURE_PROVIDERS: list[str] = []
-
-if not DEBUG:
+    if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -202,6 +199,9 @@ HOME_PANELS = [
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
 ]
+
+# Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
+FIGURE_PROVIDERS: list[str] = []
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
 FIGURE_PROVIDERS: list[str] = []
