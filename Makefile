@@ -32,7 +32,7 @@ test: install
 	$(BIN)/python -m tuyengiao.core.i18n --check
 	$(BIN)/tuyengiao check --fail-level WARNING
 	$(BIN)/tuyengiao makemigrations --check --dry-run -v0
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q $(PYTEST_ARGS)
 
 test-fast: install
@@ -42,8 +42,8 @@ bench: install
 	$(BIN)/python bench/run.py
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Re-extract the strings of every app into its locale/vi/LC_MESSAGES/django.po.
 messages: install
