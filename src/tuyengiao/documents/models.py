@@ -1,0 +1,249 @@
+"""Party documents (văn bản) with their numbers as written, and the links between them.
+
+Who sees what (docs/adr/0001-document-visibility.md): a document is visible to users whose
+scope includes its issuing unit, and to users of every unit below the issuing unit (a
+Thành ủy plan is read by all the wards under it). Documents of central bodies (TW, BCT,
+BBT) have no issuing unit in the tree and are visible to every member. Titles of
+classified documents are shown only to users holding `documents.view_classified`.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from tuyengiao.core import access
+from tuyengiao.core.models import TimeStamped
+from tuyengiao.core.text import fold, sort_key
+
+from . import numbers
+from .choices import Classification, LinkKind
+
+CLEARANCE_PERMISSION = "documents.view_classified"
+
+
+class DocumentType(models.Model):
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+
+class Issuer(models.Model):
+    """An issuing body's abbreviation (QU = Quận ủy), not a unit: every district writes QU."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("issuer")
+        verbose_name_plural = _("issuers")
+
+    def __str__(self):
+        return f"{self.code} — {self.name}"
+
+
+def is_cleared(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.has_perm(CLEARANCE_PERMISSION))
+
+
+def _ancestor_paths(path: str, steplen: int) -> list[str]:
+    return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
+
+
+class DocumentQuerySet(access.ScopedQuerySet):
+    unit_lookup = "issuing_unit"
+
+    def visible_to(self, user, action: str = access.VIEW):
+        condition = access.unit_q(user, action, "issuing_unit")
+        if action == access.VIEW and condition != Q():
+            # Superior bodies' documents are read by every unit under them.
+            from tuyengiao.orgs.models import OrgUnit
+
+            paths = set()
+            for membership in access.memberships(user):
+                paths.update(_ancestor_paths(membership.unit.path, OrgUnit.steplen))
+            if paths:
+                condition |= Q(issuing_unit__path__in=paths) | Q(issuing_unit__isnull=True)
+        return self.filter(condition)
+
+    def with_titles_for(self, user):
+        """Annotate `shown_title`: the title, or "" for a classified one the user may not read.
+
+        Every page, export and API response prints `shown_title`, never `title`.
+        """
+        if is_cleared(user):
+            return self.annotate(shown_title=F("title"))
+        return self.annotate(
+            shown_title=Case(
+                When(classification=Classification.ORDINARY, then=F("title")),
+                default=Value(""),
+                output_field=models.TextField(),
+            )
+        )
+
+    def search(self, query: str, user):
+        """Accent-insensitive search of number and title; titles of secrets only if cleared."""
+        folded = fold(query)
+        if not folded:
+            return self
+        by_number = Q(number_search__contains=folded)
+        by_text = Q(search_text__contains=folded)
+        if not is_cleared(user):
+            by_text &= Q(classification=Classification.ORDINARY)
+        return self.filter(by_number | by_text)
+
+
+class Document(TimeStamped):
+    number_text = models.CharField(_("number and symbol"), max_length=80)
+    sequence = models.PositiveIntegerField(_("sequence"))
+    sequence_text = models.CharField(_("sequence as written"), max_length=10)
+    type_code = models.CharField(_("type code"), max_length=10)
+    doc_type = models.ForeignKey(
+        DocumentType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("type"),
+    )
+    # The issuer part as written ("BTCTU-BDVTU"); `issuers` holds the known ones.
+    issuer_codes = models.CharField(_("issuers"), max_length=60)
+    issuers = models.ManyToManyField(
+        Issuer, through="DocumentIssuer", related_name="documents", verbose_name=_("issuers")
+    )
+    issuing_unit = models.ForeignKey(
+        "orgs.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("issuing unit"),
+        help_text=_("Empty for central bodies outside the unit tree (TW, BCT, BBT)."),
+    )
+    signed_on = models.DateField(_("signing date"))
+    term_start_year = models.PositiveSmallIntegerField(_("term"), editable=False)
+    title = models.TextField(_("title / summary"), max_length=2000)
+    classification = models.CharField(
+        _("classification"),
+        max_length=16,
+        choices=Classification.choices,
+        default=Classification.ORDINARY,
+    )
+    file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("Demo data invented to fill what the source does not say."),
+    )
+    number_search = models.CharField(max_length=120, editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    sort_name = models.CharField(max_length=400, editable=False, default="")
+
+    objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_text", "number_search", "sort_name"])
+
+    class Meta:
+        ordering = ["-signed_on", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        permissions = [("view_classified", _("Can read titles of classified documents"))]
+        indexes = [
+            # The register's default view and the yearly count: one unit, one date range.
+            models.Index(fields=["issuing_unit", "signed_on"]),
+            models.Index(fields=["type_code", "issuer_codes", "sequence", "term_start_year"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(classification=Classification.ORDINARY) | Q(file=""),
+                name="document_no_file_when_classified",
+            ),
+        ]
+
+    def __str__(self):
+        return self.number_text
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived()
+        super().save(*args, **kwargs)
+
+    def refresh_derived(self):
+        """Derived columns; also called before bulk_create, which skips save()."""
+        self.term_start_year = numbers.term_start_year(self.signed_on)
+        self.number_search = fold(f"{self.number_text} {self.number_text.replace('-', ' ')}")
+        self.search_text = fold(f"{self.number_text} {self.title}")
+        self.sort_name = sort_key(self.title)
+
+    @property
+    def is_classified(self) -> bool:
+        return self.classification != Classification.ORDINARY
+
+    @property
+    def term_label(self) -> str:
+        return numbers.term_label(self.term_start_year)
+
+
+class DocumentIssuer(models.Model):
+    """Joint issuers keep their written order: 05-QC/BTCTU-BDVTU."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="+")
+    issuer = models.ForeignKey(Issuer, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "issuer"], name="document_issuer_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.document_id}: {self.issuer_id}"
+
+
+class DocumentLinkQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = access.VIEW):
+        documents = Document.objects.visible_to(user, action)
+        return self.filter(source__in=documents, target__in=documents)
+
+
+class DocumentLink(TimeStamped):
+    """source `kind` target: "05-KH/QU implements 05-ĐA/TU"."""
+
+    source = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="links_out", verbose_name=_("document")
+    )
+    target = models.ForeignKey(
+        Document,
+        on_delete=models.CASCADE,
+        related_name="links_in",
+        verbose_name=_("linked document"),
+    )
+    kind = models.CharField(_("relation"), max_length=16, choices=LinkKind.choices)
+
+    objects = DocumentLinkQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("document link")
+        verbose_name_plural = _("document links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "target", "kind"], name="document_link_unique"
+            ),
+            models.CheckConstraint(condition=~Q(source=F("target")), name="document_link_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_kind_display()} {self.target}"
