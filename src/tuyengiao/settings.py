@@ -198,13 +198,16 @@ HOME_PANELS = [
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
+    "tuyengiao.training.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
 FIGURE_PROVIDERS: list[str] = []
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
-FIGURE_PROVIDERS: list[str] = []
+FIGURE_PROVIDERS: list[str] = [
+    "tuyengiao.training.figures.year_figures",
+]
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

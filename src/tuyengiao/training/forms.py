@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.core import access
+from tuyengiao.orgs.models import OrgUnit
+
+from .models import TrainingClass, TrainingKind
+
+
+def bootstrap(form):
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        elif not isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-control")
+
+
+class TrainingClassForm(forms.ModelForm):
+    """Field types only; the rules between fields are the service's (rules.check)."""
+
+    class Meta:
+        model = TrainingClass
+        fields = [
+            "kind",
+            "name",
+            "unit",
+            "start_date",
+            "end_date",
+            "place",
+            "target_group",
+            "planned",
+            "attended",
+            "completed",
+            "excellent",
+            "good",
+            "passed",
+            "failed",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = OrgUnit.objects.visible_to(user, access.CHANGE).vi_ordered()
+        self.fields["kind"].queryset = TrainingKind.objects.all()
+        for name in ("planned", "attended", "completed", "excellent", "good", "passed", "failed"):
+            self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
+        bootstrap(self)
+
+    def _post_clean(self):
+        # Model validation (constraints) would repeat the service's rules in English.
+        pass
+
+
+class KindForm(forms.ModelForm):
+    class Meta:
+        model = TrainingKind
+        fields = ["code", "name", "decimals", "rounding"]
+        labels = {"code": _("code")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrap(self)
