@@ -198,6 +198,7 @@ HOME_PANELS = [
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
+    "tuyengiao.documents.demo.load",
     "tuyengiao.training.demo.load",
 ]
 

@@ -1,0 +1,260 @@
+"""Document verbs: register, edit, link, unlink. Rules live here, views stay thin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+
+from tuyengiao.core import access, audit
+from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.text import format_date
+
+from . import numbers, uploads
+from .choices import Classification, LinkKind
+from .models import Document, DocumentIssuer, DocumentLink, DocumentType, Issuer
+
+
+def known_types() -> dict[str, str]:
+    return dict(DocumentType.objects.values_list("code", "name"))
+
+
+def known_issuers() -> dict[str, str]:
+    return dict(Issuer.objects.values_list("code", "name"))
+
+
+def parse(text: str) -> numbers.ParsedNumber:
+    """Parse against the editable tables (an unknown code gives a warning, not an error)."""
+    return numbers.parse_number(text, types=known_types(), issuers=known_issuers())
+
+
+def find_duplicate(parsed, unit, signed_on: dt.date, exclude_pk=None) -> Document | None:
+    """Numbering runs per type and issuer through a committee's term, not per year."""
+    duplicates = Document.objects.filter(
+        issuing_unit=unit,
+        type_code=parsed.type_code,
+        issuer_codes=parsed.issuer_codes,
+        sequence=parsed.sequence,
+        term_start_year=numbers.term_start_year(signed_on),
+    )
+    if exclude_pk:
+        duplicates = duplicates.exclude(pk=exclude_pk)
+    return duplicates.first()
+
+
+def duplicate_message(parsed, duplicate: Document) -> str:
+    return (
+        f"Số, ký hiệu «{parsed.text}» đã được dùng cho văn bản ngày "
+        f"{format_date(duplicate.signed_on)} của cùng đơn vị ban hành trong nhiệm kỳ "
+        f"{duplicate.term_label}: số thứ tự chạy liên tục theo loại văn bản trong cả nhiệm kỳ."
+    )
+
+
+def _check_may_change(actor, unit) -> None:
+    if actor is None:  # demo loader and data migrations
+        return
+    if unit is None:
+        if not actor.is_superuser:
+            raise PermissionDenied(
+                "Chỉ quản trị hệ thống được ghi văn bản của cơ quan Trung ương (không thuộc "
+                "cây đơn vị).",
+                field="issuing_unit",
+            )
+    elif not access.can(actor, access.CHANGE, unit):
+        raise PermissionDenied(
+            f"Bạn không có quyền ghi văn bản của đơn vị «{unit}».", field="issuing_unit"
+        )
+
+
+def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None):
+    if not (title or "").strip():
+        raise DomainError("Trích yếu không được để trống.", field="title")
+    if signed_on is None:
+        raise DomainError("Ngày ban hành không được để trống.", field="signed_on")
+    if signed_on > dt.date.today():
+        raise DomainError(f"Ngày ban hành {format_date(signed_on)} ở tương lai.", field="signed_on")
+    if classification not in Classification.values:
+        raise DomainError(f"Độ mật «{classification}» không hợp lệ.", field="classification")
+    duplicate = find_duplicate(parsed, unit, signed_on, exclude_pk)
+    if duplicate is not None:
+        raise DomainError(duplicate_message(parsed, duplicate), field="number_text")
+
+
+def apply_number(document: Document, parsed, types: dict | None = None) -> None:
+    """Copy the parsed number onto the document; `types` (code → DocumentType) saves queries."""
+    document.number_text = parsed.text
+    document.sequence = parsed.sequence
+    document.sequence_text = parsed.sequence_text
+    document.type_code = parsed.type_code
+    document.doc_type = (
+        types.get(parsed.type_code)
+        if types is not None
+        else DocumentType.objects.filter(code=parsed.type_code).first()
+    )
+    document.issuer_codes = parsed.issuer_codes
+
+
+def set_issuers(document: Document, parsed) -> None:
+    DocumentIssuer.objects.filter(document=document).delete()
+    known = {i.code: i for i in Issuer.objects.filter(code__in=parsed.issuers)}
+    DocumentIssuer.objects.bulk_create(
+        DocumentIssuer(document=document, issuer=known[code], position=index)
+        for index, code in enumerate(parsed.issuers)
+        if code in known
+    )
+
+
+def _attach(document: Document, upload) -> None:
+    if document.is_classified:
+        raise DomainError(
+            "Văn bản có độ mật từ «Mật» trở lên chỉ lưu thông tin, không lưu tệp đính kèm.",
+            field="file",
+        )
+    data, kind = uploads.check_attachment(upload)
+    base = os.path.splitext(os.path.basename(upload.name))[0][:80] or "van-ban"
+    document.file_name = f"{base}.{kind}"
+    document.file.save(document.file_name, ContentFile(data), save=False)
+
+
+@transaction.atomic
+def register_document(
+    *,
+    actor,
+    number_text: str,
+    signed_on: dt.date,
+    title: str,
+    issuing_unit,
+    classification: str = Classification.ORDINARY,
+    file=None,
+    illustrative: bool = False,
+) -> tuple[Document, list[str]]:
+    """Register a document; returns it with the parser's warnings (unknown type/issuer)."""
+    _check_may_change(actor, issuing_unit)
+    parsed = parse(number_text)
+    _validate(
+        parsed,
+        title=title,
+        signed_on=signed_on,
+        classification=classification,
+        unit=issuing_unit,
+    )
+    document = Document(
+        signed_on=signed_on,
+        title=title.strip(),
+        issuing_unit=issuing_unit,
+        classification=classification,
+        illustrative=illustrative,
+    )
+    apply_number(document, parsed)
+    if file:
+        _attach(document, file)
+    document.save()
+    set_issuers(document, parsed)
+    audit.record(actor, "document.register", document, unit=issuing_unit)
+    return document, list(parsed.warnings)
+
+
+@transaction.atomic
+def update_document(
+    document: Document,
+    *,
+    actor,
+    number_text: str,
+    signed_on: dt.date,
+    title: str,
+    classification: str,
+    file=None,
+    remove_file: bool = False,
+) -> list[str]:
+    _check_may_change(actor, document.issuing_unit)
+    parsed = parse(number_text)
+    _validate(
+        parsed,
+        title=title,
+        signed_on=signed_on,
+        classification=classification,
+        unit=document.issuing_unit,
+        exclude_pk=document.pk,
+    )
+    apply_number(document, parsed)
+    document.signed_on = signed_on
+    document.title = title.strip()
+    document.classification = classification
+    if (remove_file or document.is_classified) and document.file:
+        # A document raised to Mật keeps metadata only: its file goes.
+        document.file.delete(save=False)
+        document.file_name = ""
+    if file:
+        _attach(document, file)
+    document.save()
+    set_issuers(document, parsed)
+    audit.record(actor, "document.update", document, unit=document.issuing_unit)
+    return list(parsed.warnings)
+
+
+@transaction.atomic
+def link_documents(*, actor, source: Document, target: Document, kind: str) -> DocumentLink:
+    """source `kind` target, e.g. 05-KH/QU implements 05-ĐA/TU."""
+    _check_may_change(actor, source.issuing_unit)
+    if kind not in LinkKind.values:
+        raise DomainError(f"Quan hệ «{kind}» không hợp lệ.", field="kind")
+    if source.pk == target.pk:
+        raise DomainError("Không thể liên kết một văn bản với chính nó.", field="target")
+    if DocumentLink.objects.filter(source=source, target=target, kind=kind).exists():
+        raise DomainError(
+            f"Liên kết «{source} {LinkKind(kind).label} {target}» đã có.", field="target"
+        )
+    link = DocumentLink.objects.create(source=source, target=target, kind=kind)
+    audit.record(
+        actor, "document.link", source, unit=source.issuing_unit, target=target.number_text,
+        kind=kind,
+    )  # fmt: skip
+    return link
+
+
+@transaction.atomic
+def unlink_documents(*, actor, link: DocumentLink) -> None:
+    _check_may_change(actor, link.source.issuing_unit)
+    audit.record(
+        actor, "document.unlink", link.source, unit=link.source.issuing_unit,
+        target=link.target.number_text, kind=link.kind,
+    )  # fmt: skip
+    link.delete()
+
+
+def issued_count(unit, year: int) -> int:
+    """Documents the unit itself issued (signed) in the year."""
+    return Document.objects.filter(issuing_unit=unit, signed_on__year=year).count()
+
+
+def counts_by_year_and_type(documents) -> list[dict]:
+    """[{"year": 2022, "type_code": "KH", "type_name": …, "count": 120}, …] in SQL."""
+    rows = (
+        documents.annotate(year=ExtractYear("signed_on"))
+        .values("year", "type_code", "doc_type__name")
+        .annotate(count=Count("id"))
+        .order_by("-year", "type_code")
+    )
+    return [
+        {
+            "year": row["year"],
+            "type_code": row["type_code"],
+            "type_name": row["doc_type__name"] or "",
+            "count": row["count"],
+        }
+        for row in rows
+    ]
+
+
+def counts_by_year(documents) -> list[dict]:
+    rows = (
+        documents.annotate(year=ExtractYear("signed_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("-year")
+    )
+    return list(rows)
