@@ -193,11 +193,14 @@ SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 # "template" and "context"; each app contributes what its users have to do.
 HOME_PANELS = [
     "tuyengiao.orgs.panels.my_units",
+    "tuyengiao.meetings.panels.my_tasks",
+    "tuyengiao.meetings.panels.overdue_tasks",
 ]
 
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
+    "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
     "tuyengiao.training.demo.load",
 ]
@@ -207,6 +210,7 @@ FIGURE_PROVIDERS: list[str] = []
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
 FIGURE_PROVIDERS: list[str] = [
+    "tuyengiao.meetings.figures.year_figures",
     "tuyengiao.training.figures.year_figures",
 ]
 

@@ -1,0 +1,79 @@
+"""One FilterSet per list, shared by the page and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.core.text import fold
+from tuyengiao.orgs.models import OrgUnit
+
+from .choices import OVERDUE, ConferenceKind, TaskStatus
+
+
+class StyledFilterSet(django_filters.FilterSet):
+    """Bootstrap classes on the filter form (shared with the awards and targets lists)."""
+
+    @property
+    def form(self):
+        form = super().form
+        style(form)
+        return form
+
+
+def style(form):
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
+    return form
+
+
+def _units(request):
+    # Only units the user may see: the choice list must not reveal a sibling's name.
+    if request is None:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.visible_to(request.user).vi_ordered()
+
+
+def _search(queryset, name, value):
+    folded = fold(value)
+    return queryset.filter(search_text__contains=folded) if folded else queryset
+
+
+class ConferenceFilter(StyledFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method=_search)
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=ConferenceKind.choices)
+    year = django_filters.NumberFilter(label=_("year"), field_name="date", lookup_expr="year")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("host unit"), queryset=_units, to_field_name="code"
+    )
+
+
+TASK_STATES = [*TaskStatus.choices, (OVERDUE, _("overdue"))]
+
+
+class TaskFilter(StyledFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method=_search)
+    status = django_filters.ChoiceFilter(label=_("status"), choices=TASK_STATES, method="by_state")
+    year = django_filters.NumberFilter(
+        label=_("due year"), field_name="due_date", lookup_expr="year"
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("assignee unit"), queryset=_units, to_field_name="code"
+    )
+    conference = django_filters.NumberFilter(
+        label=_("conference"), field_name="conclusion__conference"
+    )
+
+    def by_state(self, queryset, name, value):
+        if value == OVERDUE:
+            today = timezone.localdate()
+            return queryset.exclude(status=TaskStatus.DONE).filter(due_date__lt=today)
+        return queryset.filter(Q(status=value))

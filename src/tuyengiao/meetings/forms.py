@@ -1,0 +1,88 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.core import access
+from tuyengiao.orgs.models import OrgUnit
+
+from .choices import TaskStatus
+from .filters import style
+from .models import Conclusion, Conference, Delegate, Presentation, Task
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def units_for(user, action=access.CHANGE):
+    return OrgUnit.objects.visible_to(user, action).vi_ordered()
+
+
+class Styled:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit):
+        return f"{unit.name} (đến {unit.valid_to:%d/%m/%Y})" if unit.valid_to else unit.name
+
+
+class ConferenceForm(Styled, forms.ModelForm):
+    unit = UnitChoiceField(queryset=OrgUnit.objects.none(), label=_("host unit"))
+
+    class Meta:
+        model = Conference
+        fields = ["kind", "title", "date", "place", "unit"]
+        widgets = {"date": DATE, "title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(user)
+
+
+class DelegateForm(Styled, forms.ModelForm):
+    class Meta:
+        model = Delegate
+        fields = ["name", "title", "unit_name"]
+
+
+class PresentationForm(Styled, forms.ModelForm):
+    unit = UnitChoiceField(queryset=OrgUnit.objects.none(), label=_("presenting unit"))
+
+    class Meta:
+        model = Presentation
+        fields = ["unit", "title"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(user, access.VIEW)
+
+
+class ConclusionForm(Styled, forms.ModelForm):
+    class Meta:
+        model = Conclusion
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class TaskForm(Styled, forms.ModelForm):
+    unit = UnitChoiceField(queryset=OrgUnit.objects.none(), label=_("assignee unit"))
+
+    class Meta:
+        model = Task
+        fields = ["title", "unit", "due_date"]
+        widgets = {"due_date": DATE, "title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(user)
+
+
+class ProgressForm(Styled, forms.Form):
+    date = forms.DateField(label=_("date"), widget=DATE)
+    text = forms.CharField(label=_("progress"), widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(label=_("status"), choices=TaskStatus.choices)
+
+    def __init__(self, *args, task, **kwargs):
+        kwargs.setdefault("initial", {"date": timezone.localdate(), "status": task.status})
+        super().__init__(*args, **kwargs)

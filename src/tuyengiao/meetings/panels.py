@@ -1,0 +1,44 @@
+"""Home-page panels: what the user's unit has to do, and what is late."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from tuyengiao.core import access
+
+from .choices import TaskStatus
+from .models import Task
+
+LIMIT = 8
+
+
+def my_tasks(request):
+    """Open tasks assigned to the units the user belongs to (as reporter or specialist)."""
+    units = [m.unit_id for m in access.memberships(request.user) if m.role != "viewer"]
+    if not units:
+        return None
+    tasks = (
+        Task.objects.visible_to(request.user)
+        .filter(unit_id__in=units)
+        .open()
+        .select_related("unit")
+        .order_by("due_date", "id")
+    )
+    count = tasks.count()
+    if not count and not any(m.role == "reporter" for m in access.memberships(request.user)):
+        return None
+    return {
+        "template": "meetings/panel_my_tasks.html",
+        "context": {"tasks": tasks[:LIMIT], "count": count},
+    }
+
+
+def overdue_tasks(request):
+    """For those who assign tasks (specialists): how many are late across their units."""
+    if not access.has_role_action(request.user, access.CHANGE):
+        return None
+    today = timezone.localdate()
+    counts = Task.objects.visible_to(request.user, access.CHANGE).aggregate(
+        open=Count("pk", filter=~Q(status=TaskStatus.DONE)),
+        overdue=Count("pk", filter=~Q(status=TaskStatus.DONE) & Q(due_date__lt=today)),
+    )
+    return {"template": "meetings/panel_overdue.html", "context": counts}

@@ -1,0 +1,58 @@
+"""A plain .xlsx of a list: Vietnamese headers, numbers as numbers, dates as dates.
+
+Shared by the meetings, awards and targets lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from io import BytesIO
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _format_for(value) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return "#,##0"
+    if isinstance(value, (float, Decimal)):
+        return "#,##0.00"
+    if isinstance(value, dt.date):
+        return "DD/MM/YYYY"
+    return None
+
+
+def workbook(title: str, headers: list[str], rows, widths: list[int] | None = None) -> Workbook:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
+            number_format = _format_for(value)
+            if number_format:
+                cell.number_format = number_format
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    return book
+
+
+def response(filename: str, title: str, headers, rows, widths=None) -> HttpResponse:
+    buffer = BytesIO()
+    workbook(title, headers, rows, widths).save(buffer)
+    result = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    result["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return result
