@@ -199,10 +199,9 @@ def _users(actor):
     for username, full_name, unit_code, role, title in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            last, _, first = full_name.rpartition(" ")
-            user = User.objects.create_user(
-                username, password=PASSWORD, first_name=first, last_name=last
-            )
+            # Vietnamese names read family name first; Django's get_full_name() puts
+            # first_name first, so the whole name goes there.
+            user = User.objects.create_user(username, password=PASSWORD, first_name=full_name)
             if role == Role.ADMIN:
                 user.is_staff = user.is_superuser = True
                 user.save(update_fields=["is_staff", "is_superuser"])
