@@ -118,6 +118,8 @@ def parse_number(text: str, *, types=None, issuers=None) -> ParsedNumber:
     if "-" not in left:
         if left.isdigit():
             raise _error(original, "thiếu ký hiệu loại văn bản sau số thứ tự (ví dụ 05-KH/QU)")
+        if left[:1].isdigit():
+            raise _error(original, "thiếu dấu «-» giữa số thứ tự và loại văn bản (ví dụ 05-KH/QU)")
         raise _error(original, "thiếu số thứ tự trước ký hiệu loại văn bản (ví dụ 05-KH/QU)")
     sequence_text, _, type_code = left.partition("-")
     if not sequence_text:
