@@ -203,6 +203,7 @@ DEMO_LOADERS = [
     "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
     "tuyengiao.training.demo.load",
+    "tuyengiao.outreach.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
@@ -212,6 +213,7 @@ FIGURE_PROVIDERS: list[str] = []
 FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.meetings.figures.year_figures",
     "tuyengiao.training.figures.year_figures",
+    "tuyengiao.outreach.figures.year_figures",
 ]
 
 if not DEBUG:
