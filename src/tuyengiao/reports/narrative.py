@@ -1,0 +1,365 @@
+"""The report's prose, written from the figures in the style of a Party year-end report.
+
+Every number printed here is a figure's own `display` (computed once by its app), so the
+Word report, the annex and `report data --json` cannot disagree. A section whose figures
+no app provides yet gets a highlighted placeholder instead of invented text; figures this
+module has no sentence for are still printed, as «label: value».
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+from tuyengiao.core.figures import Figure
+from tuyengiao.core.text import format_date_long
+
+from .content import Block, ReportContent, ReportOptions, UnitStyle, default_date
+
+RESULTS = [
+    ("documents", "1. Công tác tham mưu ban hành văn bản"),
+    ("study", "2. Học tập, quán triệt nghị quyết"),
+    ("training", "3. Giáo dục lý luận chính trị và bồi dưỡng"),
+    ("initiatives", "4. Thực hiện mô hình"),
+    ("outreach", "5. Thông tin tích cực trên trang thông tin của đơn vị"),
+    ("awards", "6. Khen thưởng"),
+]
+DIRECTION = [
+    ("tasks", "1. Nhiệm vụ trọng tâm"),
+    ("targets", "2. Thực hiện các chỉ tiêu nhiệm kỳ"),
+]
+SECTION_NAMES = dict(RESULTS + DIRECTION)
+WRITER_MARK = "[Phần dành cho người viết"
+MISSING_MARK = "[Chưa có số liệu"
+_QUOTED = re.compile(r"«([^»]+)»")
+
+
+def section_of(figure: Figure) -> str:
+    return figure.section or figure.id.split(".", 1)[0]
+
+
+class FigureSet:
+    """The year's figures by id, remembering which ones the prose has used."""
+
+    def __init__(self, figures: list[Figure]):
+        self.figures = list(figures)
+        self.by_id = {f.id: f for f in self.figures}
+        self.used: set[str] = set()
+
+    def get(self, figure_id: str) -> Figure | None:
+        figure = self.by_id.get(figure_id)
+        if figure is not None:
+            self.used.add(figure_id)
+        return figure
+
+    def in_section(self, key: str) -> list[Figure]:
+        return [f for f in self.figures if section_of(f) == key]
+
+    def groups(self, key: str) -> OrderedDict[str, dict[str, Figure]]:
+        """study.HT-NQ.rate → {"HT-NQ": {"rate": figure}}, in the providers' order."""
+        groups: OrderedDict[str, dict[str, Figure]] = OrderedDict()
+        for figure in self.in_section(key):
+            parts = figure.id.split(".")
+            if len(parts) == 3:
+                groups.setdefault(parts[1], {})[parts[2]] = figure
+        return groups
+
+    def use(self, group: dict[str, Figure], *metrics: str) -> list[Figure | None]:
+        found = [group.get(m) for m in metrics]
+        self.used.update(f.id for f in found if f is not None)
+        return found
+
+    def unused(self, key: str) -> list[Figure]:
+        return [f for f in self.in_section(key) if f.id not in self.used]
+
+
+def group_name(group: dict[str, Figure], fallback: str) -> str:
+    """The campaign, class kind, channel or programme a group of figures is about."""
+    for figure in group.values():
+        for key in ("name", "title", "kind", "channel", "programme", "campaign"):
+            value = figure.source.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    for figure in group.values():
+        quoted = _QUOTED.search(figure.source.get("what", ""))
+        if quoted:
+            return quoted.group(1).strip()
+    return fallback
+
+
+def _ids(*figures) -> list[str]:
+    return [f.id for f in figures if f is not None]
+
+
+def _quoted_records(figure: Figure) -> list[str]:
+    return [r["label"] for r in figure.source.get("records", []) if r.get("label")]
+
+
+# --- I. results ----------------------------------------------------------------------------
+
+
+def documents(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    issued = fs.get("documents.issued")
+    if issued is None:
+        return []
+    advisor = (
+        f"{style.department} đã tham mưu {style.body}"
+        if style.department == "Ban Tuyên giáo"
+        else style.department + " đã"
+    )
+    text = (
+        f"Năm {year}, {advisor} ban hành {issued.display} văn bản, kế hoạch học tập, quán "
+        "triệt, triển khai thực hiện các nghị quyết, chỉ thị, kết luận, quy định của Đảng và "
+        "chỉ đạo, hướng dẫn của cấp trên, kịp thời định hướng công tác tư tưởng trong "
+        "toàn đảng bộ."
+    )
+    return [Block("para", text, figure_ids=[issued.id])]
+
+
+def study(fs: FigureSet, style: UnitStyle, year: int, extras=None) -> list[Block]:
+    blocks = []
+    for key, group in fs.groups("study").items():
+        expected, reported, attended, required, total, rate, others = fs.use(
+            group, "units_expected", "units_reported", "members_attended",
+            "members_required", "members_total", "participation_rate", "non_members_attended",
+        )  # fmt: skip
+        name = group_name(group, "")
+        clauses = []
+        if reported and expected:
+            clauses.append(
+                f"{reported.display}/{expected.display} tổ chức cơ sở đảng tổ chức học tập, "
+                "quán triệt"
+            )
+        members = [f.display for f in (attended, required, total) if f is not None]
+        if members:
+            clause = f"với {'/'.join(members)} đảng viên"
+            if rate:
+                clause += f", đạt tỷ lệ {rate.display}"
+            clauses.append(clause)
+        if others:
+            clauses.append(f"và {others.display} quần chúng, đoàn viên, hội viên tham gia")
+        if not clauses:
+            continue
+        intro = f"Triển khai học tập, quán triệt {name}" if name else f"Năm {year}"
+        text = f"{intro}, " + " ".join(clauses)
+        blocks.append(
+            Block(
+                "para",
+                text + ".",
+                figure_ids=_ids(expected, reported, attended, required, total, rate, others),
+            )
+        )
+        if extras is not None:
+            blocks.extend(extras(key, group))
+    return blocks
+
+
+def _training_clause(kind: str, classes, planned, attended, rate) -> str:
+    lead = f"{classes.display} lớp {kind}" if classes else kind
+    if attended and planned and attended.value != planned.value:
+        clause = f"{lead} với {attended.display}/{planned.display} học viên"
+        return clause + (f", đạt tỷ lệ {rate.display}" if rate else "")
+    if attended:
+        return f"{lead} cho {attended.display} học viên"
+    return lead
+
+
+def training(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    clauses, ids = [], []
+    for key, group in fs.groups("training").items():
+        # "completed" stays in the annex; the prose follows the seed: attended/planned.
+        classes, planned, attended, rate, _ = fs.use(
+            group, "classes", "planned", "attended", "rate", "completed"
+        )
+        kind = group_name(group, key).strip()
+        kind = kind[:1].lower() + kind[1:]
+        if kind.startswith("lớp "):
+            kind = kind[4:]
+        clauses.append(_training_clause(kind, classes, planned, attended, rate))
+        ids += _ids(classes, planned, attended, rate)
+    if not clauses:
+        return []
+    text = f"Năm {year}, {style.department} đã phối hợp tổ chức " + "; ".join(clauses) + "."
+    return [Block("para", text, figure_ids=ids)]
+
+
+def initiatives(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    count = fs.get("initiatives.count")
+    if count is None:
+        return []
+    names = _quoted_records(count)
+    text = f"Tiếp tục chú trọng thực hiện có hiệu quả {count.display} mô hình"
+    if names:
+        quoted = [f"«{n}»" for n in names]
+        text += ": " + (
+            ", ".join(quoted[:-1]) + " và " + quoted[-1] if len(quoted) > 1 else quoted[0]
+        )
+    return [Block("para", text + ".", figure_ids=[count.id])]
+
+
+def outreach(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    blocks = []
+    for key, group in fs.groups("outreach").items():
+        posts, interactions = fs.use(group, "posts", "interactions")
+        name = group_name(group, key)
+        if not name.lower().startswith(("trang", "kênh", "cổng", "báo")):
+            name = f"Trang {name}"
+        parts = []
+        if posts:
+            parts.append(
+                f"đã đăng {posts.display} bài viết tuyên truyền, lan tỏa thông tin tích cực"
+            )
+        if interactions:
+            parts.append(f"thu hút {interactions.display} lượt quan tâm, tương tác")
+        if parts:
+            text = f"Trong năm, {name} " + ", ".join(parts) + "."
+            blocks.append(Block("para", text, figure_ids=_ids(posts, interactions)))
+    return blocks
+
+
+def awards(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    clauses, ids = [], []
+    for key, group in fs.groups("awards").items():
+        collectives, individuals = fs.use(group, "collectives", "individuals")
+        counted = [
+            f"{f.display} {word}"
+            for f, word in ((collectives, "tập thể"), (individuals, "cá nhân"))
+            if f is not None
+        ]
+        if counted:
+            programme = group_name(group, key)
+            clauses.append(f"{' và '.join(counted)} có thành tích xuất sắc trong {programme}")
+            ids += _ids(collectives, individuals)
+    if not clauses:
+        return []
+    text = f"Dịp tổng kết năm {year}, {style.standing} đã khen thưởng " + "; ".join(clauses) + "."
+    return [Block("para", text, figure_ids=ids)]
+
+
+# --- III. direction --------------------------------------------------------------------------
+
+
+def tasks(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    """This year's completion, then next year's tasks one per line (meetings' figures)."""
+    blocks = []
+    due, done, upcoming = fs.get("tasks.due"), fs.get("tasks.done"), fs.get("tasks.next.count")
+    if due and done and due.value:
+        blocks.append(
+            Block(
+                "para",
+                f"Năm {year}, đã hoàn thành {done.display}/{due.display} nhiệm vụ đến hạn theo "
+                "kết luận các hội nghị; các nhiệm vụ chưa hoàn thành được chuyển tiếp sang "
+                f"năm {year + 1}.",
+                figure_ids=_ids(due, done),
+            )
+        )
+    items = [
+        f for f in fs.in_section("tasks") if f.id.startswith("tasks.next.") and f.value is None
+    ]
+    if upcoming and items:
+        blocks.append(
+            Block(
+                "para",
+                f"Năm {year + 1}, tập trung thực hiện {upcoming.display} nhiệm vụ trọng tâm theo "
+                "kết luận hội nghị tổng kết:",
+                figure_ids=[upcoming.id],
+            )
+        )
+    for figure in items:
+        fs.used.add(figure.id)
+        blocks.append(Block("bullet", f"- {figure.display.rstrip('.')}.", figure_ids=[figure.id]))
+    return blocks
+
+
+def targets(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
+    return []  # the generic «label: value» lines below print each target
+
+
+# --- assembly -------------------------------------------------------------------------------
+
+
+def leftovers(fs: FigureSet, key: str) -> list[Block]:
+    """Figures no sentence above used: printed plainly rather than dropped."""
+    rest = fs.unused(key)
+    fs.used.update(f.id for f in rest)
+    return [Block("bullet", f"- {f.label}: {f.display}.", figure_ids=[f.id]) for f in rest]
+
+
+def placeholder(key: str, year: int) -> Block:
+    return Block(
+        "placeholder",
+        f"{MISSING_MARK} cho mục «{SECTION_NAMES[key][3:]}» năm {year}: hệ thống chưa có số liệu "
+        "của phân hệ này. Người viết bổ sung hoặc xóa đoạn này.]",
+    )
+
+
+WRITERS = {
+    "documents": documents,
+    "training": training,
+    "initiatives": initiatives,
+    "outreach": outreach,
+    "awards": awards,
+    "tasks": tasks,
+    "targets": targets,
+}
+
+
+def _section(fs, key, title, style, year, extras) -> list[Block]:
+    if key == "study":
+        body = study(fs, style, year, extras)
+    else:
+        body = WRITERS[key](fs, style, year)
+    body += leftovers(fs, key)
+    return [Block("heading2", title), *(body or [placeholder(key, year)])]
+
+
+def build(unit, year: int, figures: list[Figure], options=None, extras=None) -> ReportContent:
+    """The whole report. `extras(campaign_key, group)` adds the study table and chart."""
+    options = options or ReportOptions()
+    style = UnitStyle.of(unit)
+    fs = FigureSet(figures)
+    subtitle = options.subtitle or (
+        f"tổng kết công tác tuyên giáo năm {year}, phương hướng, nhiệm vụ năm {year + 1}"
+    )
+    blocks = [
+        Block(
+            "para",
+            f"Thực hiện chương trình công tác năm {year}, {style.standing} báo cáo {subtitle} "
+            "như sau:",
+        ),
+        Block("heading1", "I. KẾT QUẢ ĐẠT ĐƯỢC"),
+    ]
+    for key, title in RESULTS:
+        blocks += _section(fs, key, title, style, year, extras)
+    blocks += [
+        Block("heading1", "II. HẠN CHẾ"),
+        Block(
+            "placeholder",
+            f"{WRITER_MARK}: nêu những hạn chế, khó khăn trong công tác tuyên giáo năm {year} "
+            "và nguyên nhân (chủ quan, khách quan).]",
+        ),
+        Block("heading1", f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}"),
+    ]
+    for key, title in DIRECTION:
+        blocks += _section(fs, key, title, style, year, extras)
+    date = options.date or default_date(year)
+    number = (options.number or "").strip() or "\u00a0\u00a0\u00a0"
+    return ReportContent(
+        superior=style.superior,
+        issuer=style.issuer,
+        number_line=f"Số {number}-BC/{style.abbr}",
+        place_date=format_date_long(date, style.place),
+        title="BÁO CÁO",
+        subtitle=subtitle,
+        blocks=blocks,
+        recipients=options.recipients or default_recipients(unit, style),
+        signer_for=options.signer_for or style.signer_for,
+        signer_title=options.signer_title or style.signer_title,
+        signer_name=options.signer_name,
+    )
+
+
+def default_recipients(unit, style: UnitStyle) -> list[str]:
+    parent = unit.get_parent()
+    superior = f"Ban Tuyên giáo {parent.short_name or parent.name}" if parent else ""
+    return [r for r in (superior, f"Thường trực {style.body}", "Lưu VP") if r]

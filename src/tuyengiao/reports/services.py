@@ -1,0 +1,124 @@
+"""Year-end report verbs: collect the figures, write the report, remember what it printed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from tuyengiao.core import access, audit
+from tuyengiao.core import figures as core_figures
+from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.figures import Figure
+
+from . import docx, narrative
+from .content import ReportContent, ReportOptions
+from .models import GeneratedReport
+from .study_detail import study_extras
+
+MIN_YEAR = 1930  # the Party's founding year: no report before it
+
+
+def check_year(year) -> int:
+    try:
+        year = int(year)
+    except (TypeError, ValueError) as exc:
+        raise DomainError(
+            f"Năm «{year}» không hợp lệ: phải là một số như 2022.", field="year"
+        ) from exc
+    last = timezone.localdate().year
+    if not MIN_YEAR <= year <= last:
+        raise DomainError(
+            f"Năm {year} không hợp lệ: phải trong khoảng {MIN_YEAR}–{last}.", field="year"
+        )
+    return year
+
+
+def collect_figures(unit, year: int) -> list[Figure]:
+    """Every figure the report uses, from every app in settings.FIGURE_PROVIDERS."""
+    return core_figures.year_figures(unit, year)
+
+
+def figures_json(figures: list[Figure]) -> list[dict]:
+    # Round-trip through json so the snapshot compares equal to what the database returns.
+    return json.loads(json.dumps([f.as_json() for f in figures], default=str))
+
+
+def build_content(unit, year: int, *, options=None, figures=None) -> ReportContent:
+    figures = collect_figures(unit, year) if figures is None else figures
+    return narrative.build(unit, year, figures, options, extras=study_extras(unit))
+
+
+def build_docx(unit, year: int, *, options=None, figures=None) -> bytes:
+    return docx.render(build_content(unit, year, options=options, figures=figures))
+
+
+@transaction.atomic
+def generate_report(unit, year: int, *, actor, options: ReportOptions | None = None):
+    """Write the report and keep its figures. actor=None is the command line (shell access)."""
+    year = check_year(year)
+    if actor is not None and not access.can(actor, access.CHANGE, unit):
+        raise PermissionDenied(f"Bạn không có quyền lập báo cáo của {unit.name}.")
+    options = options or ReportOptions()
+    figures = collect_figures(unit, year)
+    data = build_docx(unit, year, options=options, figures=figures)
+    report = GeneratedReport(
+        unit=unit,
+        year=year,
+        generated_by=actor if getattr(actor, "pk", None) else None,
+        options=options.as_json(),
+        figures=figures_json(figures),
+    )
+    report.file.save(report.filename, ContentFile(data), save=False)
+    report.save()
+    audit.record(actor, "report.generate", report, unit=unit, year=year, figures=len(figures))
+    return report
+
+
+def last_report(unit, year: int) -> GeneratedReport | None:
+    return GeneratedReport.objects.filter(unit=unit, year=year).first()
+
+
+@dataclass
+class Change:
+    id: str
+    label: str
+    before: str | None  # display in the report; None: the figure is new
+    after: str | None  # display now; None: the figure is gone
+    url: str = ""
+
+    @property
+    def kind(self) -> str:
+        if self.before is None:
+            return "added"
+        return "removed" if self.after is None else "changed"
+
+
+def changes_since(report: GeneratedReport, current: list[Figure] | None = None) -> list[Change]:
+    """Figures whose value differs now from the report's snapshot, compared by id."""
+    if current is None:
+        current = collect_figures(report.unit, report.year)
+    now = {f["id"]: f for f in figures_json(current)}
+    then = {f["id"]: f for f in report.figures}
+    changes = []
+    for figure_id, old in then.items():
+        new = now.get(figure_id)
+        if new is None:
+            changes.append(Change(figure_id, old["label"], old["display"], None))
+        elif (new["value"], new["display"]) != (old["value"], old["display"]):
+            url = new.get("source", {}).get("url", "")
+            changes.append(Change(figure_id, new["label"], old["display"], new["display"], url))
+    for figure_id, new in now.items():
+        if figure_id not in then:
+            url = new.get("source", {}).get("url", "")
+            changes.append(Change(figure_id, new["label"], None, new["display"], url))
+    return changes
+
+
+def default_options(unit, year: int) -> ReportOptions:
+    """The last report's header choices (number, date, signer, recipients …), if any."""
+    previous = last_report(unit, year)
+    return ReportOptions.from_json(previous.options if previous else None)
