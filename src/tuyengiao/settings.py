@@ -200,10 +200,12 @@ HOME_PANELS = [
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
+    "tuyengiao.reporting.demo.load",
     "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
     "tuyengiao.training.demo.load",
     "tuyengiao.outreach.demo.load",
+    "tuyengiao.initiatives.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
@@ -214,6 +216,7 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.meetings.figures.year_figures",
     "tuyengiao.training.figures.year_figures",
     "tuyengiao.outreach.figures.year_figures",
+    "tuyengiao.initiatives.figures.year_figures",
 ]
 
 if not DEBUG:
