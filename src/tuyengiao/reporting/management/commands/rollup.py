@@ -1,0 +1,49 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs.services import get_unit
+
+from ... import services
+from ...rollup import rollup
+
+
+class Command(BaseCommand):
+    help = (
+        "Tổng hợp số liệu một biểu mẫu cho cây đơn vị và kỳ báo cáo: "
+        "`rollup --form HT-NQ --unit QU-Q1 --period 2022 --json`."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--form", required=True, help="mã biểu mẫu, ví dụ HT-NQ")
+        parser.add_argument("--unit", required=True, help="mã đơn vị, ví dụ QU-Q1")
+        parser.add_argument("--period", required=True, help="mã kỳ, ví dụ 2022")
+        parser.add_argument("--json", action="store_true", help="in JSON")
+        parser.add_argument(
+            "--include-submitted", action="store_true", help="tính cả báo cáo đã gửi, chưa duyệt"
+        )
+
+    def handle(self, *args, **options):
+        try:
+            form = services.get_form(options["form"])
+            unit = get_unit(options["unit"])
+            period = services.get_period(options["period"])
+        except DomainError as exc:
+            raise CommandError(exc.message, returncode=2) from exc
+        result = rollup(form, unit, period, include_submitted=options["include_submitted"])
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            return
+        from tuyengiao.core.text import format_number
+
+        labels = {f.code: f.label for f in form.fields.all()}
+        self.stdout.write(f"{form.code} — {form.name} · {unit.name} · {period.name}")
+        for code, value in result.fields.items():
+            self.stdout.write(f"  {labels[code]}: {format_number(value)}")
+        for indicator in result.indicators.values():
+            self.stdout.write(f"  {indicator.name}: {indicator.display}")
+        c = result.completeness
+        self.stdout.write(
+            f"  Đơn vị: {c.submitted}/{c.expected} đã gửi, {c.approved}/{c.expected} đã duyệt"
+        )

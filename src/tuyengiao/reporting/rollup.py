@@ -1,0 +1,250 @@
+"""Rollup: a form's figures for a unit's subtree and a period, in SQL.
+
+Fields are aggregated by one grouped query over Values joined to their Submission and its
+unit (tree path prefix, valid on the period's last day). Indicators are computed from the
+rolled-up numerator and denominator, never by averaging the units' rates. Completeness
+counts the assigned units against those that submitted and were approved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Max, Q, Sum
+from django.db.models.functions import Substr
+
+from tuyengiao.orgs.models import OrgUnit
+
+from . import rules
+from .choices import Aggregation, SubmissionStatus
+from .models import Assignment, Form, Period, Submission, Value
+
+S = SubmissionStatus
+
+
+@dataclass
+class IndicatorResult:
+    code: str
+    name: str
+    value: Decimal | None
+    display: str
+
+    def as_json(self) -> dict:
+        return {"value": None if self.value is None else str(self.value), "display": self.display}
+
+
+@dataclass
+class Completeness:
+    expected: int = 0
+    submitted: int = 0  # submitted or approved
+    approved: int = 0
+
+    def as_json(self) -> dict:
+        return {"expected": self.expected, "submitted": self.submitted, "approved": self.approved}
+
+
+@dataclass
+class Rollup:
+    form: Form
+    unit: OrgUnit
+    period: Period
+    statuses: list[str]
+    fields: dict[str, Decimal | None] = field(default_factory=dict)
+    indicators: dict[str, IndicatorResult] = field(default_factory=dict)
+    completeness: Completeness = field(default_factory=Completeness)
+
+    def as_json(self) -> dict:
+        return {
+            "unit": self.unit.code,
+            "form": self.form.code,
+            "period": self.period.code,
+            "fields": {code: _json_number(v) for code, v in self.fields.items()},
+            "indicators": {code: ind.as_json() for code, ind in self.indicators.items()},
+            "completeness": self.completeness.as_json(),
+        }
+
+
+def _json_number(value: Decimal | None):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def counted_statuses(include_submitted: bool) -> list[str]:
+    return [S.APPROVED, S.SUBMITTED] if include_submitted else [S.APPROVED]
+
+
+def _valid_unit_q(prefix: str, period: Period) -> Q:
+    date = period.reference_date
+    return (
+        Q(**{f"{prefix}valid_from__lte": date}) | Q(**{f"{prefix}valid_from__isnull": True})
+    ) & (Q(**{f"{prefix}valid_to__gte": date}) | Q(**{f"{prefix}valid_to__isnull": True}))
+
+
+def _values(form, unit, period, statuses):
+    return Value.objects.filter(
+        _valid_unit_q("submission__unit__", period),
+        submission__form=form,
+        submission__period=period,
+        submission__status__in=statuses,
+        submission__unit__path__startswith=unit.path,
+    )
+
+
+def _aggregates():
+    return {"total": Sum("number"), "average": Avg("number"), "maximum": Max("number")}
+
+
+def _pick(field_obj, row) -> Decimal | None:
+    if field_obj.aggregation == Aggregation.SUM:
+        value = row["total"]
+    elif field_obj.aggregation == Aggregation.AVERAGE:
+        value = row["average"]
+    elif field_obj.aggregation == Aggregation.MAX:
+        value = row["maximum"]
+    else:
+        return None
+    return None if value is None else Decimal(str(value)).normalize()
+
+
+def _figures(spec: rules.FormSpec, rows: dict[int, dict]):
+    """{code: value} for the numeric fields and {code: IndicatorResult} from a grouped row set."""
+    fields = {}
+    for field_obj in spec.fields:
+        if field_obj.is_numeric and field_obj.aggregation != Aggregation.NONE:
+            row = rows.get(field_obj.pk)
+            value = _pick(field_obj, row) if row else None
+            # Integer fields summed over no row are 0, not unknown, once someone reported.
+            fields[field_obj.code] = value if value is not None or not rows else Decimal(0)
+    indicators = {}
+    for indicator, numerator, denominator in spec.indicators:
+        value = rules.indicator_value(indicator, numerator, denominator, fields)
+        indicators[indicator.code] = IndicatorResult(
+            indicator.code, indicator.name, value, rules.display_indicator(indicator, value)
+        )
+    return fields, indicators
+
+
+def _with_integers(fields: dict) -> dict:
+    # Normalised Decimals print as 8.021E+3 in repr; keep them plain integers when whole.
+    return {
+        code: (v.quantize(Decimal(1)) if v is not None and v == v.to_integral_value() else v)
+        for code, v in fields.items()
+    }
+
+
+def completeness(form, unit, period) -> Completeness:
+    expected = Assignment.objects.filter(
+        _valid_unit_q("unit__", period),
+        form=form,
+        period=period,
+        unit__path__startswith=unit.path,
+    ).count()
+    counts = Submission.objects.filter(
+        _valid_unit_q("unit__", period),
+        form=form,
+        period=period,
+        unit__path__startswith=unit.path,
+    ).aggregate(
+        submitted=Count("pk", filter=Q(status__in=[S.SUBMITTED, S.APPROVED])),
+        approved=Count("pk", filter=Q(status=S.APPROVED)),
+    )
+    return Completeness(expected, counts["submitted"], counts["approved"])
+
+
+def rollup(form: Form, unit: OrgUnit, period: Period, *, include_submitted=False) -> Rollup:
+    """The form's figures for the subtree of `unit` in `period` (approved submissions, or
+    approved and submitted)."""
+    statuses = counted_statuses(include_submitted)
+    spec = rules.FormSpec(form)
+    grouped = _values(form, unit, period, statuses).values("field_id").annotate(**_aggregates())
+    rows = {row["field_id"]: row for row in grouped}
+    fields, indicators = _figures(spec, rows)
+    return Rollup(
+        form,
+        unit,
+        period,
+        statuses,
+        _with_integers(fields),
+        indicators,
+        completeness(form, unit, period),
+    )
+
+
+@dataclass
+class ChildRow:
+    unit: OrgUnit
+    fields: dict[str, Decimal | None]
+    indicators: dict[str, IndicatorResult]
+    completeness: Completeness
+
+
+def children_breakdown(
+    form: Form, unit: OrgUnit, period: Period, *, include_submitted=False
+) -> list[ChildRow]:
+    """For each child of `unit` valid in the period whose subtree is expected to report:
+    its subtree's figures. One grouped query per kind of count, keyed by the child's path
+    prefix, not one query per child."""
+    statuses = counted_statuses(include_submitted)
+    spec = rules.FormSpec(form)
+    length = unit.steplen * (unit.depth + 1)
+    prefix = Substr("submission__unit__path", 1, length)
+    grouped = (
+        _values(form, unit, period, statuses)
+        .annotate(child=prefix)
+        .values("child", "field_id")
+        .annotate(**_aggregates())
+    )
+    by_child: dict[str, dict[int, dict]] = {}
+    for row in grouped:
+        by_child.setdefault(row["child"], {})[row["field_id"]] = row
+    expected = dict(
+        Assignment.objects.filter(
+            _valid_unit_q("unit__", period),
+            form=form,
+            period=period,
+            unit__path__startswith=unit.path,
+            unit__depth__gt=unit.depth,
+        )
+        .annotate(child=Substr("unit__path", 1, length))
+        .values("child")
+        .annotate(n=Count("pk"))
+        .values_list("child", "n")
+    )
+    reported = {
+        row["child"]: row
+        for row in Submission.objects.filter(
+            _valid_unit_q("unit__", period),
+            form=form,
+            period=period,
+            unit__path__startswith=unit.path,
+            unit__depth__gt=unit.depth,
+        )
+        .annotate(child=Substr("unit__path", 1, length))
+        .values("child")
+        .annotate(
+            submitted=Count("pk", filter=Q(status__in=[S.SUBMITTED, S.APPROVED])),
+            approved=Count("pk", filter=Q(status=S.APPROVED)),
+        )
+    }
+    children = OrgUnit.objects.children_of(unit).valid_on(period.reference_date).vi_ordered()
+    result = []
+    for child in children:
+        if child.path not in expected and child.path not in by_child:
+            continue  # not asked to report this form (a board, say)
+        fields, indicators = _figures(spec, by_child.get(child.path, {}))
+        counts = reported.get(child.path, {})
+        result.append(
+            ChildRow(
+                child,
+                _with_integers(fields),
+                indicators,
+                Completeness(
+                    expected.get(child.path, 0),
+                    counts.get("submitted", 0),
+                    counts.get("approved", 0),
+                ),
+            )
+        )
+    return result

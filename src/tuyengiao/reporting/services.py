@@ -1,0 +1,420 @@
+"""Reporting verbs: periods, assignments, and the life of a submission.
+
+    (none) --save_draft--> draft --submit--> submitted --approve--> approved (locked)
+                                   ^                 |
+                                   +----submit---- returned <--return_submission--+
+
+Every verb checks the actor's right on the unit (core.access), runs in one transaction,
+and writes an audit event; the event trail is the submission's history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from tuyengiao.core import access, audit
+from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.models import AuditEvent
+from tuyengiao.orgs.choices import UnitKind
+from tuyengiao.orgs.models import OrgUnit
+
+from . import rules
+from .choices import PeriodType, SubmissionStatus
+from .models import Assignment, Form, Period, Submission, Value
+
+S = SubmissionStatus
+EDITABLE = (S.DRAFT, S.RETURNED)
+STATUS_WORDS = {
+    S.DRAFT: "đang là bản nháp",
+    S.SUBMITTED: "đã gửi",
+    S.RETURNED: "đã bị trả lại",
+    S.APPROVED: "đã được duyệt",
+}
+
+
+# --- look-ups -------------------------------------------------------------------------------
+
+
+def get_form(code: str) -> Form:
+    try:
+        return Form.objects.get(code=code)
+    except Form.DoesNotExist as exc:
+        raise DomainError(f"Không có biểu mẫu mã «{code}».", field="form") from exc
+
+
+def get_period(code: str) -> Period:
+    try:
+        return Period.objects.get(code=code)
+    except Period.DoesNotExist as exc:
+        raise DomainError(f"Không có kỳ báo cáo «{code}».", field="period") from exc
+
+
+def get_or_create_period(code: str) -> Period:
+    """The period for a calendar code (2022, 2022H1, 2022Q3, 2022-03), created on first use."""
+    existing = Period.objects.filter(code=(code or "").strip()).first()
+    if existing:
+        return existing
+    period = Period.parse_code(code)
+    period.save()
+    return period
+
+
+@transaction.atomic
+def create_campaign_period(code: str, name: str, start: dt.date, end: dt.date, *, actor) -> Period:
+    """A dated campaign period (the study-campaigns app opens one per campaign)."""
+    code = (code or "").strip()
+    if not code or len(code) > 40:
+        raise DomainError("Mã đợt phải có từ 1 đến 40 ký tự.", field="code")
+    if end < start:
+        raise DomainError(
+            f"Ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.", field="end"
+        )
+    try:
+        Period.parse_code(code)
+    except DomainError:
+        pass
+    else:
+        raise DomainError(f"Mã «{code}» là mã kỳ theo lịch, không dùng cho một đợt.", field="code")
+    period, created = Period.objects.get_or_create(
+        code=code,
+        defaults={"type": PeriodType.CAMPAIGN, "start": start, "end": end, "name": name},
+    )
+    if not created and (period.start, period.end) != (start, end):
+        raise DomainError(f"Đợt «{code}» đã có với thời gian khác.", field="code")
+    if created:
+        audit.record(actor, "period.create", period, unit=None)
+    return period
+
+
+def expected_units(form: Form, root: OrgUnit, period: Period):
+    """Units of `root`'s subtree assigned the form for the period and valid on its last day."""
+    return (
+        OrgUnit.objects.subtree_of(root)
+        .valid_on(period.reference_date)
+        .filter(pk__in=Assignment.objects.filter(form=form, period=period).values("unit_id"))
+    )
+
+
+def deadline_for(form: Form, period: Period) -> dt.date:
+    return period.end + dt.timedelta(days=form.deadline_days)
+
+
+# --- assignment -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assign_form(
+    form: Form,
+    root_unit: OrgUnit,
+    period: Period,
+    *,
+    actor,
+    deadline: dt.date | None = None,
+    kind: str | None = UnitKind.GRASSROOTS,
+) -> int:
+    """Assign the form for the period to the units of a subtree (of `kind`, or all) in one
+    step. Units already assigned keep their assignment. Returns the number of new ones."""
+    if not access.can(actor, access.CHANGE, root_unit):
+        raise PermissionDenied(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
+    if form.period_type != period.type:
+        raise DomainError(
+            f"Biểu mẫu «{form.code}» báo cáo theo {form.get_period_type_display().lower()}, "
+            f"kỳ «{period.code}» là {period.get_type_display().lower()}.",
+            field="period",
+        )
+    units = OrgUnit.objects.subtree_of(root_unit).valid_on(period.reference_date)
+    if kind:
+        units = units.filter(kind=kind)
+    deadline = deadline or deadline_for(form, period)
+    already = set(
+        Assignment.objects.filter(form=form, period=period, unit__in=units).values_list(
+            "unit_id", flat=True
+        )
+    )
+    new = [
+        Assignment(form=form, unit_id=unit_id, period=period, deadline=deadline)
+        for unit_id in units.values_list("pk", flat=True)
+        if unit_id not in already
+    ]
+    Assignment.objects.bulk_create(new, batch_size=2000)
+    audit.record(
+        actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
+    )
+    return len(new)
+
+
+# --- the life of a submission ---------------------------------------------------------------
+
+
+def _check_can_report(actor, form, unit, period) -> Assignment:
+    if not access.can(actor, access.REPORT, unit):
+        raise PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
+    assignment = Assignment.objects.filter(form=form, unit=unit, period=period).first()
+    if assignment is None:
+        raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
+    return assignment
+
+
+def _locked_submission(form, unit, period) -> Submission | None:
+    return (
+        Submission.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
+    )
+
+
+def _store(submission: Submission, checked: rules.Checked, spec: rules.FormSpec) -> None:
+    """Replace the submission's values by the checked ones (two statements, not one per row
+    twice: delete then bulk insert)."""
+    submission.values.all().delete()
+    Value.objects.bulk_create(
+        [
+            Value(submission=submission, field=spec.by_code[code], number=v.number, text=v.text)
+            for code, v in checked.values.items()
+            if not v.is_empty
+        ]
+    )
+
+
+def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
+    checked = rules.check(spec, raw)
+    if checked.errors:
+        raise ValidationFailed(checked.errors)
+    return checked
+
+
+@transaction.atomic
+def save_draft(form: Form, unit: OrgUnit, period: Period, values: dict, *, actor) -> Submission:
+    """Check every field and rule; save all values as a draft, or nothing (ValidationFailed
+    with {field_code: [Vietnamese messages]}). The result carries `.warnings`."""
+    _check_can_report(actor, form, unit, period)
+    submission = _locked_submission(form, unit, period)
+    if submission is not None and submission.status not in EDITABLE:
+        raise DomainError(
+            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không sửa được."
+        )
+    spec = rules.FormSpec(form)
+    checked = _checked_or_raise(spec, values)
+    if submission is None:
+        submission = Submission.objects.create(form=form, unit=unit, period=period)
+    else:
+        submission.save(update_fields=["updated_at"])
+    _store(submission, checked, spec)
+    audit.record(actor, "submission.save_draft", submission)
+    submission.warnings = checked.warnings
+    return submission
+
+
+def stored_values(submission: Submission) -> dict:
+    """{field_code: raw value} as stored, for re-checking and for filling forms."""
+    result = {}
+    for value in submission.values.select_related("field"):
+        result[value.field.code] = value.number if value.field.is_numeric else value.text
+    return result
+
+
+@transaction.atomic
+def submit(
+    form: Form, unit: OrgUnit, period: Period, values: dict | None = None, *, actor
+) -> Submission:
+    """Send the unit's report: with `values`, save them first; without, send the draft.
+    Forms that need no approval are approved by the act of sending."""
+    if values is not None:
+        save_draft(form, unit, period, values, actor=actor)
+    else:
+        _check_can_report(actor, form, unit, period)
+    submission = _locked_submission(form, unit, period)
+    if submission is None:
+        raise DomainError(f"«{unit}» chưa nhập số liệu cho biểu mẫu «{form.code}».")
+    if submission.status not in EDITABLE:
+        raise DomainError(
+            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không gửi lại được."
+        )
+    checked = _checked_or_raise(rules.FormSpec(form), stored_values(submission))
+    now = timezone.now()
+    submission.status = S.SUBMITTED
+    submission.submitted_by, submission.submitted_at = actor, now
+    if not form.approval_required:
+        submission.status = S.APPROVED
+        submission.approved_by, submission.approved_at = actor, now
+    submission.save()
+    audit.record(actor, "submission.submit", submission)
+    submission.warnings = checked.warnings
+    return submission
+
+
+@transaction.atomic
+def return_submission(submission: Submission, reason: str, *, actor) -> Submission:
+    """Send a submitted report back to the unit with a reason it will read."""
+    reason = (reason or "").strip()
+    unit = submission.unit
+    if not (access.can(actor, access.APPROVE, unit) or access.can(actor, access.CHANGE, unit)):
+        raise PermissionDenied(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
+    if not reason:
+        raise DomainError("Cần ghi lý do trả lại báo cáo.", field="reason")
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != S.SUBMITTED:
+        raise DomainError(
+            f"Chỉ trả lại được báo cáo đã gửi; báo cáo của «{unit}» "
+            f"{STATUS_WORDS[submission.status]}."
+        )
+    submission.status = S.RETURNED
+    submission.returned_reason = reason[:2000]
+    submission.save()
+    audit.record(actor, "submission.return", submission, reason=submission.returned_reason)
+    return submission
+
+
+@transaction.atomic
+def approve(submission: Submission, *, actor) -> Submission:
+    """Approve a submitted report; its data is locked from then on."""
+    unit = submission.unit
+    if not access.can(actor, access.APPROVE, unit):
+        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{unit}».")
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != S.SUBMITTED:
+        raise DomainError(
+            f"Chỉ duyệt được báo cáo đã gửi; báo cáo của «{unit}» "
+            f"{STATUS_WORDS[submission.status]}."
+        )
+    rules_result = rules.check(rules.FormSpec(submission.form), stored_values(submission))
+    if rules_result.errors:
+        raise ValidationFailed(rules_result.errors)
+    submission.status = S.APPROVED
+    submission.approved_by, submission.approved_at = actor, timezone.now()
+    submission.save()
+    audit.record(actor, "submission.approve", submission)
+    return submission
+
+
+@transaction.atomic
+def save_many(
+    form: Form, period: Period, rows: dict[OrgUnit, dict], *, actor, submit: bool = False
+) -> list[Submission]:
+    """Save (and with `submit`, send) many units' reports at once: every unit and value is
+    checked first, and nothing is saved unless all pass (ValidationFailed listing each
+    problem as «unit»: message). Statements are per batch, not per unit (Excel import,
+    demo data)."""
+    spec = rules.FormSpec(form)
+    problems: list[str] = []
+    assigned = set(
+        Assignment.objects.filter(form=form, period=period, unit__in=list(rows)).values_list(
+            "unit_id", flat=True
+        )
+    )
+    existing = {
+        s.unit_id: s
+        for s in Submission.objects.select_for_update().filter(
+            form=form, period=period, unit__in=list(rows)
+        )
+    }
+    checked_by_unit = {}
+    for unit, raw in rows.items():
+        if not access.can(actor, access.REPORT, unit):
+            problems.append(f"Bạn không có quyền báo cáo cho «{unit}».")
+            continue
+        if unit.pk not in assigned:
+            problems.append(f"«{unit}» không được giao biểu mẫu «{form.code}» kỳ {period.code}.")
+            continue
+        current = existing.get(unit.pk)
+        if current is not None and current.status not in EDITABLE:
+            problems.append(f"Báo cáo của «{unit}» {STATUS_WORDS[current.status]}, không sửa được.")
+            continue
+        checked = rules.check(spec, raw)
+        for messages in checked.errors.values():
+            problems.extend(f"«{unit}»: {message}" for message in messages)
+        checked_by_unit[unit] = checked
+    if problems:
+        raise ValidationFailed(problems)
+    now = timezone.now()
+    new = [
+        Submission(form=form, unit=unit, period=period) for unit in rows if unit.pk not in existing
+    ]
+    bulk_create_with_history(new, Submission, batch_size=1000, default_user=actor)
+    submissions = list(
+        Submission.objects.filter(form=form, period=period, unit__in=list(rows)).select_related(
+            "unit"
+        )
+    )
+    Value.objects.filter(submission__in=submissions).delete()
+    Value.objects.bulk_create(
+        [
+            Value(submission=sub, field=spec.by_code[code], number=v.number, text=v.text)
+            for sub in submissions
+            for code, v in checked_by_unit[sub.unit].values.items()
+            if not v.is_empty
+        ],
+        batch_size=2000,
+    )
+    if submit:
+        for sub in submissions:
+            sub.status = S.SUBMITTED
+            sub.submitted_by, sub.submitted_at = actor, now
+            if not form.approval_required:
+                sub.status = S.APPROVED
+                sub.approved_by, sub.approved_at = actor, now
+        bulk_update_with_history(
+            submissions,
+            Submission,
+            ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"],
+            batch_size=1000,
+            default_user=actor,
+        )
+    verb = "submission.submit" if submit else "submission.save_draft"
+    _record_many(actor, verb, submissions)
+    return submissions
+
+
+def _record_many(actor, verb: str, submissions, **data) -> None:
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                actor=actor if getattr(actor, "pk", None) else None,
+                verb=verb,
+                object_type=Submission._meta.label_lower,
+                object_id=str(sub.pk),
+                object_repr=str(sub)[:300],
+                unit=sub.unit,
+                data=data,
+            )
+            for sub in submissions
+        ],
+        batch_size=1000,
+    )
+
+
+@transaction.atomic
+def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) -> int:
+    """Approve every submitted report of the subtree that still passes every check.
+    Those that fail (a rule changed since) stay submitted. Returns the number approved."""
+    if not access.can(actor, access.APPROVE, root_unit):
+        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
+    spec = rules.FormSpec(form)
+    pending = (
+        Submission.objects.visible_to(actor, access.APPROVE)
+        .filter(
+            form=form,
+            period=period,
+            status=S.SUBMITTED,
+            unit__path__startswith=root_unit.path,
+        )
+        .select_related("unit")
+        .prefetch_related("values__field")
+    )
+    now = timezone.now()
+    approved = 0
+    for submission in pending:
+        raw = {
+            v.field.code: v.number if v.field.is_numeric else v.text
+            for v in submission.values.all()
+        }
+        if rules.check(spec, raw).errors:
+            continue
+        submission.status = S.APPROVED
+        submission.approved_by, submission.approved_at = actor, now
+        submission.save()
+        audit.record(actor, "submission.approve", submission, batch=True)
+        approved += 1
+    return approved
