@@ -54,7 +54,7 @@ def duplicate_message(parsed, duplicate: Document) -> str:
     )
 
 
-def _check_may_change(actor, unit) -> None:
+def check_may_change(actor, unit) -> None:
     if actor is None:  # demo loader and data migrations
         return
     if unit is None:
@@ -133,7 +133,7 @@ def register_document(
     illustrative: bool = False,
 ) -> tuple[Document, list[str]]:
     """Register a document; returns it with the parser's warnings (unknown type/issuer)."""
-    _check_may_change(actor, issuing_unit)
+    check_may_change(actor, issuing_unit)
     parsed = parse(number_text)
     _validate(
         parsed,
@@ -170,7 +170,7 @@ def update_document(
     file=None,
     remove_file: bool = False,
 ) -> list[str]:
-    _check_may_change(actor, document.issuing_unit)
+    check_may_change(actor, document.issuing_unit)
     parsed = parse(number_text)
     _validate(
         parsed,
@@ -199,7 +199,7 @@ def update_document(
 @transaction.atomic
 def link_documents(*, actor, source: Document, target: Document, kind: str) -> DocumentLink:
     """source `kind` target, e.g. 05-KH/QU implements 05-ĐA/TU."""
-    _check_may_change(actor, source.issuing_unit)
+    check_may_change(actor, source.issuing_unit)
     if kind not in LinkKind.values:
         raise DomainError(f"Quan hệ «{kind}» không hợp lệ.", field="kind")
     if source.pk == target.pk:
@@ -218,7 +218,7 @@ def link_documents(*, actor, source: Document, target: Document, kind: str) -> D
 
 @transaction.atomic
 def unlink_documents(*, actor, link: DocumentLink) -> None:
-    _check_may_change(actor, link.source.issuing_unit)
+    check_may_change(actor, link.source.issuing_unit)
     audit.record(
         actor, "document.unlink", link.source, unit=link.source.issuing_unit,
         target=link.target.number_text, kind=link.kind,

@@ -1,0 +1,80 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.core import access
+from tuyengiao.orgs.models import OrgUnit
+
+from .choices import Classification, LinkKind
+
+
+def change_units(user):
+    return OrgUnit.objects.filter(access.unit_q(user, access.CHANGE, "")).vi_ordered()
+
+
+class DocumentForm(forms.Form):
+    number_text = forms.CharField(
+        label=_("Number and symbol"),
+        max_length=80,
+        help_text=_("As written on the document, e.g. 05-KH/QU."),
+    )
+    signed_on = forms.DateField(
+        label=_("Signing date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    title = forms.CharField(
+        label=_("Title / summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    issuing_unit = forms.ModelChoiceField(
+        label=_("Issuing unit"), queryset=OrgUnit.objects.none(), to_field_name="code"
+    )
+    classification = forms.ChoiceField(label=_("Classification"), choices=Classification.choices)
+    file = forms.FileField(
+        label=_("Attachment (PDF or DOCX)"),
+        required=False,
+        help_text=_("Not stored for classified documents. At most %(mb)s MB.")
+        % {"mb": settings.MAX_UPLOAD_MB},
+    )
+    remove_file = forms.BooleanField(label=_("Remove the attached file"), required=False)
+
+    def __init__(self, *args, user, document=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuing_unit"].queryset = change_units(user)
+        if document is not None:
+            # The issuing unit decides who sees the document: it is not changed by an edit.
+            del self.fields["issuing_unit"]
+            if not document.file:
+                del self.fields["remove_file"]
+        else:
+            del self.fields["remove_file"]
+        for field in self.fields.values():
+            css = "form-check-input" if isinstance(field, forms.BooleanField) else "form-control"
+            if isinstance(field, forms.ChoiceField):
+                css = "form-select"
+            field.widget.attrs.setdefault("class", css)
+
+
+class LinkForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Relation"), choices=LinkKind.choices)
+    target = forms.CharField(
+        label=_("Linked document (number)"),
+        max_length=80,
+        help_text=_("The number of the document this one implements, guides, amends …"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].widget.attrs["class"] = "form-select"
+        self.fields["target"].widget.attrs["class"] = "form-control"
+
+
+class ImportForm(forms.Form):
+    issuing_unit = forms.ModelChoiceField(
+        label=_("Issuing unit"), queryset=OrgUnit.objects.none(), to_field_name="code"
+    )
+    file = forms.FileField(label=_("Register file (.xlsx or .csv)"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuing_unit"].queryset = change_units(user)
+        self.fields["issuing_unit"].widget.attrs["class"] = "form-select"
+        self.fields["file"].widget.attrs["class"] = "form-control"
