@@ -21,7 +21,7 @@ from .choices import ConferenceKind, TaskStatus
 
 class Conference(TimeStamped):
     kind = models.CharField(_("kind"), max_length=16, choices=ConferenceKind.choices)
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("name of the conference"), max_length=500)
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=300, blank=True)
     unit = models.ForeignKey(
@@ -59,7 +59,7 @@ class Delegate(models.Model):
         Conference, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("conference")
     )
     name = models.CharField(_("name"), max_length=200)
-    title = models.CharField(_("title"), max_length=500, blank=True)
+    title = models.CharField(_("position"), max_length=500, blank=True)
     unit_name = models.CharField(_("unit"), max_length=300, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -88,7 +88,7 @@ class Presentation(models.Model):
         related_name="+",
         verbose_name=_("presenting unit"),
     )
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("topic"), max_length=500)
     order = models.PositiveIntegerField(_("order"), default=0)
     illustrative = models.BooleanField(_("illustrative"), default=False)
     history = HistoricalRecords()
@@ -152,7 +152,7 @@ class Task(TimeStamped):
         related_name="tasks",
         verbose_name=_("assignee unit"),
     )
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("task description"), max_length=500)
     due_date = models.DateField(_("due date"))
     status = models.CharField(
         _("status"), max_length=16, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
