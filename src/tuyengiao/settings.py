@@ -213,6 +213,7 @@ FIGURE_PROVIDERS: list[str] = []
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
 FIGURE_PROVIDERS: list[str] = [
+    "tuyengiao.documents.figures.year_figures",
     "tuyengiao.meetings.figures.year_figures",
     "tuyengiao.training.figures.year_figures",
     "tuyengiao.outreach.figures.year_figures",

@@ -32,6 +32,19 @@ def parse(text: str) -> numbers.ParsedNumber:
     return numbers.parse_number(text, types=known_types(), issuers=known_issuers())
 
 
+def parse_summary(text: str) -> dict:
+    """What `documents parse --json` and the API print."""
+    parsed = parse(text)
+    return {
+        "sequence": parsed.sequence,
+        "sequence_text": parsed.sequence_text,
+        "type": parsed.type_code,
+        "type_name": known_types().get(parsed.type_code, ""),
+        "issuers": list(parsed.issuers),
+        "warnings": list(parsed.warnings),
+    }
+
+
 def find_duplicate(parsed, unit, signed_on: dt.date, exclude_pk=None) -> Document | None:
     """Numbering runs per type and issuer through a committee's term, not per year."""
     duplicates = Document.objects.filter(

@@ -35,22 +35,12 @@ class Command(BaseCommand):
             raise CommandError(exc.message, returncode=2) from exc
 
     def _parse(self, number, as_json):
-        parsed = services.parse(number)
-        types = services.known_types()
-        result = {
-            "sequence": parsed.sequence,
-            "sequence_text": parsed.sequence_text,
-            "type": parsed.type_code,
-            "type_name": types.get(parsed.type_code, ""),
-            "issuers": list(parsed.issuers),
-            "warnings": list(parsed.warnings),
-        }
+        result = services.parse_summary(number)
         if as_json:
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
-        self.stdout.write(f"Số, ký hiệu: {parsed.text}")
-        self.stdout.write(f"Số thứ tự: {parsed.sequence_text} ({parsed.sequence})")
-        self.stdout.write(f"Loại: {parsed.type_code} {result['type_name']}".rstrip())
-        self.stdout.write(f"Cơ quan ban hành: {', '.join(parsed.issuers)}")
-        for warning in parsed.warnings:
+        self.stdout.write(f"Số thứ tự: {result['sequence_text']} ({result['sequence']})")
+        self.stdout.write(f"Loại: {result['type']} {result['type_name']}".rstrip())
+        self.stdout.write(f"Cơ quan ban hành: {', '.join(result['issuers'])}")
+        for warning in result["warnings"]:
             self.stdout.write(f"Cảnh báo: {warning}")
