@@ -87,7 +87,8 @@ def _two_columns(document, left_mm):
     table.autofit = False
     _no_borders(table)
     widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
-    for cell, width in zip(table.rows[0].cells, widths, strict=True):
+    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
+        column.width = width  # the grid: LibreOffice lays out by it, Word by the cells
         cell.width = width
         cell.paragraphs[0].text = ""
     return table.rows[0].cells
@@ -101,12 +102,12 @@ def _first_paragraph(cell, text, **options):
 
 
 def _header(document, content: ReportContent):
-    left, right = _two_columns(document, 78)
+    left, right = _two_columns(document, 88)
     _first_paragraph(left, content.superior, size=13)
-    _para(left, content.issuer, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=13)
-    _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
-    _para(left, content.number_line, align=WD_ALIGN_PARAGRAPH.CENTER, size=13)
-    _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
+    _para(left, content.issuer, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=14)
+    _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER)
+    _para(left, content.number_line, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=14)
     date = _para(right, content.place_date, align=WD_ALIGN_PARAGRAPH.CENTER, italic=True)
     date.paragraph_format.space_before = Pt(8)
     _para(document, space_after=6)
@@ -131,6 +132,8 @@ def _table(document, rows: list[list[str]]):
     widths = [Mm(12), Mm(73), *[Mm(80 / max(1, len(rows[0]) - 2))] * (len(rows[0]) - 2)]
     for r, row in enumerate(rows):
         header_or_total = r == 0 or r == len(rows) - 1
+        for column, width in zip(table.columns, widths, strict=False):
+            column.width = width
         for c, value in enumerate(row):
             cell = table.cell(r, c)
             cell.width = widths[c] if c < len(widths) else Mm(20)
@@ -150,15 +153,15 @@ def _table(document, rows: list[list[str]]):
 
 
 def _block(document, block: Block):
-    if block.kind == "heading1":
-        _body_paragraph(document, block.text, bold=True, indent=False)
-    elif block.kind == "heading2":
-        _body_paragraph(document, block.text, bold=True)
+    if block.kind in ("heading1", "heading2"):
+        heading = _body_paragraph(document, block.text, bold=True, indent=block.kind == "heading2")
+        heading.paragraph_format.keep_with_next = True  # never a heading alone at a page foot
     elif block.kind == "placeholder":
         _body_paragraph(document, block.text, italic=True, highlight=True)
     elif block.kind == "caption":
-        _para(document, block.text, align=WD_ALIGN_PARAGRAPH.CENTER, italic=True, size=12,
-              space_after=6)  # fmt: skip
+        caption = _para(document, block.text, align=WD_ALIGN_PARAGRAPH.CENTER, italic=True,
+                        size=12, space_after=6)  # fmt: skip
+        caption.paragraph_format.keep_with_next = True  # a table's title stays with it
     elif block.kind == "table" and block.rows:
         _table(document, block.rows)
     elif block.kind == "chart" and block.image:
@@ -174,7 +177,7 @@ def _closing(document, content: ReportContent):
     label = left.paragraphs[0]
     _run(label, "Nơi nhận:", bold=True, italic=True, size=12)
     for recipient in content.recipients:
-        _para(left, f"- {recipient},", size=11)
+        _para(left, f"- {recipient},", size=12)
     last = left.paragraphs[-1]
     if last.runs:
         last.runs[0].text = last.runs[0].text.rstrip(",") + "."
@@ -183,6 +186,11 @@ def _closing(document, content: ReportContent):
     for _ in range(4):
         _para(right)
     _para(right, content.signer_name, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    # Recipients and signature stay on one page, and with the last lines of the body.
+    row = left._tc.getparent()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    row.get_or_add_trPr().append(cant_split)
 
 
 def _page_numbers(document):

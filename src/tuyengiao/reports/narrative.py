@@ -318,9 +318,7 @@ def build(unit, year: int, figures: list[Figure], options=None, extras=None) -> 
     options = options or ReportOptions()
     style = UnitStyle.of(unit)
     fs = FigureSet(figures)
-    subtitle = options.subtitle or (
-        f"tổng kết công tác tuyên giáo năm {year}, phương hướng, nhiệm vụ năm {year + 1}"
-    )
+    subtitle = options.subtitle or default_subtitle(year)
     blocks = [
         Block(
             "para",
@@ -357,6 +355,10 @@ def build(unit, year: int, figures: list[Figure], options=None, extras=None) -> 
         signer_title=options.signer_title or style.signer_title,
         signer_name=options.signer_name,
     )
+
+
+def default_subtitle(year: int) -> str:
+    return f"tổng kết công tác tuyên giáo năm {year}, phương hướng, nhiệm vụ năm {year + 1}"
 
 
 def default_recipients(unit, style: UnitStyle) -> list[str]:

@@ -15,7 +15,7 @@ from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.figures import Figure
 
 from . import docx, narrative
-from .content import ReportContent, ReportOptions
+from .content import ReportContent, ReportOptions, UnitStyle, default_date
 from .models import GeneratedReport
 from .study_detail import study_extras
 
@@ -122,3 +122,15 @@ def default_options(unit, year: int) -> ReportOptions:
     """The last report's header choices (number, date, signer, recipients …), if any."""
     previous = last_report(unit, year)
     return ReportOptions.from_json(previous.options if previous else None)
+
+
+def effective_options(unit, year: int) -> ReportOptions:
+    """What the form shows: the last report's choices, else the defaults from the unit."""
+    options = default_options(unit, year)
+    style = UnitStyle.of(unit)
+    options.date = options.date or default_date(year)
+    options.subtitle = options.subtitle or narrative.default_subtitle(year)
+    options.signer_for = options.signer_for or style.signer_for
+    options.signer_title = options.signer_title or style.signer_title
+    options.recipients = options.recipients or narrative.default_recipients(unit, style)
+    return options

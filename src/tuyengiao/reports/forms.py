@@ -1,0 +1,71 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .content import ReportOptions
+
+MAX_RECIPIENTS = 12
+
+
+class ReportOptionsForm(forms.Form):
+    """The parts of the report the writer edits; everything else comes from the figures."""
+
+    number = forms.CharField(
+        label=_("Number"),
+        max_length=10,
+        required=False,
+        help_text=_("Sequence only, e.g. 05 for «Số 05-BC/QU»; leave blank to fill in by hand."),
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    subtitle = forms.CharField(label=_("Title line"), max_length=300, required=False)
+    signer_for = forms.CharField(label=_("On behalf of"), max_length=120, required=False)
+    signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
+    signer_name = forms.CharField(label=_("Signer's name"), max_length=120, required=False)
+    recipients = forms.CharField(
+        label=_("Recipients"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line."),
+    )
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        if number and not re.fullmatch(r"\d{1,6}", number):
+            raise forms.ValidationError(
+                f"Số báo cáo «{number}» không hợp lệ: chỉ ghi số thứ tự, ví dụ 05."
+            )
+        return number
+
+    def clean_recipients(self):
+        lines = [line.strip(" -,.") for line in self.cleaned_data["recipients"].splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) > MAX_RECIPIENTS:
+            raise forms.ValidationError(
+                f"Nơi nhận có {len(lines)} dòng, nhiều hơn mức tối đa {MAX_RECIPIENTS}."
+            )
+        return lines
+
+    def options(self) -> ReportOptions:
+        data = self.cleaned_data
+        return ReportOptions(
+            number=data["number"],
+            date=data["date"],
+            subtitle=data["subtitle"].strip(),
+            signer_for=data["signer_for"].strip(),
+            signer_title=data["signer_title"].strip(),
+            signer_name=data["signer_name"].strip(),
+            recipients=data["recipients"],
+        )
+
+    @classmethod
+    def initial_from(cls, options: ReportOptions) -> dict:
+        data = options.as_json()
+        data["date"] = options.date
+        data["recipients"] = "\n".join(options.recipients)
+        return data

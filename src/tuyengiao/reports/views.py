@@ -1,0 +1,152 @@
+"""Year-end report pages: choose a unit and year, generate, download, see the sources."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tuyengiao.core import access
+from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs.choices import UnitKind
+from tuyengiao.orgs.models import OrgUnit
+
+from . import annex, services
+from .forms import ReportOptionsForm
+from .models import GeneratedReport
+from .narrative import SECTION_NAMES
+
+REPORTING_KINDS = [
+    UnitKind.CITY_COMMITTEE,
+    UnitKind.DISTRICT_COMMITTEE,
+    UnitKind.COMMUNE_COMMITTEE,
+    UnitKind.GRASSROOTS,
+]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _unit_and_year(request, code, year, action=access.VIEW):
+    unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, access.VIEW), code=code)
+    try:
+        year = services.check_year(year)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+    if action != access.VIEW and not access.can(request.user, action, unit):
+        raise PermissionDenied
+    return unit, year
+
+
+@login_required
+def index(request):
+    units = OrgUnit.objects.visible_to(request.user).filter(kind__in=REPORTING_KINDS)
+    code = request.GET.get("unit")
+    if code:
+        year = request.GET.get("year") or timezone.localdate().year - 1
+        return redirect("reports:unit_year", code=code, year=year)
+    recent = GeneratedReport.objects.visible_to(request.user).select_related("unit")[:20]
+    context = {
+        "units": units.order_by("path")[:500],
+        "default_year": timezone.localdate().year - 1,
+        "recent": recent,
+    }
+    return render(request, "reports/index.html", context)
+
+
+def _page(request, unit, year, form=None, status=200):
+    reports = list(
+        GeneratedReport.objects.visible_to(request.user)
+        .filter(unit=unit, year=year)
+        .select_related("generated_by")[:10]
+    )
+    if form is None:
+        form = ReportOptionsForm(
+            initial=ReportOptionsForm.initial_from(services.effective_options(unit, year))
+        )
+    changes = services.changes_since(reports[0]) if reports else None
+    context = {
+        "unit": unit,
+        "year": year,
+        "form": form,
+        "reports": reports,
+        "changes": changes,
+        "can_generate": access.can(request.user, access.CHANGE, unit),
+    }
+    return render(request, "reports/unit_year.html", context, status=status)
+
+
+@login_required
+def unit_year(request, code, year):
+    unit, year = _unit_and_year(request, code, year)
+    return _page(request, unit, year)
+
+
+@login_required
+@require_POST
+def generate(request, code, year):
+    unit, year = _unit_and_year(request, code, year, access.CHANGE)
+    form = ReportOptionsForm(request.POST)
+    if not form.is_valid():
+        return _page(request, unit, year, form, status=400)
+    try:
+        report = services.generate_report(unit, year, actor=request.user, options=form.options())
+    except DomainError as exc:
+        form.add_error(None, exc.message)
+        return _page(request, unit, year, form, status=400)
+    if request.htmx:
+        return render(request, "reports/_generated.html", {"report": report})
+    messages.success(request, _("The report has been generated."))
+    return redirect(reverse("reports:unit_year", args=[unit.code, year]) + f"?new={report.pk}")
+
+
+def _report(request, pk) -> GeneratedReport:
+    return get_object_or_404(
+        GeneratedReport.objects.visible_to(request.user).select_related("unit", "generated_by"),
+        pk=pk,
+    )
+
+
+@login_required
+def download(request, pk):
+    report = _report(request, pk)
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=report.filename)
+
+
+@login_required
+def annex_download(request, pk):
+    report = _report(request, pk)
+    data = annex.build_annex(report.figures, title=str(report))
+    response = HttpResponse(data, content_type=XLSX)
+    filename = report.filename.replace(".docx", "-phu-luc.xlsx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def sources(request, pk):
+    """«Nguồn số liệu»: the figures the report printed, where each came from, what changed."""
+    report = _report(request, pk)
+    changes = {c.id: c for c in services.changes_since(report)}
+    sections: dict[str, list] = {}
+    for figure in report.figures:
+        key = figure.get("section") or section_of_id(figure["id"])
+        sections.setdefault(key, []).append({**figure, "change": changes.get(figure["id"])})
+    ordered = [
+        (SECTION_NAMES.get(key, key), rows)
+        for key, rows in sorted(sections.items(), key=lambda kv: _section_rank(kv[0]))
+    ]
+    added = [c for c in changes.values() if c.kind == "added"]
+    context = {"report": report, "sections": ordered, "changes": changes, "added": added}
+    return render(request, "reports/sources.html", context)
+
+
+def section_of_id(figure_id: str) -> str:
+    return figure_id.split(".", 1)[0]
+
+
+def _section_rank(key: str) -> int:
+    keys = list(SECTION_NAMES)
+    return keys.index(key) if key in keys else len(keys)
