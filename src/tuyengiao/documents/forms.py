@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
@@ -31,14 +32,15 @@ class DocumentForm(forms.Form):
     file = forms.FileField(
         label=_("Attachment (PDF or DOCX)"),
         required=False,
-        help_text=_("Not stored for classified documents. At most %(mb)s MB.")
-        % {"mb": settings.MAX_UPLOAD_MB},
     )
     remove_file = forms.BooleanField(label=_("Remove the attached file"), required=False)
 
     def __init__(self, *args, user, document=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_unit"].queryset = change_units(user)
+        self.fields["file"].help_text = gettext(
+            "Not stored for classified documents. At most %(mb)s MB."
+        ) % {"mb": settings.MAX_UPLOAD_MB}
         if document is not None:
             # The issuing unit decides who sees the document: it is not changed by an edit.
             del self.fields["issuing_unit"]

@@ -182,7 +182,8 @@ class Document(TimeStamped):
     def refresh_derived(self):
         """Derived columns; also called before bulk_create, which skips save()."""
         self.term_start_year = numbers.term_start_year(self.signed_on)
-        self.number_search = fold(f"{self.number_text} {self.number_text.replace('-', ' ')}")
+        spaced = self.number_text.replace("-", " ").replace("/", " ")
+        self.number_search = fold(f"{self.number_text} {spaced}")
         self.search_text = fold(f"{self.number_text} {self.title}")
         self.sort_name = sort_key(self.title)
 
