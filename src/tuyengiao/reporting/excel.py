@@ -388,7 +388,7 @@ def _number(item, value) -> Decimal:
         raise ValueError(f"cột này phải là {kind}.")
     if integer and number != number.to_integral_value():
         raise ValueError("phải là số nguyên.")
-    if number < 0 and (item.min_value is None or item.min_value >= 0):
+    if number < 0 and item.min_value is None:
         raise ValueError("số âm; số liệu phải từ 0 trở lên.")
     return number.to_integral_value() if integer else number
 
