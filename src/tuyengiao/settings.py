@@ -203,6 +203,7 @@ DEMO_LOADERS = [
     "tuyengiao.reporting.demo.load",
     "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
+    "tuyengiao.awards.demo.load",
     "tuyengiao.training.demo.load",
     "tuyengiao.outreach.demo.load",
     "tuyengiao.initiatives.demo.load",
@@ -215,6 +216,7 @@ FIGURE_PROVIDERS: list[str] = []
 FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.documents.figures.year_figures",
     "tuyengiao.meetings.figures.year_figures",
+    "tuyengiao.awards.figures.year_figures",
     "tuyengiao.training.figures.year_figures",
     "tuyengiao.outreach.figures.year_figures",
     "tuyengiao.initiatives.figures.year_figures",

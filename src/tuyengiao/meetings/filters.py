@@ -35,24 +35,24 @@ def style(form):
     return form
 
 
-def _units(request):
+def visible_units(request):
     # Only units the user may see: the choice list must not reveal a sibling's name.
     if request is None:
         return OrgUnit.objects.none()
     return OrgUnit.objects.visible_to(request.user).vi_ordered()
 
 
-def _search(queryset, name, value):
+def search_filter(queryset, name, value):
     folded = fold(value)
     return queryset.filter(search_text__contains=folded) if folded else queryset
 
 
 class ConferenceFilter(StyledFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method=_search)
+    q = django_filters.CharFilter(label=_("Search"), method=search_filter)
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=ConferenceKind.choices)
     year = django_filters.NumberFilter(label=_("year"), field_name="date", lookup_expr="year")
     unit = django_filters.ModelChoiceFilter(
-        label=_("host unit"), queryset=_units, to_field_name="code"
+        label=_("host unit"), queryset=visible_units, to_field_name="code"
     )
 
 
@@ -60,13 +60,13 @@ TASK_STATES = [*TaskStatus.choices, (OVERDUE, _("overdue"))]
 
 
 class TaskFilter(StyledFilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method=_search)
+    q = django_filters.CharFilter(label=_("Search"), method=search_filter)
     status = django_filters.ChoiceFilter(label=_("status"), choices=TASK_STATES, method="by_state")
     year = django_filters.NumberFilter(
         label=_("due year"), field_name="due_date", lookup_expr="year"
     )
     unit = django_filters.ModelChoiceFilter(
-        label=_("assignee unit"), queryset=_units, to_field_name="code"
+        label=_("assignee unit"), queryset=visible_units, to_field_name="code"
     )
     conference = django_filters.NumberFilter(
         label=_("conference"), field_name="conclusion__conference"

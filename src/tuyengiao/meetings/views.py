@@ -27,7 +27,7 @@ from .forms import (
 from .models import Conclusion, Conference, Delegate, Presentation, Task
 
 
-def _attempt(form, call) -> bool:
+def attempt(form, call) -> bool:
     """Run a service; put its Vietnamese message on the form field it names."""
     try:
         call()
@@ -42,7 +42,7 @@ def _page(request, queryset, size=50):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def _querystring(request) -> str:
+def list_querystring(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     params.pop("export", None)
@@ -90,7 +90,7 @@ def conference_list(request):
         {
             "filter": filterset,
             "page": _page(request, conferences),
-            "querystring": _querystring(request),
+            "querystring": list_querystring(request),
             "can_create": access.has_role_action(request.user, access.CHANGE),
         },
     )
@@ -147,7 +147,7 @@ def conference_edit(request, pk=None):
             else:
                 result["obj"] = services.update_conference(conference, actor=request.user, **data)
 
-        if _attempt(form, save):
+        if attempt(form, save):
             messages.success(request, _("Conference saved."))
             return redirect("meetings:detail", result["obj"].pk)
     return render(
@@ -171,7 +171,7 @@ def conference_add(request, pk, item):
     form_class, verb = ITEM_FORMS[item]
     extra = {"user": request.user} if item == "presentation" else {}
     form = form_class(request.POST, prefix=item, **extra)
-    if form.is_valid() and _attempt(
+    if form.is_valid() and attempt(
         form, lambda: verb(conference, actor=request.user, **form.cleaned_data)
     ):
         messages.success(request, _("Added."))
@@ -209,7 +209,7 @@ def task_create(request, conclusion_pk):
     )
     form = TaskForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        if _attempt(
+        if attempt(
             form,
             lambda: services.create_task_from_conclusion(
                 conclusion, actor=request.user, **form.cleaned_data
@@ -235,7 +235,7 @@ def task_edit(request, pk):
         raise PermissionDenied
     form = TaskForm(request.POST or None, instance=task, user=request.user)
     if request.method == "POST" and form.is_valid():
-        if _attempt(
+        if attempt(
             form, lambda: services.update_task(task, actor=request.user, **form.cleaned_data)
         ):
             messages.success(request, _("Task saved."))
@@ -285,7 +285,7 @@ def task_list(request):
             "filter": filterset,
             "page": _page(request, tasks),
             "counts": counts,
-            "querystring": _querystring(request),
+            "querystring": list_querystring(request),
             "today": today,
         },
     )
@@ -299,7 +299,7 @@ def task_detail(request, pk):
     if request.method == "POST":
         if not can_follow_up:
             raise PermissionDenied
-        if form.is_valid() and _attempt(
+        if form.is_valid() and attempt(
             form, lambda: services.record_progress(task, actor=request.user, **form.cleaned_data)
         ):
             messages.success(request, _("Progress recorded."))

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.core import access
+from tuyengiao.documents.models import Document
+from tuyengiao.meetings.forms import DATE, Styled, UnitChoiceField, units_for
+from tuyengiao.orgs.models import OrgUnit
+
+from .models import Commendation, Recipient
+
+
+class DecisionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, document):
+        return f"{document.number_text} ngày {document.signed_on:%d/%m/%Y} — {document.title[:80]}"
+
+
+class CommendationForm(Styled, forms.ModelForm):
+    unit = UnitChoiceField(queryset=OrgUnit.objects.none(), label=_("conferring unit"))
+    decision = DecisionChoiceField(
+        queryset=Document.objects.none(), required=False, label=_("decision")
+    )
+
+    class Meta:
+        model = Commendation
+        fields = ["name", "year", "unit", "decision", "conferred_on"]
+        widgets = {"conferred_on": DATE}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(user)
+        # Decisions (QĐ) issued by the units the user records commendations for.
+        self.fields["decision"].queryset = (
+            Document.objects.visible_to(user)
+            .filter(type_code="QĐ", issuing_unit__in=units_for(user, access.CHANGE))
+            .order_by("-signed_on", "-sequence")
+        )
+
+
+class CollectiveForm(Styled, forms.ModelForm):
+    unit = UnitChoiceField(queryset=OrgUnit.objects.none(), label=_("collective (unit)"))
+
+    class Meta:
+        model = Recipient
+        fields = ["unit", "reason"]
+        widgets = {"reason": forms.TextInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units_for(user)
+
+
+class IndividualForm(Styled, forms.ModelForm):
+    class Meta:
+        model = Recipient
+        fields = ["name", "title", "unit_name", "reason"]
+        widgets = {"reason": forms.TextInput()}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
