@@ -193,6 +193,7 @@ SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 # "template" and "context"; each app contributes what its users have to do.
 HOME_PANELS = [
     "tuyengiao.orgs.panels.my_units",
+    "tuyengiao.reporting.panels.forms_due",
     "tuyengiao.meetings.panels.my_tasks",
     "tuyengiao.meetings.panels.overdue_tasks",
 ]

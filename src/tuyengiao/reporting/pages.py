@@ -1,0 +1,105 @@
+"""Shared look-ups for the reporting pages: every page starts from what the user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Min
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from tuyengiao.core import access
+from tuyengiao.orgs.models import OrgUnit
+
+from . import services
+from .choices import NOT_STARTED, SubmissionStatus
+from .models import Assignment, Form, Period, Submission
+
+S = SubmissionStatus
+OPEN = (NOT_STARTED, S.DRAFT, S.RETURNED)
+
+
+def form_and_period(form_code: str, period_code: str) -> tuple[Form, Period]:
+    return get_object_or_404(Form, code=form_code), get_object_or_404(Period, code=period_code)
+
+
+def visible_unit(user, code: str, action: str = access.VIEW) -> OrgUnit:
+    return get_object_or_404(OrgUnit.objects.visible_to(user, action), code=code)
+
+
+def assignment_or_404(user, form, period, unit) -> Assignment:
+    assignment = (
+        Assignment.objects.visible_to(user)
+        .filter(form=form, period=period, unit=unit)
+        .select_related("unit")
+        .first()
+    )
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def default_root(user, form: Form, period: Period) -> OrgUnit | None:
+    """The widest unit of the user's memberships that has this form to follow."""
+    if user.is_superuser:
+        candidates = list(OrgUnit.objects.filter(depth=1).order_by("path"))
+    else:
+        candidates = sorted(
+            {m.unit for m in access.memberships(user)}, key=lambda u: (u.depth, u.path)
+        )
+    for unit in candidates:
+        if services.expected_units(form, unit, period).exists():
+            return unit
+    return None
+
+
+def rounds_for(user):
+    """(form, period) pairs the user can see assignments of, with counts, newest first."""
+    rows = (
+        Assignment.objects.visible_to(user)
+        .values("form_id", "period_id")
+        .annotate(expected=Count("pk"), deadline=Min("deadline"))
+        .order_by()
+    )
+    forms = Form.objects.in_bulk({r["form_id"] for r in rows})
+    periods = Period.objects.in_bulk({r["period_id"] for r in rows})
+    result = [{**r, "form": forms[r["form_id"]], "period": periods[r["period_id"]]} for r in rows]
+    result.sort(key=lambda r: (-r["period"].end.toordinal(), r["form"].code))
+    return result
+
+
+def status_rows(user, form, period, root, status_filter: str | None = None):
+    """Each expected unit of root's subtree the user may see, with its submission's state."""
+    assignments = (
+        Assignment.objects.visible_to(user)
+        .filter(form=form, period=period, unit__in=services.expected_units(form, root, period))
+        .select_related("unit")
+        .order_by("unit__sort_name", "unit__code")
+    )
+    submissions = {
+        s.unit_id: s
+        for s in Submission.objects.visible_to(user)
+        .filter(form=form, period=period, unit__path__startswith=root.path)
+        .select_related("submitted_by", "approved_by")
+    }
+    today = timezone.localdate()
+    rows = []
+    for assignment in assignments:
+        submission = submissions.get(assignment.unit_id)
+        status = submission.status if submission else NOT_STARTED
+        if status_filter and status != status_filter:
+            continue
+        rows.append(
+            {
+                "unit": assignment.unit,
+                "deadline": assignment.deadline,
+                "submission": submission,
+                "status": status,
+                "overdue": status in OPEN and today > assignment.deadline,
+            }
+        )
+    return rows
+
+
+def visible_ancestors(user, unit: OrgUnit):
+    paths = [unit.path[:i] for i in range(unit.steplen, len(unit.path), unit.steplen)]
+    return OrgUnit.objects.visible_to(user).filter(path__in=paths).order_by("path")

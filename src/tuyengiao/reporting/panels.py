@@ -1,0 +1,43 @@
+"""Home panel: the forms the reporter's own units still have to send, with deadlines."""
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from tuyengiao.core import access
+
+from .choices import SubmissionStatus
+from .models import Assignment, Submission
+
+LIMIT = 8
+
+
+def forms_due(request):
+    units = [m.unit_id for m in access.memberships(request.user) if m.role == "reporter"]
+    if not units:
+        return None
+    done = Submission.objects.filter(
+        form=OuterRef("form"),
+        period=OuterRef("period"),
+        unit=OuterRef("unit"),
+        status__in=[SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED],
+    )
+    status = Submission.objects.filter(
+        form=OuterRef("form"), period=OuterRef("period"), unit=OuterRef("unit")
+    ).values("status")[:1]
+    due = (
+        Assignment.objects.visible_to(request.user, access.REPORT)
+        .filter(unit_id__in=units)
+        .exclude(Exists(done))
+        .annotate(status=status.values("status"))
+        .select_related("form", "period", "unit")
+        .order_by("deadline", "form__code")
+    )
+    today = timezone.localdate()
+    items = [
+        {"assignment": a, "status": a.status or "not_started", "overdue": a.deadline < today}
+        for a in due[:LIMIT]
+    ]
+    return {
+        "template": "reporting/panel_forms_due.html",
+        "context": {"items": items, "count": due.count()},
+    }

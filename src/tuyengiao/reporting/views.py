@@ -1,0 +1,194 @@
+"""Reporting pages: the list of forms, a unit's submission (data entry, read-only once sent,
+return and approve), and the verbs of the status board. Each starts from visible_to."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tuyengiao.core import access, audit
+from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.text import format_number
+
+from . import pages, rules, services
+from .choices import NOT_STARTED
+from .forms import ReturnForm, SubmissionForm
+from .models import Submission
+
+
+@login_required
+def form_list(request):
+    rounds = pages.rounds_for(request.user)
+    for item in rounds:
+        item["root"] = pages.default_root(request.user, item["form"], item["period"])
+        reporting_units = [
+            m.unit
+            for m in access.memberships(request.user)
+            if m.role == "reporter" and item["root"] and m.unit.path == item["root"].path
+        ]
+        item["own_unit"] = reporting_units[0] if reporting_units else None
+    return render(request, "reporting/form_list.html", {"rounds": rounds})
+
+
+def _initial(submission) -> dict:
+    if submission is None:
+        return {}
+    initial = {}
+    for value in submission.values.select_related("field"):
+        if value.field.is_numeric and value.number is not None:
+            initial[value.field.code] = format_number(value.number.normalize())
+        else:
+            initial[value.field.code] = value.text
+    return initial
+
+
+@login_required
+def submission_page(request, form_code, period_code, unit_code):
+    form, period = pages.form_and_period(form_code, period_code)
+    unit = pages.visible_unit(request.user, unit_code)
+    assignment = pages.assignment_or_404(request.user, form, period, unit)
+    submission = (
+        Submission.objects.visible_to(request.user)
+        .filter(form=form, period=period, unit=unit)
+        .first()
+    )
+    may_report = access.can(request.user, access.REPORT, unit)
+    editable = may_report and (submission is None or submission.status in services.EDITABLE)
+    fields = list(form.fields.all())
+    entry = SubmissionForm(fields, request.POST or None, initial=_initial(submission),
+                           read_only=not editable)  # fmt: skip
+    warnings = {}
+    if request.method == "POST":
+        if not editable:
+            raise HttpForbidden
+        values = {spec.code: request.POST.get(spec.code, "") for spec in fields}
+        try:
+            if "submit" in request.POST:
+                saved = services.submit(form, unit, period, values, actor=request.user)
+                messages.success(request, _("The report was submitted."))
+            else:
+                saved = services.save_draft(form, unit, period, values, actor=request.user)
+                messages.success(request, _("The draft was saved."))
+            if not saved.warnings:
+                return redirect(request.path)
+            warnings = saved.warnings
+            submission = saved
+        except ValidationFailed as exc:
+            for code, problems in exc.errors.items():
+                for problem in problems:
+                    entry.add_error(None if code == rules.GENERAL else code, problem)
+                if code in entry.fields:
+                    widget = entry.fields[code].widget
+                    widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
+                    widget.attrs["aria-describedby"] = f"error-{code}"
+            messages.error(request, exc.message)
+        except PermissionDenied as exc:
+            raise HttpForbidden(exc.message) from exc
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    context = {
+        "form_obj": form,
+        "period": period,
+        "unit": unit,
+        "assignment": assignment,
+        "submission": submission,
+        "status": submission.status if submission else NOT_STARTED,
+        "entry": entry,
+        "editable": editable,
+        "warnings": warnings,
+        "events": _trail(submission),
+        "may_return": submission is not None
+        and submission.status == services.S.SUBMITTED
+        and (
+            access.can(request.user, access.APPROVE, unit)
+            or access.can(request.user, access.CHANGE, unit)
+        ),
+        "may_approve": submission is not None
+        and submission.status == services.S.SUBMITTED
+        and access.can(request.user, access.APPROVE, unit),
+        "return_form": ReturnForm(),
+        "board_root": pages.default_root(request.user, form, period),
+    }
+    return render(request, "reporting/submission.html", context)
+
+
+def _trail(submission):
+    if submission is None:
+        return []
+    labels = {
+        "submission.save_draft": _("Draft saved"),
+        "submission.submit": _("Submitted"),
+        "submission.return": _("Returned to the unit"),
+        "submission.approve": _("Approved"),
+    }
+    return [(event, labels.get(event.verb, event.verb)) for event in audit.events_for(submission)]
+
+
+def _submission_or_404(request, form_code, period_code, unit_code, action):
+    form, period = pages.form_and_period(form_code, period_code)
+    unit = pages.visible_unit(request.user, unit_code)
+    submission = (
+        Submission.objects.visible_to(request.user, action)
+        .filter(form=form, period=period, unit=unit)
+        .first()
+    )
+    if submission is None:
+        from django.http import Http404
+
+        raise Http404
+    return submission
+
+
+def _back(request, submission):
+    fallback = reverse(
+        "reporting:submission",
+        args=[submission.form.code, submission.period.code, submission.unit.code],
+    )
+    target = request.POST.get("next") or fallback
+    return redirect(target if target.startswith("/") and not target.startswith("//") else fallback)
+
+
+@login_required
+@require_POST
+def return_view(request, form_code, period_code, unit_code):
+    submission = _submission_or_404(request, form_code, period_code, unit_code, access.VIEW)
+    form = ReturnForm(request.POST)
+    reason = form.data.get("reason", "")
+    try:
+        services.return_submission(submission, reason, actor=request.user)
+        messages.success(request, _("The report was returned to the unit."))
+    except PermissionDenied as exc:
+        raise HttpForbidden(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _back(request, submission)
+
+
+@login_required
+@require_POST
+def approve_view(request, form_code, period_code, unit_code):
+    submission = _submission_or_404(request, form_code, period_code, unit_code, access.APPROVE)
+    try:
+        services.approve(submission, actor=request.user)
+        messages.success(request, _("The report was approved."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _back(request, submission)
+
+
+@login_required
+@require_POST
+def approve_all_view(request, form_code, period_code, unit_code):
+    form, period = pages.form_and_period(form_code, period_code)
+    unit = pages.visible_unit(request.user, unit_code, access.APPROVE)
+    try:
+        count = services.approve_all_valid(form, unit, period, actor=request.user)
+        messages.success(request, _("%(count)s reports approved.") % {"count": count})
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("reporting:status", form.code, period.code, unit.code)
