@@ -29,7 +29,7 @@ class InitiativeQuerySet(access.ScopedQuerySet):
 class Initiative(TimeStamped):
     """A model of good practice (mô hình) run by a unit over some years."""
 
-    name = models.CharField(_("name"), max_length=500)
+    name = models.CharField(_("initiative name"), max_length=500)
     unit = models.ForeignKey(
         "orgs.OrgUnit",
         on_delete=models.PROTECT,

@@ -27,7 +27,7 @@ class Channel(TimeStamped):
     system records the committee's own publishing figures, it does not watch anybody."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("channel name"), max_length=200)
     platform = models.CharField(_("platform"), max_length=16, choices=Platform.choices)
     unit = models.ForeignKey(
         "orgs.OrgUnit",

@@ -18,7 +18,7 @@ class TrainingClassFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year", label=_("Year"))
     kind = django_filters.ModelChoiceFilter(
-        queryset=TrainingKind.objects.all(), to_field_name="code", label=_("Kind")
+        queryset=TrainingKind.objects.all(), to_field_name="code", label=_("Class kind")
     )
     unit = django_filters.ModelChoiceFilter(
         queryset=_units, to_field_name="code", method="filter_unit", label=_("Unit (with subunits)")

@@ -16,7 +16,7 @@ class TrainingKind(TimeStamped):
     indicator of the reporting engine (the seed truncates 99,645% to 99,64%)."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("kind name"), max_length=200)
     decimals = models.PositiveSmallIntegerField(
         _("decimals of the rate"), default=2, validators=[MaxValueValidator(6)]
     )
@@ -61,9 +61,12 @@ class TrainingClass(TimeStamped):
     """One class (lớp bồi dưỡng): aggregate learner counts only, never a list of learners."""
 
     kind = models.ForeignKey(
-        TrainingKind, on_delete=models.PROTECT, related_name="classes", verbose_name=_("kind")
+        TrainingKind,
+        on_delete=models.PROTECT,
+        related_name="classes",
+        verbose_name=_("class kind"),
     )
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("class name"), max_length=300)
     unit = models.ForeignKey(
         "orgs.OrgUnit",
         on_delete=models.PROTECT,
