@@ -1,0 +1,221 @@
+"""REST API of the reporting engine: definitions, the user's submissions, and analytics.
+
+Same rules as the pages: submissions start from `visible_to(user)` (a sibling unit's report
+is 404), writes go through services.save_draft / services.submit (the same checks and
+Vietnamese messages as the web form, as 400 responses), figures come from rollup.rollup.
+Form and period definitions are not unit data and are readable by every signed-in user.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.orgs.models import OrgUnit
+
+from . import rollup, services
+from .api_serializers import (
+    AnalyticsQuerySerializer,
+    AnalyticsSerializer,
+    FormSerializer,
+    PeriodSerializer,
+    SubmissionSerializer,
+    SubmissionWriteSerializer,
+    ValuesSerializer,
+)
+from .models import Form, Period, Submission
+
+
+class DomainProblem(APIException):
+    """A DomainError as a 400 (403 for a refused right) with its Vietnamese message."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, error: DomainError):
+        detail = {"detail": error.message}
+        if isinstance(error, ValidationFailed):
+            detail["errors"] = error.errors
+        elif error.field:
+            detail["errors"] = {error.field: [error.message]}
+        super().__init__(detail)
+        if isinstance(error, PermissionDenied):
+            self.status_code = status.HTTP_403_FORBIDDEN
+
+
+def _run(call):
+    try:
+        with transaction.atomic():
+            return call()
+    except DomainError as exc:
+        raise DomainProblem(exc) from exc
+
+
+def _by_code(queryset, code, what: str):
+    item = queryset.filter(code=code).first() if code else None
+    if item is None:
+        raise Http404(f"Không tìm thấy {what} «{code}».")
+    return item
+
+
+class FormViewSet(viewsets.ReadOnlyModelViewSet):
+    """Forms with their fields, validation rules and indicators."""
+
+    serializer_class = FormSerializer
+    lookup_field = "code"
+    queryset = Form.objects.prefetch_related("fields", "rules", "indicators").order_by("code")
+
+
+class PeriodViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PeriodSerializer
+    lookup_field = "code"
+    queryset = Period.objects.all()
+    filterset_fields = ["type"]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("form", str, description="Mã biểu mẫu, ví dụ HT-NQ"),
+            OpenApiParameter("period", str, description="Mã kỳ, ví dụ 2022"),
+            OpenApiParameter("unit", str, description="Mã đơn vị"),
+            OpenApiParameter("status", str, description="draft, submitted, returned, approved"),
+        ]
+    )
+)
+class SubmissionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The submissions of the units the user may see. Create and update save a draft
+    (every field and rule checked); `submit` sends it."""
+
+    serializer_class = SubmissionSerializer
+    filterset_fields: list[str] = []
+
+    def get_queryset(self):
+        submissions = (
+            Submission.objects.visible_to(self.request.user)
+            .select_related("form", "period", "unit")
+            .prefetch_related("values__field")
+            .order_by("-period__start", "form__code", "unit__sort_name")
+        )
+        params = self.request.query_params
+        for name, lookup in (
+            ("form", "form__code"),
+            ("period", "period__code"),
+            ("unit", "unit__code"),
+            ("status", "status"),
+        ):
+            if params.get(name):
+                submissions = submissions.filter(**{lookup: params[name]})
+        return submissions
+
+    def get_object(self):
+        pk = str(self.kwargs.get("pk", ""))
+        submission = self.get_queryset().filter(pk=pk).first() if pk.isdigit() else None
+        if submission is None:
+            raise Http404("Không tìm thấy báo cáo này (hoặc báo cáo ngoài phạm vi của bạn).")
+        return submission
+
+    def _reported(self, submission, http_status=status.HTTP_200_OK):
+        fresh = self.get_queryset().get(pk=submission.pk)
+        data = self.get_serializer(fresh).data
+        warnings = getattr(submission, "warnings", None)
+        if warnings:
+            data["warnings"] = warnings
+        return Response(data, status=http_status)
+
+    @extend_schema(request=SubmissionWriteSerializer, responses={201: SubmissionSerializer})
+    def create(self, request, *args, **kwargs):
+        incoming = SubmissionWriteSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
+        period = _by_code(Period.objects.all(), data["period"], "kỳ báo cáo")
+        # A unit outside the user's scope does not exist for them (404, as on the pages).
+        unit = _by_code(OrgUnit.objects.visible_to(request.user), data["unit"], "đơn vị")
+        submission = _run(
+            lambda: services.save_draft(form, unit, period, data["values"], actor=request.user)
+        )
+        return self._reported(submission, status.HTTP_201_CREATED)
+
+    @extend_schema(request=ValuesSerializer, responses=SubmissionSerializer)
+    def update(self, request, *args, **kwargs):
+        submission = self.get_object()
+        incoming = ValuesSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        values = incoming.validated_data["values"]
+        if kwargs.get("partial"):
+            values = {**services.stored_values(submission), **values}
+        saved = _run(
+            lambda: services.save_draft(
+                submission.form, submission.unit, submission.period, values, actor=request.user
+            )
+        )
+        return self._reported(saved)
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Send the draft (or the returned report) for approval."""
+        submission = self.get_object()
+        sent = _run(
+            lambda: services.submit(
+                submission.form, submission.unit, submission.period, actor=request.user
+            )
+        )
+        return self._reported(sent)
+
+
+class AnalyticsViewSet(viewsets.GenericViewSet):
+    """A form's figures for a unit's subtree and a period, with completeness."""
+
+    serializer_class = AnalyticsSerializer
+    queryset = Submission.objects.none()  # for the schema; the figures come from rollup
+
+    @extend_schema(parameters=[AnalyticsQuerySerializer], responses=AnalyticsSerializer)
+    def list(self, request):
+        query = AnalyticsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        form = _by_code(Form.objects.all(), params["form"], "biểu mẫu")
+        period = _by_code(Period.objects.all(), params["period"], "kỳ báo cáo")
+        unit = _by_code(OrgUnit.objects.visible_to(request.user), params["unit"], "đơn vị")
+        result = rollup.rollup(
+            form, unit, period, include_submitted=params["include_submitted"]
+        ).as_json()
+        result["include_submitted"] = params["include_submitted"]
+        return Response(_pick(result, form, params))
+
+
+def _pick(result: dict, form, params) -> dict:
+    """Keep only the asked field or indicator; a code the form does not have is a 400."""
+    code, kind = params.get("indicator"), "indicators"
+    if not code:
+        code, kind = params.get("field"), "fields"
+    if not code:
+        return result
+    if code not in result[kind]:
+        word = "chỉ số" if kind == "indicators" else "chỉ tiêu (trường) số"
+        raise serializers.ValidationError(
+            {kind[:-1]: [f"Biểu mẫu «{form.code}» không có {word} mã «{code}»."]}
+        )
+    result[kind] = {code: result[kind][code]}
+    result["fields" if kind == "indicators" else "indicators"] = {}
+    return result
+
+
+def register(router):
+    router.register("forms", FormViewSet, basename="reporting-form")
+    router.register("periods", PeriodViewSet, basename="reporting-period")
+    router.register("submissions", SubmissionViewSet, basename="reporting-submission")
+    router.register("analytics", AnalyticsViewSet, basename="reporting-analytics")
