@@ -8,7 +8,6 @@ from rest_framework import serializers
 
 from .models import Field, Form, Indicator, Period, Submission, ValidationRule
 
-
 # Plain strings, not enums: several apps have a "type" field, and the schema's enum names
 # would collide (drf-spectacular warns); the allowed values are in the help text.
 FIELD_TYPES = "integer, decimal, text, date, choice"
@@ -70,6 +69,7 @@ class FormSerializer(serializers.ModelSerializer):
 
 class PeriodSerializer(serializers.ModelSerializer):
     type = serializers.CharField(read_only=True, help_text=PERIOD_TYPES)
+
     class Meta:
         model = Period
         fields = ["code", "name", "type", "start", "end"]
