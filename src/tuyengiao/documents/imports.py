@@ -72,11 +72,11 @@ def _cells(data: bytes, kind: str) -> list[list]:
         book.close()
         return rows
     text = data.decode("utf-8-sig")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    # Not csv.Sniffer: the header "Số, ký hiệu" itself holds a comma. Vietnamese Excel
+    # writes ";" (comma is the decimal mark), some systems a tab; otherwise ",".
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _header(rows: list[list]) -> tuple[int, dict[str, int]]:
