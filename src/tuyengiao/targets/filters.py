@@ -1,0 +1,23 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.meetings.filters import StyledFilterSet, search_filter, visible_units
+
+from .models import Term
+
+
+def visible_terms(request):
+    if request is None:
+        return Term.objects.none()
+    return Term.objects.visible_to(request.user).select_related("unit")
+
+
+class TargetFilter(StyledFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method=search_filter)
+    term = django_filters.ModelChoiceFilter(label=_("term"), queryset=visible_terms)
+    unit = django_filters.ModelChoiceFilter(
+        label=_("unit"), queryset=visible_units, to_field_name="code", field_name="term__unit"
+    )
+    manual = django_filters.BooleanFilter(
+        label=_("entered by hand"), field_name="indicator", lookup_expr="isnull"
+    )
