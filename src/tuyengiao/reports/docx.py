@@ -90,7 +90,6 @@ def _two_columns(document, left_mm):
     for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
         column.width = width  # the grid: LibreOffice lays out by it, Word by the cells
         cell.width = width
-        cell.paragraphs[0].text = ""
     return table.rows[0].cells
 
 

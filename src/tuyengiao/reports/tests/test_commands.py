@@ -1,0 +1,81 @@
+"""tuyengiao report annual / data."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from tuyengiao.reports import docx, pdf
+from tuyengiao.reports.models import GeneratedReport
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("report", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_report_annual_writes_the_docx_and_the_annex_and_remembers_the_figures(tmp_path):
+    out, annex = tmp_path / "bao-cao-2022.docx", tmp_path / "bao-cao-2022.xlsx"
+    run("annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(out), "--annex", str(annex),
+        "--number", "05", "--date", "10/02/2023")  # fmt: skip
+    text = docx.read_text(out.read_bytes())
+    assert "Số 05-BC/QU" in text and "Quận 1, ngày 10 tháng 02 năm 2023" in text
+    report = GeneratedReport.objects.get(unit__code="QU-Q1", year=2022)
+    assert report.generated_by is None and report.figures
+    workbook = load_workbook(annex)
+    assert "Bồi dưỡng" in workbook.sheetnames
+    sheet = workbook["Bồi dưỡng"]
+    assert [c.value for c in sheet[1]] == [
+        "STT", "Mã số liệu", "Chỉ tiêu", "Giá trị", "Hiển thị trong báo cáo", "Nguồn",
+    ]  # fmt: skip
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2)}
+    attended = rows["training.chinh-tri-he.attended"]
+    assert attended[3].value == 2249 and attended[3].number_format == "#,##0"
+    rate = rows["training.chinh-tri-he.rate"]
+    assert float(rate[3].value) == pytest.approx(99.64) and rate[3].number_format == "#,##0.00"
+    assert rate[5].value  # where it came from
+
+
+def test_report_data_json_lists_every_figure_with_its_source():
+    payload = json.loads(run("data", "--unit", "QU-Q1", "--year", "2022", "--json"))
+    assert payload["unit"] == "QU-Q1" and payload["year"] == 2022
+    by_id = {f["id"]: f for f in payload["figures"]}
+    rate = by_id["training.chinh-tri-he.rate"]
+    assert rate["value"] == "99.64" and rate["display"] == "99,64%"
+    assert rate["label"] and rate["source"]["what"] and rate["source"]["url"]
+    assert all(
+        {"id", "label", "value", "display", "source"} <= f.keys() for f in payload["figures"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--unit", "QU-XX", "--year", "2022"], "Không có đơn vị mã «QU-XX»"),
+        (["--unit", "QU-Q1", "--year", "hai"], "Năm «hai» không hợp lệ"),
+        (["--unit", "QU-Q1", "--year", "1800"], "Năm 1800 không hợp lệ"),
+    ],
+)
+def test_bad_unit_or_year_gets_a_vietnamese_message(args, message):
+    with pytest.raises(CommandError, match=message):
+        run("data", *args)
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it_and_fails(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    err = io.StringIO()
+    with pytest.raises(CommandError, match="Không tìm thấy LibreOffice"):
+        call_command("report", "annual", "--unit", "QU-Q1", "--year", "2022",
+                     "--out", str(tmp_path / "r.docx"), "--pdf", stderr=err)  # fmt: skip
+    assert "apt-get install -y libreoffice-writer-nogui fonts-liberation" in err.getvalue()
+    assert not GeneratedReport.objects.exists()
+
+
+def test_the_output_must_be_a_docx(tmp_path):
+    with pytest.raises(CommandError, match="phải có đuôi .docx"):
+        run("annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(tmp_path / "r.pdf"))

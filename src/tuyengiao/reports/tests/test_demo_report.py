@@ -1,0 +1,76 @@
+"""The demo's 2022 report for Quận 1 says what the seed article says, from computed figures."""
+
+import re
+
+import pytest
+
+from tuyengiao.reports.checker import WRONG, check_text
+
+pytestmark = pytest.mark.django_db
+
+SEED_FIGURES = [
+    ("documents", r"667 văn bản"),
+    ("study", r"51/51 tổ chức cơ sở đảng"),
+    ("study", r"6\.513/6\.970/8\.021 đảng viên, đạt tỷ lệ 93,44%"),
+    ("study", r"4\.608 quần chúng, đoàn viên, hội viên"),
+    ("training", r"9 lớp bồi dưỡng chính trị hè[^;]*2\.249/2\.257[^;]*99,64%"),
+    ("training", r"697(/[\d.]+)? học viên"),
+    ("training", r"5 lớp [^;]*439"),
+    ("training", r"3 lớp [^;]*244"),
+    ("initiatives", r"2 mô hình"),
+    ("outreach", r"4\.690 bài viết"),
+    ("outreach", r"17\.096\.939 lượt"),
+    ("awards", r"5 tập thể và 10 cá nhân[\s\S]*5 tập thể và 10 cá nhân"),
+]
+
+
+@pytest.mark.parametrize(("section", "pattern"), SEED_FIGURES)
+def test_the_report_prints_the_seed_figure(demo_report, section, pattern):
+    _data, text, sections = demo_report
+    if section not in sections:
+        pytest.skip(f"no provider gives «{section}» figures yet")
+    assert re.search(pattern, text), f"«{pattern}» not in the report"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        "THÀNH ỦY THÀNH PHỐ HỒ CHÍ MINH",
+        "QUẬN ỦY QUẬN 1",
+        "*",
+        "-BC/QU",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "BÁO CÁO",
+        "tổng kết công tác tuyên giáo năm 2022, phương hướng, nhiệm vụ năm 2023",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "II. HẠN CHẾ",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023",
+        "Nơi nhận:",
+        "- Ban Tuyên giáo Thành ủy,",
+        "- Thường trực Quận ủy,",
+        "- Lưu VP.",
+        "T/M BAN THƯỜNG VỤ",
+        "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    ],
+)
+def test_the_report_has_the_party_document_header_and_closing(demo_report, element):
+    _data, text, _sections = demo_report
+    assert element in text.splitlines() or element in text
+
+
+def test_the_place_and_date_line_is_in_the_following_year(demo_report):
+    _data, text, _sections = demo_report
+    assert re.search(r"^Quận 1, ngày \d\d tháng \d\d năm 2023$", text, re.MULTILINE)
+
+
+def test_the_figure_checker_finds_no_wrong_claim_in_the_report(demo_report):
+    _data, text, _sections = demo_report
+    claims = check_text(text)
+    assert claims, "the report should hold checkable ratios"
+    assert [c.text for c in claims if c.verdict == WRONG] == []
+
+
+def test_the_limitations_section_is_left_to_the_writer(demo_report):
+    _data, text, _sections = demo_report
+    section = text.split("II. HẠN CHẾ", 1)[1].split("III. PHƯƠNG HƯỚNG", 1)[0]
+    assert "[Phần dành cho người viết" in section

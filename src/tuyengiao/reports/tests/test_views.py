@@ -1,0 +1,125 @@
+"""Report pages: who may read, who may generate, and what the pages say."""
+
+import pytest
+from django.urls import reverse
+
+from tuyengiao.core.testing import assert_hidden_from, status_of
+from tuyengiao.reports import services
+from tuyengiao.reports.models import GeneratedReport
+from tuyengiao.training.models import TrainingClass
+
+pytestmark = pytest.mark.django_db
+
+DISTRICT_PAGE = reverse("reports:unit_year", args=["QU-Q1", 2022])
+WARD_PAGE = reverse("reports:unit_year", args=["DU-BEN-NGHE", 2022])
+WARD_GENERATE = reverse("reports:generate", args=["DU-BEN-NGHE", 2022])
+
+
+@pytest.fixture
+def ward_report(ben_nghe, specialist):
+    return services.generate_report(ben_nghe, 2022, actor=specialist)
+
+
+def report_urls(report):
+    return [
+        reverse(f"reports:{name}", args=[report.pk]) for name in ("sources", "download", "annex")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("role", "url", "expected"),
+    [
+        ("specialist", DISTRICT_PAGE, 200),
+        ("approver", DISTRICT_PAGE, 200),
+        ("viewer", DISTRICT_PAGE, 200),
+        ("reporter", DISTRICT_PAGE, 404),
+        ("outsider", DISTRICT_PAGE, 404),
+        ("reporter", WARD_PAGE, 200),
+        ("outsider", WARD_PAGE, 404),
+        ("outsider", reverse("reports:index"), 200),
+    ],
+)
+def test_permission_matrix_for_report_pages(client, request, role, url, expected):
+    assert status_of(client, request.getfixturevalue(role), url) == expected
+
+
+def test_sibling_ward_reporter_gets_404_on_every_url_of_a_ben_nghe_report(
+    client, outsider, ward_report
+):
+    for url in [WARD_PAGE, *report_urls(ward_report)]:
+        assert_hidden_from(client, outsider, url)
+    assert_hidden_from(client, outsider, WARD_GENERATE, method="post")
+    assert GeneratedReport.objects.count() == 1
+
+
+def test_the_ward_reporter_reads_its_report_but_may_not_generate(client, reporter, ward_report):
+    client.force_login(reporter)
+    for url in report_urls(ward_report):
+        assert client.get(url).status_code == 200
+    page = client.get(WARD_PAGE).content.decode()
+    assert "Tạo báo cáo" not in page
+    assert client.post(WARD_GENERATE).status_code == 403
+    assert GeneratedReport.objects.count() == 1
+
+
+def test_the_specialist_generates_and_downloads_the_report(client, specialist):
+    client.force_login(specialist)
+    page = client.get(DISTRICT_PAGE).content.decode()
+    assert "Tạo báo cáo" in page and "PHÓ BÍ THƯ THƯỜNG TRỰC" in page
+    response = client.post(
+        reverse("reports:generate", args=["QU-Q1", 2022]),
+        {
+            "number": "05",
+            "date": "2023-02-10",
+            "signer_title": "PHÓ BÍ THƯ THƯỜNG TRỰC",
+            "signer_for": "T/M BAN THƯỜNG VỤ",
+            "signer_name": "Hoàng Thị Tố Nga",
+            "recipients": "Ban Tuyên giáo Thành ủy\nLưu VP",
+        },  # fmt: skip
+    )
+    report = GeneratedReport.objects.get()
+    assert response.status_code == 302 and report.generated_by == specialist
+    download = client.get(reverse("reports:download", args=[report.pk]))
+    assert download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content)[:2] == b"PK"
+    assert report.options["signer_name"] == "Hoàng Thị Tố Nga"
+    # The next time, the form remembers the header choices.
+    assert "Hoàng Thị Tố Nga" in client.get(DISTRICT_PAGE).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"number": "05-BC"}, "Số báo cáo «05-BC» không hợp lệ"),
+        ({"date": "31/02/2023"}, "Nhập một ngày hợp lệ"),
+        ({"recipients": "\n".join(f"Nơi {i}" for i in range(13))}, "nhiều hơn mức tối đa 12"),
+    ],
+)
+def test_bad_options_get_a_vietnamese_message_and_nothing_is_saved(
+    client, specialist, data, message
+):
+    client.force_login(specialist)
+    response = client.post(reverse("reports:generate", args=["QU-Q1", 2022]), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not GeneratedReport.objects.exists()
+
+
+def test_a_year_out_of_range_is_not_found(client, specialist):
+    client.force_login(specialist)
+    assert client.get(reverse("reports:unit_year", args=["QU-Q1", 1900])).status_code == 404
+
+
+def test_the_sources_page_marks_the_figures_changed_since_the_report(client, specialist, district):
+    report = services.generate_report(district, 2022, actor=specialist)
+    client.force_login(specialist)
+    page = client.get(reverse("reports:sources", args=[report.pk])).content.decode()
+    assert "Không có số liệu nào thay đổi" in page and "99,64%" in page
+    one = TrainingClass.objects.filter(kind__code="chinh-tri-he", unit=district).first()
+    TrainingClass.objects.filter(pk=one.pk).update(planned=one.planned + 1)
+    page = client.get(reverse("reports:sources", args=[report.pk])).content.decode()
+    assert 'data-changed="training.chinh-tri-he.rate"' in page
+    assert 'data-changed="training.chinh-tri-he.planned"' in page
+    assert page.count("data-changed=") == 2
+    assert "99,60%" in page
+    assert "2 số liệu đã thay đổi" in client.get(DISTRICT_PAGE).content.decode()
