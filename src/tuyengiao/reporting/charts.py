@@ -17,6 +17,11 @@ PARTY_RED = "#a50e0e"
 MAX_LABEL = 38
 
 
+def _tick(x: float) -> str:
+    rounded = round(x, 1)
+    return format_number(int(rounded) if rounded == int(rounded) else rounded)
+
+
 def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 
@@ -46,7 +51,6 @@ def _draw(rows, title, fmt, decimals, percent) -> bytes:
         positions = range(len(rows))
         bars = ax.barh(positions, values, color=PARTY_RED, height=0.65)
         ax.set_yticks(list(positions), labels, fontsize=8)
-        ax.invert_yaxis()  # first row on top, as in the table
         suffix = "%" if percent else ""
         ax.xaxis.set_major_formatter(
             FuncFormatter(lambda x, _: format_number(round(x, 1)) + suffix)

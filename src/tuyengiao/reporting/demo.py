@@ -8,12 +8,15 @@ spread deterministically (fixed seed) so that they add up exactly and keep every
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
+from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
@@ -180,6 +183,7 @@ def _year_2022(form, district, reporter, approver):
         form, period, {u: per_unit[u.code] for u in units}, actor=reporter, submit=True
     )
     services.approve_all_valid(form, district, period, actor=approver)
+    _backdate(form, period)
 
 
 # 2023: illustrative, still open. Bến Nghé has not started, so the browser journey can
@@ -215,3 +219,29 @@ def _year_2023(form, district, reporter, approver):
             reason = RETURNED_2023[submission.unit.code]
             services.return_submission(submission, reason, actor=reporter)
     services.save_many(form, period, rows(DRAFT_2023), actor=reporter)
+    _backdate(form, period)
+
+
+def _backdate(form, period):
+    """Demo events happened around the deadline, not on the day the demo was loaded."""
+    deadline = period.end + dt.timedelta(days=form.deadline_days)
+    tz = timezone.get_current_timezone()
+    submissions = Submission.objects.filter(form=form, period=period).order_by("unit__code")
+    for index, sub in enumerate(submissions):
+        day = deadline - dt.timedelta(days=12 - index % 12)
+        sent = dt.datetime.combine(day, dt.time(8 + index % 9, (7 * index) % 60), tzinfo=tz)
+        if sub.submitted_at:
+            sub.submitted_at = sent
+        if sub.approved_at:
+            sub.approved_at = sent + dt.timedelta(days=3, hours=1)
+        stamps = {
+            "submission.save_draft": sent - dt.timedelta(hours=2),
+            "submission.submit": sent,
+            "submission.return": sent + dt.timedelta(days=2),
+            "submission.approve": sent + dt.timedelta(days=3, hours=1),
+        }
+        for verb, at in stamps.items():
+            AuditEvent.objects.filter(
+                object_type="reporting.submission", object_id=str(sub.pk), verb=verb
+            ).update(at=at)
+    Submission.objects.bulk_update(submissions, ["submitted_at", "approved_at"])

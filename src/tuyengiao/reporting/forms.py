@@ -19,6 +19,8 @@ class SubmissionForm(forms.Form):
                 attrs["placeholder"] = "10/02/2023"
             if read_only:
                 attrs["readonly"] = True
+                attrs["class"] = attrs["class"].replace("form-control", "form-control-plaintext")
+                attrs["class"] += " fw-semibold"
             if spec.type == FieldType.CHOICE:
                 widget = forms.Select(
                     choices=[("", "—")] + [(c, c) for c in spec.choice_list],
