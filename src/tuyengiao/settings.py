@@ -204,6 +204,7 @@ DEMO_LOADERS = [
     "tuyengiao.reporting.demo.load",
     "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
+    "tuyengiao.campaigns.demo.load",
     "tuyengiao.awards.demo.load",
     "tuyengiao.targets.demo.load",
     "tuyengiao.training.demo.load",
