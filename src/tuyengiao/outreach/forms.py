@@ -61,7 +61,10 @@ class MonthGridForm(forms.Form):
         data = super().clean()
         for month in range(1, 13):
             posts, interactions = data.get(f"posts_{month}"), data.get(f"interactions_{month}")
-            if (posts is None) != (interactions is None) and not self.errors:
+            fields_ok = (
+                f"posts_{month}" not in self.errors and f"interactions_{month}" not in self.errors
+            )
+            if fields_ok and (posts is None) != (interactions is None):
                 missing = "interactions" if interactions is None else "posts"
                 self.add_error(
                     f"{missing}_{month}",
