@@ -64,6 +64,7 @@ class Row:
     row: int
     unit_code: str
     values: dict[str, object] = field(default_factory=dict)  # field code -> typed value
+    bad: set[str] = field(default_factory=set)  # codes of cells already reported as wrong
 
 
 def _show(value) -> str:
@@ -346,6 +347,7 @@ def read_rows(workbook, fields) -> tuple[list[Row], list[Cell]]:
             try:
                 row.values[item.code] = cell_value(item, cell)
             except ValueError as exc:
+                row.bad.add(item.code)
                 problems.append(Cell(number, item.label, getattr(cell, "value", None), str(exc)))
         rows.append(row)
     return rows, problems

@@ -89,6 +89,8 @@ class _Checker:
         checked = rules.check(self.spec, row.values)
         problems = []
         for code, messages in checked.errors.items():
+            if code in row.bad:
+                continue  # the cell itself was reported ("text, not a number")
             label = self.spec.by_code[code].label if code in self.spec.by_code else ""
             problems += [Cell(row.row, label, None, _strip_label(m, label)) for m in messages]
         return problems, checked

@@ -89,7 +89,9 @@ def upload(request, form_code, period_code):
     if not reportable_units(request.user, form, period, root).exists():
         raise Http404
     context = {"form_obj": form, "period": period, "root": root, "result": None, "error": None}
-    upload_form = UploadForm(request.POST or None, request.FILES or None)
+    upload_form = (
+        UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    )
     if request.method == "POST" and upload_form.is_valid():
         try:
             context["result"] = import_workbook(

@@ -94,6 +94,7 @@ def test_bad_cells_are_named_by_row_and_column(reporter, value, expected):
     row = fill(workbook, "DU-BEN-NGHE", **{**GOOD, "members_total": value})
     result = _import(reporter, as_upload(workbook))
     assert not result.ok and _ben_nghe() is None
+    assert len(result.messages) == 1  # one message per cell, not "missing" as well
     message = result.messages[0]
     assert message.startswith(f"Dòng {row}, cột «Tổng số đảng viên")
     assert expected in message
