@@ -69,3 +69,63 @@ class ReportOptionsForm(forms.Form):
         data["date"] = options.date
         data["recipients"] = "\n".join(options.recipients)
         return data
+
+
+MAX_TEXT_CHARS = 200_000
+
+
+class CheckForm(forms.Form):
+    """Text pasted or a .docx/.txt uploaded, optionally matched against a unit's figures."""
+
+    text = forms.CharField(
+        label=_("Text"),
+        required=False,
+        max_length=MAX_TEXT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    file = forms.FileField(
+        label=_("or a file (.docx, .txt)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
+    unit = forms.ChoiceField(label=_("Match against the figures of"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1930, max_value=2100)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "—")] + [(u.code, u.name) for u in units]
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return upload
+        limit = settings.MAX_UPLOAD_MB
+        if upload.size > limit * 1024 * 1024:
+            raise forms.ValidationError(
+                f"Tệp «{upload.name}» nặng {upload.size / 1024 / 1024:.1f} MB, vượt mức tối đa "
+                f"{limit} MB."
+            )
+        name = upload.name.lower()
+        if not name.endswith((".docx", ".txt")):
+            raise forms.ValidationError(
+                f"Tệp «{upload.name}» không được hỗ trợ: chỉ nhận tệp .docx hoặc .txt."
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if name.endswith(".docx") and head[:2] != b"PK":
+            raise forms.ValidationError(
+                f"Tệp «{upload.name}» không phải tệp Word .docx (nội dung không đúng định dạng)."
+            )
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file"):
+            raise forms.ValidationError("Hãy dán văn bản hoặc chọn một tệp .docx/.txt để kiểm tra.")
+        if bool(data.get("unit")) != bool(data.get("year")):
+            raise forms.ValidationError(
+                "Để đối chiếu với số liệu của hệ thống, hãy chọn cả đơn vị và năm."
+            )
+        return data

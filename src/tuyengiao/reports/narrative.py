@@ -217,22 +217,30 @@ def outreach(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
     return blocks
 
 
+def _programme_phrase(programme: str) -> str:
+    """«Thực hiện Kế hoạch 05-KH/QU» → «thực hiện xuất sắc Kế hoạch 05-KH/QU»."""
+    lowered = programme[:1].lower() + programme[1:]
+    if lowered.startswith("thực hiện "):
+        return "thực hiện xuất sắc " + lowered[len("thực hiện ") :]
+    return f"có thành tích xuất sắc trong {lowered}"
+
+
 def awards(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
     clauses, ids = [], []
     for key, group in fs.groups("awards").items():
-        collectives, individuals = fs.use(group, "collectives", "individuals")
+        collectives, individuals, _summary = fs.use(group, "collectives", "individuals", "summary")
         counted = [
             f"{f.display} {word}"
             for f, word in ((collectives, "tập thể"), (individuals, "cá nhân"))
             if f is not None
         ]
         if counted:
-            programme = group_name(group, key)
-            clauses.append(f"{' và '.join(counted)} có thành tích xuất sắc trong {programme}")
+            phrase = _programme_phrase(group_name(group, key))
+            clauses.append(f"khen thưởng {' và '.join(counted)} {phrase}")
             ids += _ids(collectives, individuals)
     if not clauses:
         return []
-    text = f"Dịp tổng kết năm {year}, {style.standing} đã khen thưởng " + "; ".join(clauses) + "."
+    text = f"Dịp tổng kết năm {year}, {style.standing} đã " + "; ".join(clauses) + "."
     return [Block("para", text, figure_ids=ids)]
 
 
@@ -271,8 +279,31 @@ def tasks(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
     return blocks
 
 
+_WANTED = re.compile(r"\s*\(chỉ tiêu ([^)]*)\)\s*$")
+
+
 def targets(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
-    return []  # the generic «label: value» lines below print each target
+    """One line per term target: its value this year against what the term asks."""
+    blocks = []
+    for _key, group in fs.groups("targets").items():
+        value, status = fs.use(group, "value", "status")
+        if value is None:
+            continue
+        wanted = _WANTED.search(value.label)
+        text = _WANTED.sub("", value.label).rstrip(". ")
+        shown = value.display
+        if wanted:
+            # «≥ 8 lớp»: the measured 9 is also «9 lớp».
+            measure = re.search(r"\d\s+(\D+)$", wanted.group(1))
+            if measure and not shown.endswith("%") and value.value is not None:
+                shown += f" {measure.group(1)}"
+        line = f"- {text}: kết quả năm {year} là {shown}"
+        if wanted:
+            line += f" (chỉ tiêu {wanted.group(1)})"
+        if status is not None and status.display:
+            line += f", {status.display}"
+        blocks.append(Block("bullet", line + ".", figure_ids=_ids(value, status)))
+    return blocks
 
 
 # --- assembly -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from . import views
 app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("check/", views.check, name="check"),
     path("r/<int:pk>/", views.sources, name="sources"),
     path("r/<int:pk>/docx/", views.download, name="download"),
     path("r/<int:pk>/xlsx/", views.annex_download, name="annex"),

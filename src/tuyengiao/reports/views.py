@@ -1,4 +1,8 @@
-"""Year-end report pages: choose a unit and year, generate, download, see the sources."""
+"""Year-end report pages: choose a unit and year, generate, download, see the sources;
+and the figure checker page."""
+
+import tempfile
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,9 +20,11 @@ from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
 from . import annex, services
-from .forms import ReportOptionsForm
+from .checker import read_text
+from .forms import CheckForm, ReportOptionsForm
 from .models import GeneratedReport
 from .narrative import SECTION_NAMES
+from .verify import verify
 
 REPORTING_KINDS = [
     UnitKind.CITY_COMMITTEE,
@@ -150,3 +156,43 @@ def section_of_id(figure_id: str) -> str:
 def _section_rank(key: str) -> int:
     keys = list(SECTION_NAMES)
     return keys.index(key) if key in keys else len(keys)
+
+
+def _uploaded_text(upload) -> str:
+    """The upload's text, read by the checker from a temporary file (it sniffs the content)."""
+
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.TemporaryDirectory(prefix="tuyengiao-check-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            return read_text(path)
+        except ValueError as exc:  # the message names the temporary file: name the upload
+            raise ValueError(str(exc).replace(path.name, upload.name)) from exc
+
+
+@login_required
+def check(request):
+    """The figure checker: paste text or upload a .docx, see each claim's verdict."""
+    units = OrgUnit.objects.visible_to(request.user).filter(kind__in=REPORTING_KINDS)
+    result = None
+    choices = units.order_by("path")[:500]
+    if request.method == "POST":
+        form = CheckForm(request.POST, request.FILES, units=choices)
+    else:
+        form = CheckForm(units=choices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            text = _uploaded_text(data["file"]) if data["file"] else data["text"]
+            figures = None
+            if data["unit"]:
+                unit = get_object_or_404(units, code=data["unit"])
+                figures = services.collect_figures(unit, services.check_year(data["year"]))
+            result = verify(text, figures)
+        except (ValueError, DomainError) as exc:
+            form.add_error(None, getattr(exc, "message", str(exc)))
+    status = 400 if request.method == "POST" and result is None else 200
+    return render(request, "reports/check.html", {"form": form, "result": result}, status=status)

@@ -1,0 +1,149 @@
+"""tuyengiao figures check and the checker page, on top of reports.checker."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).resolve().parents[5] / "shared" / "seed" / "000_83e97f45987c09d3.txt"
+CHECK = reverse("reports:check")
+
+
+@pytest.fixture
+def seed_text():
+    if not SEED.exists():
+        pytest.skip("the seed article is not next to the project")
+    return SEED.read_text(encoding="utf-8")
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("figures", "check", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_seed_article_has_no_wrong_claim_and_one_truncated_rate(seed_text, tmp_path):
+    payload = json.loads(run(str(SEED), "--json"))
+    verdicts = {c["text"].split(" ")[0]: c["verdict"] for c in payload["claims"]}
+    assert verdicts["51/51"] == "ok"
+    assert verdicts["6.513/6.970/8.021"] == "ok"
+    assert verdicts["2.249/2.257"] == "rounding"
+    assert payload["wrong"] == 0
+
+
+def test_a_wrong_rate_exits_with_1_and_names_the_right_value(tmp_path):
+    path = tmp_path / "bao-cao.txt"
+    path.write_text("Có 6.513/6.970 đảng viên tham gia, đạt tỷ lệ 94,44%.", encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("figures", "check", str(path), stdout=out)
+    assert error.value.returncode == 1
+    assert "[SAI]" in out.getvalue() and "93,44%" in out.getvalue()
+
+
+def test_against_the_database_lists_the_numbers_no_figure_has(tmp_path):
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(
+        "Tổ chức 9 lớp bồi dưỡng chính trị hè với 2.249/2.257 học viên; 4.691 bài viết.",
+        encoding="utf-8",
+    )
+    payload = json.loads(
+        run(str(path), "--json", "--against-db", "--unit", "QU-Q1", "--year", "2022")
+    )
+    unmatched = [n["text"] for n in payload["unmatched"]]
+    assert unmatched == ["4.691"]
+    matched = {n["text"]: [f["id"] for f in n["figures"]] for n in payload["numbers"]}
+    assert "training.chinh-tri-he.attended" in matched["2.249"]
+
+
+def test_the_generated_report_checks_clean_against_the_database(demo_report, tmp_path):
+    path = tmp_path / "bao-cao-2022.docx"
+    path.write_bytes(demo_report[0])
+    payload = json.loads(
+        run(str(path), "--json", "--against-db", "--unit", "QU-Q1", "--year", "2022")
+    )
+    assert payload["wrong"] == 0
+    # Every ratio the report prints is a figure of the system.
+    ratio_numbers = {n for c in payload["claims"] for n in c["text"].split()[0].split("/")}
+    unmatched = {n["text"] for n in payload["unmatched"]}
+    assert not ratio_numbers & unmatched
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--against-db"], "--against-db cần --unit"),
+        (["--against-db", "--unit", "QU-XX", "--year", "2022"], "Không có đơn vị mã «QU-XX»"),
+    ],
+)
+def test_bad_arguments_get_a_vietnamese_message(tmp_path, args, message):
+    path = tmp_path / "a.txt"
+    path.write_text("51/51", encoding="utf-8")
+    with pytest.raises(CommandError, match=message):
+        run(str(path), *args)
+
+
+def test_an_unsupported_file_is_refused_by_name(tmp_path):
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    with pytest.raises(CommandError, match="bao-cao.pdf"):
+        run(str(path))
+
+
+def test_the_page_shows_each_claim_with_its_verdict(client, reporter, seed_text):
+    client.force_login(reporter)
+    page = client.post(CHECK, {"text": seed_text}).content.decode()
+    assert page.count('data-verdict="ok"') == 2 and page.count('data-verdict="rounding"') == 1
+    assert "99,65%" in page
+
+
+def test_the_page_reads_an_uploaded_report(client, specialist, demo_report):
+    client.force_login(specialist)
+    upload = SimpleUploadedFile("bao-cao.docx", demo_report[0])
+    response = client.post(CHECK, {"file": upload, "unit": "QU-Q1", "year": "2022"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-verdict="wrong"' not in page and 'data-verdict="rounding"' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bao-cao.docx", b"not a zip at all", "không phải tệp Word .docx"),
+        ("bao-cao.docx", b"PK\x03\x04broken", "bị hỏng hoặc không phải tệp Word"),
+        ("bao-cao.xlsx", b"PK\x03\x04", "chỉ nhận tệp .docx hoặc .txt"),
+        ("bao-cao.txt", "Tỷ lệ".encode("utf-16"), "không phải văn bản mã hóa UTF-8"),
+    ],
+)
+def test_a_bad_upload_gets_a_vietnamese_message(client, reporter, name, content, message):
+    client.force_login(reporter)
+    response = client.post(CHECK, {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_an_oversized_upload_is_refused(client, reporter, settings):
+    settings.MAX_UPLOAD_MB = 1
+    client.force_login(reporter)
+    big = SimpleUploadedFile("bao-cao.txt", b"1" * (1024 * 1024 + 1))
+    response = client.post(CHECK, {"file": big})
+    assert response.status_code == 400 and "vượt mức tối đa 1 MB" in response.content.decode()
+
+
+def test_an_empty_submission_asks_for_text(client, reporter):
+    client.force_login(reporter)
+    response = client.post(CHECK, {})
+    assert response.status_code == 400 and "Hãy dán văn bản" in response.content.decode()
+
+
+def test_a_sibling_ward_cannot_match_against_ben_nghe_figures(client, outsider):
+    client.force_login(outsider)
+    response = client.post(CHECK, {"text": "51/51", "unit": "DU-BEN-NGHE", "year": "2022"})
+    assert response.status_code == 400
+    assert "Bến Nghé" not in response.content.decode()
