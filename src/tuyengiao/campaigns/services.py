@@ -89,3 +89,15 @@ def create_campaign(
 
 def expected_count(campaign: StudyCampaign) -> int:
     return reporting.expected_units(campaign.form, campaign.target_unit, campaign.period).count()
+
+
+def root_for(user, campaign: StudyCampaign, code: str | None = None):
+    """The unit whose figures `user` sees: `code` if given, else the target unit, else the
+    user's own unit inside the target subtree; None when the user may see none of them."""
+    from tuyengiao.orgs.models import OrgUnit
+
+    visible = OrgUnit.objects.visible_to(user).subtree_of(campaign.target_unit)
+    if code:
+        return visible.filter(code=code).first()
+    root = visible.filter(pk=campaign.target_unit_id).first()
+    return root or visible.order_by("depth", "sort_name").first()

@@ -1,0 +1,54 @@
+"""Year-end report figures of the study campaigns, read from the reporting engine."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tuyengiao.core.figures import Figure
+from tuyengiao.reporting.figures import form_figures
+
+from .models import StudyCampaign
+
+# form_figures' completeness keys, under the names the report uses.
+RENAMED = {
+    "expected": "units_expected",
+    "submitted": "units_reported",
+    "approved": "units_approved",
+}
+
+
+def campaigns_over(unit, year: int):
+    """Campaigns whose target subtree contains `unit` and whose period ends in `year`."""
+    ancestors = [unit.path[:i] for i in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
+    return (
+        StudyCampaign.objects.filter(target_unit__path__in=ancestors, period__end__year=year)
+        .select_related("form", "period")
+        .prefetch_related("documents")
+        .order_by("starts_on", "code")
+    )
+
+
+def campaign_figures(campaign: StudyCampaign, unit) -> list[Figure]:
+    prefix = f"study.{campaign.code}"
+    figures = form_figures(campaign.form, unit, campaign.period, prefix=prefix, section="study")
+    documents = [d.number_text for d in campaign.documents.all()]
+    for figure in figures:
+        key = figure.id.removeprefix(prefix + ".")
+        if key in RENAMED:
+            figure.id = f"{prefix}.{RENAMED[key]}"
+        figure.source = {
+            **figure.source,
+            "campaign": campaign.name,
+            "documents": documents,
+            "what": f"{figure.source.get('what', '')}; đợt «{campaign.name}» "
+            f"(học tập {', '.join(documents) or 'không ghi văn bản'})",
+            "campaign_url": reverse("campaigns:detail", args=[campaign.code]),
+        }
+    return figures
+
+
+def year_figures(unit, year: int) -> list[Figure]:
+    figures: list[Figure] = []
+    for campaign in campaigns_over(unit, year):
+        figures.extend(campaign_figures(campaign, unit))
+    return figures

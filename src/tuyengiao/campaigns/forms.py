@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tuyengiao.core import access
+from tuyengiao.orgs.choices import UnitKind
+from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.reporting.models import Form
+
+
+class CampaignForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40, help_text=_("e.g. HT-TW456-2022"))
+    name = forms.CharField(label=_("Name"), max_length=400)
+    organising_unit = forms.ModelChoiceField(
+        label=_("Organising unit"), queryset=OrgUnit.objects.none(), to_field_name="code"
+    )
+    target_unit = forms.ModelChoiceField(
+        label=_("Target units: the subtree of"),
+        queryset=OrgUnit.objects.none(),
+        to_field_name="code",
+    )
+    target_kind = forms.ChoiceField(
+        label=_("Kind of target units"), choices=UnitKind.choices, initial=UnitKind.GRASSROOTS
+    )
+    starts_on = forms.DateField(
+        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    form = forms.ModelChoiceField(
+        label=_("Reporting form"), queryset=Form.objects.all(), to_field_name="code"
+    )
+    period = forms.CharField(
+        label=_("Reporting period"), max_length=40, help_text=_("e.g. 2022, 2022H1, 2022Q3")
+    )
+    documents = forms.CharField(
+        label=_("Documents studied"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Numbers separated by commas or lines, e.g. 21-KL/TW, 37-QĐi/TW"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = OrgUnit.objects.filter(access.unit_q(user, access.CHANGE, "")).vi_ordered()
+        self.fields["organising_unit"].queryset = units
+        self.fields["target_unit"].queryset = units
+        for field in self.fields.values():
+            select = isinstance(field, forms.ChoiceField)
+            field.widget.attrs["class"] = "form-select" if select else "form-control"
