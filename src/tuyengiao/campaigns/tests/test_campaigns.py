@@ -1,0 +1,163 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from tuyengiao.campaigns import services
+from tuyengiao.campaigns.demo import CODE
+from tuyengiao.campaigns.figures import year_figures
+from tuyengiao.campaigns.models import StudyCampaign
+from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.testing import assert_hidden_from, status_of
+from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.reporting import services as reporting
+from tuyengiao.reporting.models import Assignment, Form
+
+pytestmark = pytest.mark.django_db
+PAGE = reverse("campaigns:detail", args=[CODE])
+
+
+@pytest.fixture
+def district():
+    return OrgUnit.objects.get(code="QU-Q1")
+
+
+def create(actor, district, period_code="2024", **extra):
+    return services.create_campaign(
+        actor=actor,
+        code=extra.pop("code", "HT-2024"),
+        name="Học tập chuyên đề năm 2024",
+        organising_unit=district,
+        target_unit=extra.pop("target_unit", district),
+        starts_on=dt.date(2024, 3, 1),
+        ends_on=extra.pop("ends_on", dt.date(2024, 6, 30)),
+        form=Form.objects.get(code="HT-NQ"),
+        period=reporting.get_or_create_period(period_code),
+        **extra,
+    )
+
+
+def test_creating_a_campaign_assigns_the_form_to_the_grassroots_units_in_one_step(
+    specialist, district
+):
+    campaign, assigned = create(specialist, district)
+
+    assert assigned == 51
+    assert services.expected_count(campaign) == 51
+    assert Assignment.objects.filter(form__code="HT-NQ", period__code="2024").count() == 51
+
+
+def test_a_form_of_another_period_type_saves_nothing(specialist, district):
+    with pytest.raises(DomainError, match="HT-NQ"):
+        create(specialist, district, period_code="2024Q1")
+
+    assert not StudyCampaign.objects.filter(code="HT-2024").exists()
+    assert not Assignment.objects.filter(period__code="2024Q1").exists()
+
+
+def test_end_before_start_is_refused(specialist, district):
+    with pytest.raises(DomainError, match="trước ngày bắt đầu"):
+        create(specialist, district, ends_on=dt.date(2024, 1, 1))
+
+
+def test_a_reporter_cannot_open_a_campaign(reporter, district):
+    with pytest.raises(PermissionDenied):
+        create(reporter, district)
+
+
+def test_the_figures_are_the_seeds_with_the_campaign_in_the_source(district):
+    figures = {f.id: f for f in year_figures(district, 2022)}
+    prefix = f"study.{CODE}"
+
+    assert figures[f"{prefix}.members_attended"].display == "6.513"
+    assert figures[f"{prefix}.members_required"].display == "6.970"
+    assert figures[f"{prefix}.members_total"].display == "8.021"
+    assert figures[f"{prefix}.non_members_attended"].display == "4.608"
+    assert figures[f"{prefix}.participation_rate"].display == "93,44%"
+    assert figures[f"{prefix}.units_expected"].value == 51
+    assert figures[f"{prefix}.units_reported"].value == 51
+    source = figures[f"{prefix}.units_reported"].source
+    assert "Hội nghị Trung ương 4, 5" in source["campaign"]
+    assert "21-KL/TW" in source["documents"]
+    assert all(f.section == "study" for f in figures.values())
+
+
+def test_the_campaign_page_shows_completeness_rate_totals_chart_and_units(client, specialist):
+    client.force_login(specialist)
+
+    page = client.get(PAGE).content.decode()
+
+    for text in ["51/51", "93,44%", "6.513", "6.970", "8.021", "4.608", "21-KL/TW", "<svg"]:
+        assert text in page, text
+    assert page.count("?unit=") == 51
+
+
+def test_a_ward_reporter_sees_the_campaign_with_the_own_figures_only(client, reporter):
+    client.force_login(reporter)
+
+    page = client.get(PAGE).content.decode()
+
+    assert 'data-testid="campaign-root">Đảng ủy phường Bến Nghé' in page
+    assert "1/1" in page and "51/51" not in page and "Bến Thành" not in page
+
+
+def test_the_sibling_ward_gets_404_on_the_other_wards_figures(client, outsider):
+    assert_hidden_from(client, outsider, f"{PAGE}?unit=DU-BEN-NGHE")
+    assert_hidden_from(client, outsider, f"/api/campaigns/{CODE}/?unit=DU-BEN-NGHE")
+    assert_hidden_from(client, outsider, reverse("campaigns:create"))
+
+
+def test_a_user_of_another_district_does_not_find_the_campaign(client, django_user_model):
+    other = OrgUnit.objects.get(code="TU-HCM").add_child(
+        code="QU-Q3", name="Quận ủy Quận 3", kind="district_committee"
+    )
+    user = django_user_model.objects.create_user("q3")
+    user.memberships.create(unit=other, role="specialist")
+
+    assert status_of(client, user, PAGE) == 404
+    assert status_of(client, user, f"/api/campaigns/{CODE}/") == 404
+
+
+def test_the_api_gives_the_figures_of_the_users_unit(client, specialist, reporter):
+    client.force_login(specialist)
+    district = client.get(f"/api/campaigns/{CODE}/").json()["figures"]
+    client.force_login(reporter)
+    ward = client.get(f"/api/campaigns/{CODE}/").json()["figures"]
+
+    by_id = {f["id"]: f["display"] for f in district["figures"]}
+    assert by_id[f"study.{CODE}.participation_rate"] == "93,44%"
+    assert ward["unit"] == "DU-BEN-NGHE"
+
+
+def test_a_campaign_is_opened_through_the_form(client, specialist):
+    client.force_login(specialist)
+
+    response = client.post(
+        reverse("campaigns:create"),
+        {"code": "HT-2024", "name": "Học tập 2024", "organising_unit": "QU-Q1",
+         "target_unit": "QU-Q1", "target_kind": "grassroots", "starts_on": "2024-03-01",
+         "ends_on": "2024-06-30", "form": "HT-NQ", "period": "2024",
+         "documents": "21-KL/TW, 37-QĐ/TW"},
+    )  # fmt: skip
+
+    campaign = StudyCampaign.objects.get(code="HT-2024")
+    assert response.status_code == 302
+    assert sorted(campaign.documents.values_list("number_text", flat=True)) == [
+        "21-KL/TW",
+        "37-QĐ/TW",
+    ]
+
+
+def test_an_unknown_document_in_the_form_saves_nothing(client, specialist):
+    client.force_login(specialist)
+
+    response = client.post(
+        reverse("campaigns:create"),
+        {"code": "HT-2024", "name": "Học tập 2024", "organising_unit": "QU-Q1",
+         "target_unit": "QU-Q1", "target_kind": "grassroots", "starts_on": "2024-03-01",
+         "ends_on": "2024-06-30", "form": "HT-NQ", "period": "2031", "documents": "99-KL/TW"},
+    )  # fmt: skip
+
+    assert "Không tìm thấy văn bản 99-KL/TW" in response.content.decode()
+    assert not StudyCampaign.objects.filter(code="HT-2024").exists()
+    assert not Assignment.objects.filter(period__code="2031").exists()
