@@ -1,0 +1,31 @@
+import io
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_specialist_generates_and_downloads_the_year_end_report(login, page, demo_live_server):
+    login("chuyenvien")
+    page.get_by_role("link", name="Báo cáo tổng kết", exact=True).click()
+    page.get_by_label("Đơn vị").select_option("QU-Q1")
+    page.get_by_label("Năm").fill("2022")
+    page.get_by_role("button", name="Mở").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Quận ủy Quận 1")
+    page.get_by_label("Số", exact=True).fill("05")
+    page.get_by_label("Họ tên người ký").fill("Hoàng Thị Tố Nga")
+    page.get_by_role("button", name="Tạo báo cáo").click()
+    link = page.get_by_test_id("download-docx")
+    expect(link).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename == "bao-cao-qu-q1-2022.docx"
+    with open(download.path(), "rb") as handle:
+        document = Document(io.BytesIO(handle.read()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "BÁO CÁO" in text and "667 văn bản" in text
+    page.get_by_role("link", name="Nguồn số liệu").first.click()
+    expect(page.get_by_test_id("changed-count")).to_contain_text("Không có số liệu nào thay đổi")
