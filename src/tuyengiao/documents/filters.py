@@ -32,16 +32,16 @@ class DocumentFilter(django_filters.FilterSet):
         label=_("Year"), field_name="signed_on", lookup_expr="year", min_value=1930, max_value=2100
     )
     type = django_filters.ChoiceFilter(
-        label=_("Type"), field_name="type_code", choices=_type_choices
+        label=_("Type"), field_name="type_code", choices=_type_choices, empty_label=_("All")
     )
     issuer = django_filters.ChoiceFilter(
-        label=_("Issuer"), choices=_issuer_choices, method="filter_issuer"
+        label=_("Issuer"), choices=_issuer_choices, method="filter_issuer", empty_label=_("All")
     )
     issuing_unit = django_filters.ModelChoiceFilter(
-        label=_("Issuing unit"), queryset=_units, to_field_name="code"
+        label=_("Issuing unit"), queryset=_units, to_field_name="code", empty_label=_("All")
     )
     classification = django_filters.ChoiceFilter(
-        label=_("Classification"), choices=Classification.choices
+        label=_("Classification"), choices=Classification.choices, empty_label=_("All")
     )
 
     class Meta:
