@@ -119,9 +119,9 @@ def documents(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
 def study(fs: FigureSet, style: UnitStyle, year: int, extras=None) -> list[Block]:
     blocks = []
     for key, group in fs.groups("study").items():
-        expected, reported, attended, required, total, rate, others = fs.use(
-            group, "units_expected", "units_reported", "members_attended",
-            "members_required", "members_total", "participation_rate", "non_members_attended",
+        expected, reported, attended, required, total, rate, others, _approved = fs.use(
+            group, "units_expected", "units_reported", "members_attended", "members_required",
+            "members_total", "participation_rate", "non_members_attended", "units_approved",
         )  # fmt: skip
         name = group_name(group, "")
         clauses = []
@@ -140,7 +140,14 @@ def study(fs: FigureSet, style: UnitStyle, year: int, extras=None) -> list[Block
             clauses.append(f"và {others.display} quần chúng, đoàn viên, hội viên tham gia")
         if not clauses:
             continue
-        intro = f"Triển khai học tập, quán triệt {name}" if name else f"Năm {year}"
+        intro = f"Năm {year}"
+        if name:
+            lowered = name[:1].lower() + name[1:]
+            intro = (
+                f"Triển khai kế hoạch {lowered}"
+                if lowered.startswith("học tập")
+                else f"Triển khai học tập, quán triệt {name}"
+            )
         text = f"{intro}, " + " ".join(clauses)
         blocks.append(
             Block(

@@ -7,19 +7,26 @@ dashboard's drill-down shows, so the report's table and the web page agree.
 
 from __future__ import annotations
 
-import logging
-
 from tuyengiao.core.text import format_number, vi_sorted
 
 from .content import Block
 
-log = logging.getLogger(__name__)
 ATTENDED, REQUIRED, RATE = "members_attended", "members_required", "participation_rate"
 
 
-def _form_and_period(group):
+def _form_and_period(key, group):
+    """The reporting form and period behind a campaign's figures (campaigns app), or a
+    provider that names them in its figures' source."""
     from tuyengiao.reporting.models import Form, Period
 
+    try:
+        from tuyengiao.campaigns.models import StudyCampaign
+    except ImportError:  # pragma: no cover - the campaigns app is installed
+        StudyCampaign = None
+    if StudyCampaign is not None:
+        campaign = StudyCampaign.objects.filter(code=key).select_related("form", "period").first()
+        if campaign is not None:
+            return campaign.form, campaign.period
     source = next((f.source for f in group.values() if f.source.get("form")), None)
     if not source:
         return None, None
@@ -54,24 +61,33 @@ def _rows(breakdown, rate_figure, totals) -> list[list[str]]:
     return rows
 
 
-def _chart(form, unit, period) -> bytes | None:
-    try:
-        from tuyengiao.reporting.charts import rate_by_unit_chart
-    except ImportError:
-        return None
-    try:
-        return rate_by_unit_chart(form, unit, period, fmt="png")
-    except TypeError:
-        # The chart function's signature is the reporting app's; keep the report going.
-        log.exception("rate_by_unit_chart: unexpected signature")
-        return None
+CHART_ROWS = 26  # bars per chart: 51 units make two charts that each fit a page
+
+
+def _charts(breakdown) -> list[bytes]:
+    """The dashboard's rate-by-unit chart, highest rate first, in page-sized parts."""
+    from tuyengiao.reporting.charts import rate_by_unit_chart
+
+    rows = []
+    for row in breakdown:
+        indicator = row.indicators.get(RATE)
+        rows.append((row.unit.display_name, indicator.value if indicator else None))
+    rows.sort(key=lambda item: (item[1] is None, -(item[1] or 0)))
+    parts = max(1, -(-len(rows) // CHART_ROWS))
+    size = -(-len(rows) // parts)  # even parts: 26 + 25 rather than 26 + 1 …
+    # The chart draws its first row at the bottom: reverse each part so that the highest
+    # rate reads first, at the top.
+    return [
+        rate_by_unit_chart(rows[i : i + size][::-1], title="", fmt="png")
+        for i in range(0, len(rows), size)
+    ]
 
 
 def study_extras(unit):
     """A callable for narrative.build: the table and chart of one study campaign."""
 
     def extras(key, group) -> list[Block]:
-        form, period = _form_and_period(group)
+        form, period = _form_and_period(key, group)
         if form is None or period is None:
             return []
         from tuyengiao.reporting.rollup import children_breakdown
@@ -81,17 +97,15 @@ def study_extras(unit):
             return []
         totals = (group.get(REQUIRED), group.get(ATTENDED))
         blocks = [
-            Block(
-                "caption",
-                f"Bảng 1. Kết quả học tập, quán triệt theo đơn vị ({form.name}, {period.code})",
-            ),
+            Block("caption", "Bảng 1. Kết quả học tập, quán triệt nghị quyết theo đơn vị"),
             Block("table", rows=_rows(breakdown, group.get(RATE), totals)),
         ]
-        image = _chart(form, unit, period)
-        if image:
+        images = _charts(breakdown)
+        for index, image in enumerate(images):
+            more = " (tiếp theo)" if index else ""
             blocks += [
+                Block("caption", f"Biểu đồ 1{more}. Tỷ lệ đảng viên tham gia học tập theo đơn vị"),
                 Block("chart", image=image),
-                Block("caption", "Biểu đồ 1. Tỷ lệ đảng viên tham gia học tập theo đơn vị"),
             ]
         return blocks
 
