@@ -68,8 +68,9 @@ class TaskFilter(StyledFilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("assignee unit"), queryset=visible_units, to_field_name="code"
     )
+    # Set by the conference page's link, not offered as a field to type in.
     conference = django_filters.NumberFilter(
-        label=_("conference"), field_name="conclusion__conference"
+        label=_("conference"), field_name="conclusion__conference", widget=forms.HiddenInput
     )
 
     def by_state(self, queryset, name, value):

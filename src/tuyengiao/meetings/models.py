@@ -58,7 +58,7 @@ class Delegate(models.Model):
     conference = models.ForeignKey(
         Conference, on_delete=models.CASCADE, related_name="delegates", verbose_name=_("conference")
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("full name"), max_length=200)
     title = models.CharField(_("position"), max_length=500, blank=True)
     unit_name = models.CharField(_("unit"), max_length=300, blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -109,7 +109,7 @@ class Conclusion(models.Model):
         related_name="conclusions",
         verbose_name=_("conference"),
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("conclusion text"))
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -204,7 +204,7 @@ class ProgressNote(models.Model):
         Task, on_delete=models.CASCADE, related_name="notes", verbose_name=_("task")
     )
     date = models.DateField(_("date"))
-    text = models.TextField(_("text"))
+    text = models.TextField(_("progress"))
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

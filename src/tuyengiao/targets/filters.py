@@ -18,6 +18,11 @@ class TargetFilter(StyledFilterSet):
     unit = django_filters.ModelChoiceFilter(
         label=_("unit"), queryset=visible_units, to_field_name="code", field_name="term__unit"
     )
-    manual = django_filters.BooleanFilter(
-        label=_("entered by hand"), field_name="indicator", lookup_expr="isnull"
+    measured = django_filters.ChoiceFilter(
+        label=_("measured by"),
+        choices=[("indicator", _("reporting indicator")), ("manual", _("entered by hand"))],
+        method="by_measure",
     )
+
+    def by_measure(self, queryset, name, value):
+        return queryset.filter(indicator__isnull=value == "manual")

@@ -209,9 +209,11 @@ class Measurer:
             indicator = target.indicator
             result = self._rollup(indicator.form, term.unit, year)
             value = result.indicators[indicator.code].value if result else None
+            done = result.completeness if result else None
+            counted = f" ({done.approved}/{done.expected} đơn vị đã duyệt)" if done else ""
             source = {
                 "what": f"Chỉ số «{indicator.name}» ({indicator.form.code}.{indicator.code}), "
-                "tổng hợp từ báo cáo đã duyệt",
+                f"tổng hợp từ báo cáo đã duyệt{counted}",
                 "units": f"{term.unit.code} (cây đơn vị hiệu lực cuối năm {year})",
                 "period": str(year),
                 "statuses": ["approved"],

@@ -26,7 +26,7 @@ def test_a_conclusion_becomes_a_task_that_ben_nghe_finishes_and_leaves_the_overd
     page.get_by_role("button", name="Lưu").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("không gian văn hóa")
     page.get_by_text("Thêm kết luận").first.click()
-    page.get_by_label("Nội dung", exact=True).fill("Các phường xây dựng tủ sách Bác Hồ.")
+    page.get_by_label("Nội dung kết luận").fill("Các phường xây dựng tủ sách Bác Hồ.")
     page.get_by_role("button", name="Thêm kết luận").click()
     # When the conclusion is turned into a task for Bến Nghé, due in the past
     page.get_by_role("link", name="Giao nhiệm vụ").click()
