@@ -19,15 +19,28 @@ class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     year = django_filters.NumberFilter(method="filter_year", label=_("Running in year"))
     status = django_filters.ChoiceFilter(
-        choices=AssessmentStatus.choices, method="filter_status", label=_("Status of the year")
+        choices=AssessmentStatus.choices,
+        method="filter_status",
+        label=_("Status of the year"),
+        empty_label=_("Any status"),
     )
     unit = django_filters.ModelChoiceFilter(
-        queryset=_units, to_field_name="code", method="filter_unit", label=_("Unit (with subunits)")
+        queryset=_units,
+        to_field_name="code",
+        method="filter_unit",
+        label=_("Unit (with subunits)"),
+        empty_label=_("All my units"),
     )
 
     class Meta:
         model = Initiative
         fields = ["q", "year", "status", "unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            # Labels are not printed on the compact filter bar: screen readers still need them.
+            field.widget.attrs.update({"class": "form-select", "aria-label": field.label})
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

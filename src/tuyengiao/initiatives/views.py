@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -20,6 +21,17 @@ from .forms import AssessmentForm, InitiativeForm
 from .models import Initiative
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+VERB_LABELS = {
+    "initiative.create": gettext_lazy("created"),
+    "initiative.update": gettext_lazy("edited"),
+    "initiative.assess": gettext_lazy("assessed"),
+}
+
+
+def labelled_events(obj):
+    """The object's audit trail as (event, what happened in Vietnamese)."""
+    return [(e, VERB_LABELS.get(e.verb, e.verb)) for e in audit.events_for(obj)[:20]]
 
 
 def _visible(request):
@@ -117,7 +129,7 @@ def _detail(request, initiative, form, can_edit):
             "assessments": initiative.assessments.all(),
             "form": form,
             "can_edit": can_edit,
-            "events": audit.events_for(initiative)[:20],
+            "events": labelled_events(initiative),
         },
     )
 

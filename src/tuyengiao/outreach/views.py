@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
@@ -18,6 +19,17 @@ from . import charts, export, services
 from .filters import ChannelFilter
 from .forms import ChannelForm, ImportForm, MonthGridForm
 from .models import Channel, ChannelStat
+
+VERB_LABELS = {
+    "channel.create": gettext_lazy("created"),
+    "channel.update": gettext_lazy("edited"),
+    "channel.stats": gettext_lazy("monthly figures entered"),
+}
+
+
+def labelled_events(obj):
+    """The object's audit trail as (event, what happened in Vietnamese)."""
+    return [(e, VERB_LABELS.get(e.verb, e.verb)) for e in audit.events_for(obj)[:20]]
 
 
 def _year(request, default=None):
@@ -93,7 +105,7 @@ def channel_detail(request, pk):
             # Our own matplotlib output, no user text but the channel name (escaped by it).
             "chart": mark_safe(chart[chart.index("<svg") :]),  # noqa: S308
             "can_edit": access.can(request.user, access.CHANGE, channel.unit),
-            "events": audit.events_for(channel)[:20],
+            "events": labelled_events(channel),
         },
     )
 

@@ -18,15 +18,28 @@ class TrainingClassFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
     year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year", label=_("Year"))
     kind = django_filters.ModelChoiceFilter(
-        queryset=TrainingKind.objects.all(), to_field_name="code", label=_("Class kind")
+        queryset=TrainingKind.objects.all(),
+        to_field_name="code",
+        label=_("Class kind"),
+        empty_label=_("All kinds"),
     )
     unit = django_filters.ModelChoiceFilter(
-        queryset=_units, to_field_name="code", method="filter_unit", label=_("Unit (with subunits)")
+        queryset=_units,
+        to_field_name="code",
+        method="filter_unit",
+        label=_("Unit (with subunits)"),
+        empty_label=_("All my units"),
     )
 
     class Meta:
         model = TrainingClass
         fields = ["q", "year", "kind", "unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            # Labels are not printed on the compact filter bar: screen readers still need them.
+            field.widget.attrs.update({"class": "form-select", "aria-label": field.label})
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)

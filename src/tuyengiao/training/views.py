@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied as Forbidden
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
@@ -14,6 +15,16 @@ from . import export, services
 from .filters import TrainingClassFilter
 from .forms import KindForm, TrainingClassForm
 from .models import TrainingClass, TrainingKind
+
+VERB_LABELS = {
+    "training_class.create": _("created"),
+    "training_class.update": _("edited"),
+}
+
+
+def labelled_events(obj):
+    """The object's audit trail as (event, what happened in Vietnamese)."""
+    return [(e, VERB_LABELS.get(e.verb, e.verb)) for e in audit.events_for(obj)[:20]]
 
 
 def _visible(request, action=access.VIEW):
@@ -68,7 +79,7 @@ def class_detail(request, pk):
         "training/detail.html",
         {
             "object": training_class,
-            "events": audit.events_for(training_class)[:20],
+            "events": labelled_events(training_class),
             "history": training_class.history.select_related("history_user")[:20],
             "can_edit": access.can(request.user, access.CHANGE, training_class.unit),
         },
