@@ -51,8 +51,8 @@ def _strip_label(message: str, label: str) -> str:
 class _Checker:
     """Resolves the rows' units once, then checks one row at a time."""
 
-    def __init__(self, form, period, actor, rows: list[Row], submit: bool):
-        self.form, self.period, self.actor, self.submit = form, period, actor, submit
+    def __init__(self, form, period, actor, rows: list[Row]):
+        self.form, self.period, self.actor = form, period, actor
         self.spec = rules.FormSpec(form)
         codes = {row.unit_code for row in rows}
         self.units = {u.code: u for u in OrgUnit.objects.filter(code__in=codes)}
@@ -104,8 +104,9 @@ class _Checker:
         stored = rules.check(self.spec, services.stored_values(submission)).values
         if {c: (v.number, v.text) for c, v in stored.items()} == {
             c: (v.number, v.text) for c, v in checked.values.items()
-        } and (submission.status in LOCKED or not self.submit):
-            # (with "submit right away", an unchanged draft is still to be sent)
+        }:
+            # Even with "submit right away": only rows changed in this file are sent, not
+            # every other unit's draft that happens to be in a district-wide template.
             return None, True
         if submission.status not in LOCKED:
             return None, False
@@ -119,7 +120,7 @@ class _Checker:
 
 def check_rows(form, period, actor, rows: list[Row], result: ImportResult) -> list:
     """Every problem of every row into `result`; the rows to save as (row, unit)."""
-    checker = _Checker(form, period, actor, rows, result.submitted)
+    checker = _Checker(form, period, actor, rows)
     to_save = []
     for row in rows:
         problem = checker.unit_problem(row)

@@ -241,13 +241,15 @@ def test_a_template_with_no_rows_filled_in_is_rejected_clearly(reporter):
     assert "không có dòng số liệu nào" in _error(reporter, as_upload(workbook))
 
 
-def test_submit_right_away_also_sends_unchanged_drafts(specialist):
-    # given Bến Thành's 2023 draft, left as it is in the template
+def test_submit_right_away_sends_only_the_rows_changed_in_the_file(specialist):
+    # given the district template: Bến Thành's 2023 draft left as it is, Bến Nghé filled in
     workbook = template_for(specialist)
+    fill(workbook, "DU-BEN-NGHE", **GOOD)
     # when the file is uploaded with "submit right away"
     result = _import(specialist, as_upload(workbook), submit=True)
-    # then the draft is sent
-    assert result.ok
+    # then Bến Nghé is sent and Bến Thành's draft stays a draft (listed as unchanged)
+    assert result.ok and [unit.code for _, unit in result.saved] == ["DU-BEN-NGHE"]
+    assert _ben_nghe().status == SubmissionStatus.SUBMITTED
     form, period = ht_nq()
     submission = Submission.objects.get(form=form, period=period, unit__code="DU-BEN-THANH")
-    assert submission.status == SubmissionStatus.SUBMITTED
+    assert submission.status == SubmissionStatus.DRAFT
