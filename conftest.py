@@ -11,10 +11,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # The demo's six users are hashed on every demo load; PBKDF2 would cost seconds each time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     # Browser tests run on a live server whose database is flushed after each of them;
     # they go last so that the demo data loaded once for the session serves all others.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    for item in items:
+        if item.get_closest_marker("browser"):
+            # The flush after each live-server test also empties the rows that data
+            # migrations wrote (document types, issuers…); serialized_rollback puts them back.
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
         for item in items:
