@@ -1,9 +1,12 @@
 """The demo's 2022 report for Quận 1 says what the seed article says, from computed figures."""
 
+import io
 import re
 
 import pytest
+from docx import Document
 
+from tuyengiao.core.text import vi_sorted
 from tuyengiao.reports.checker import WRONG, check_text
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +77,18 @@ def test_the_limitations_section_is_left_to_the_writer(demo_report):
     _data, text, _sections = demo_report
     section = text.split("II. HẠN CHẾ", 1)[1].split("III. PHƯƠNG HƯỚNG", 1)[0]
     assert "[Phần dành cho người viết" in section
+
+
+def test_the_study_campaign_has_a_table_per_unit_with_a_total_row(demo_report):
+    document = Document(io.BytesIO(demo_report[0]))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "TT")
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["TT", "Đơn vị", "Đảng viên phải học tập", "Đảng viên tham gia", "Tỷ lệ"]
+    assert rows[-1][1:] == ["Tổng cộng", "6.970", "6.513", "93,44%"]
+    units = [row[1] for row in rows[1:-1]]
+    assert len(units) == 51 and units == vi_sorted(units)
+
+
+def test_the_rate_by_unit_chart_is_in_the_report(demo_report):
+    document = Document(io.BytesIO(demo_report[0]))
+    assert len(document.inline_shapes) >= 1

@@ -25,17 +25,32 @@ def test_changing_one_class_reports_exactly_its_kind_planned_and_rate(district, 
     assert (rate.before, rate.after, rate.kind) == ("99,64%", "99,60%", "changed")
 
 
-def test_changing_one_submission_reports_exactly_the_figures_it_feeds(district, specialist):
+def test_changing_one_submission_reports_exactly_the_figures_it_feeds(
+    district, specialist, with_study
+):
     report = services.generate_report(district, 2022, actor=specialist)
-    if not any(f["id"].startswith("study.") for f in report.figures):
-        pytest.skip("no provider gives study figures yet")
     value = Value.objects.filter(
         submission__form__code="HT-NQ", submission__period__code="2022",
         submission__unit__code="DU-BEN-NGHE", field__code="members_attended",
     ).get()  # fmt: skip
     Value.objects.filter(pk=value.pk).update(number=F("number") - 1)
-    changed = {c.id.rsplit(".", 1)[-1] for c in services.changes_since(report)}
-    assert changed == {"members_attended", "participation_rate"}
+    changes = {c.id: c for c in services.changes_since(report)}
+    study = next(f["id"] for f in report.figures if f["id"].startswith("study."))
+    campaign = study.split(".")[1]
+    # The term target measured by the participation rate moves with it; nothing else does.
+    measured_by_rate = {
+        f["id"]
+        for f in report.figures
+        if f["id"].startswith("targets.") and f["display"] == "93,44%"
+    }
+    assert measured_by_rate
+    assert set(changes) == {
+        f"study.{campaign}.members_attended",
+        f"study.{campaign}.participation_rate",
+        *measured_by_rate,
+    }
+    attended = changes[f"study.{campaign}.members_attended"]
+    assert (attended.before, attended.after) == ("6.513", "6.512")
 
 
 def test_the_snapshot_keeps_what_the_report_printed(district, specialist):
