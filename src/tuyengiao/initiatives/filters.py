@@ -17,7 +17,9 @@ class InitiativeFilter(django_filters.FilterSet):
     """One filter set for the list page, the export and the API."""
 
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
-    year = django_filters.NumberFilter(method="filter_year", label=_("Running in year"))
+    year = django_filters.NumberFilter(
+        method="filter_year", label=_("Running in year"), min_value=1900, max_value=2200
+    )
     status = django_filters.ChoiceFilter(
         choices=AssessmentStatus.choices,
         method="filter_status",

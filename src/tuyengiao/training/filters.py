@@ -16,7 +16,13 @@ class TrainingClassFilter(django_filters.FilterSet):
     """One filter set for the list page, the export and the API."""
 
     q = django_filters.CharFilter(method="filter_q", label=_("Search"))
-    year = django_filters.NumberFilter(field_name="start_date", lookup_expr="year", label=_("Year"))
+    year = django_filters.NumberFilter(
+        field_name="start_date",
+        lookup_expr="year",
+        label=_("Year"),
+        min_value=1900,
+        max_value=2200,
+    )
     kind = django_filters.ModelChoiceFilter(
         queryset=TrainingKind.objects.all(),
         to_field_name="code",

@@ -1,4 +1,7 @@
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.core.models import AuditEvent
@@ -74,3 +77,26 @@ def test_loading_the_demo_twice_duplicates_nothing():
     before = ChannelStat.objects.count()
     demo.load()
     assert ChannelStat.objects.count() == before
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.integers(1, 12),
+        st.tuples(st.integers(0, 10_000), st.integers(0, 50_000_000)),
+        min_size=1,
+    )
+)
+def test_yearly_totals_are_the_sums_of_the_saved_months(ben_thanh_channel, months):
+    with transaction.atomic():
+        services.save_months(
+            ben_thanh_channel, {(2024, m): v for m, v in months.items()}, actor=None
+        )
+        assert services.channel_year(ben_thanh_channel, 2024) == {
+            "months": len(months),
+            "posts": sum(p for p, _ in months.values()),
+            "interactions": sum(i for _, i in months.values()),
+        }
+        transaction.set_rollback(True)

@@ -142,3 +142,15 @@ def test_api_year_endpoint_gives_totals_and_months(client, specialist, cot_co):
     client.force_login(specialist)
     data = client.get(f"/api/outreach/channels/{cot_co.pk}/years/2022/").json()
     assert (data["posts"], data["interactions"], len(data["monthly"])) == (4690, 17_096_939, 12)
+
+
+def test_an_oversized_upload_is_refused_without_saving(
+    client, specialist, ben_nghe_channel, settings
+):
+    settings.MAX_UPLOAD_MB = 1
+    client.force_login(specialist)
+    body = b"date,posts,interactions\n" + b"2023-06-01,1,1\n" * 80_000
+    upload = SimpleUploadedFile("big.csv", body, "text/csv")
+    page = client.post(reverse("outreach:import", args=[ben_nghe_channel.pk]), {"file": upload})
+    assert "vượt giới hạn 1 MB" in page.content.decode()
+    assert not ben_nghe_channel.stats.filter(month=6).exists()

@@ -181,3 +181,18 @@ def test_only_administrators_edit_the_kinds(client, specialist, admin):
     assert response.status_code == 302
     assert TrainingKind.objects.get(code="cap-uy").decimals == 1
     assert AuditEvent.objects.filter(verb="training_kind.create").exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "99999999999999999999"},
+        {"year": "abc"},
+        {"unit": "NOPE", "kind": "zzz"},
+        {"page": "x"},
+    ],
+)
+def test_odd_query_strings_never_give_a_server_error(client, specialist, query):
+    client.force_login(specialist)
+    assert client.get(reverse("training:list"), query).status_code == 200
+    assert client.get(reverse("training:export"), query).status_code == 200
