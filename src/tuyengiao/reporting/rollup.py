@@ -21,6 +21,7 @@ from .choices import Aggregation, SubmissionStatus
 from .models import Assignment, Form, Period, Submission, Value
 
 S = SubmissionStatus
+PATH_LENGTH = OrgUnit._meta.get_field("path").max_length
 
 
 @dataclass
@@ -75,6 +76,18 @@ def counted_statuses(include_submitted: bool) -> list[str]:
     return [S.APPROVED, S.SUBMITTED] if include_submitted else [S.APPROVED]
 
 
+def in_subtree(prefix: str, unit: OrgUnit) -> Q:
+    """The units under `unit` (itself included) as a range over the path index.
+
+    Not `path__startswith`: SQLite's LIKE cannot use the index (it is case-insensitive),
+    so a commune's rollup would scan every submission of the country (190 ms instead of
+    27 ms at national scale). Paths use 0-9A-Z, so every descendant lies between the path
+    and the path padded with "Z" — in the C collation and in language collations alike,
+    which is not true of a punctuation sentinel such as "~"."""
+    top = unit.path + "Z" * (PATH_LENGTH - len(unit.path))
+    return Q(**{f"{prefix}path__gte": unit.path, f"{prefix}path__lte": top})
+
+
 def _valid_unit_q(prefix: str, period: Period) -> Q:
     date = period.reference_date
     return (
@@ -85,10 +98,10 @@ def _valid_unit_q(prefix: str, period: Period) -> Q:
 def _values(form, unit, period, statuses):
     return Value.objects.filter(
         _valid_unit_q("submission__unit__", period),
+        in_subtree("submission__unit__", unit),
         submission__form=form,
         submission__period=period,
         submission__status__in=statuses,
-        submission__unit__path__startswith=unit.path,
     )
 
 
@@ -136,16 +149,10 @@ def _with_integers(fields: dict) -> dict:
 
 def completeness(form, unit, period) -> Completeness:
     expected = Assignment.objects.filter(
-        _valid_unit_q("unit__", period),
-        form=form,
-        period=period,
-        unit__path__startswith=unit.path,
+        _valid_unit_q("unit__", period), in_subtree("unit__", unit), form=form, period=period
     ).count()
     counts = Submission.objects.filter(
-        _valid_unit_q("unit__", period),
-        form=form,
-        period=period,
-        unit__path__startswith=unit.path,
+        _valid_unit_q("unit__", period), in_subtree("unit__", unit), form=form, period=period
     ).aggregate(
         submitted=Count("pk", filter=Q(status__in=[S.SUBMITTED, S.APPROVED])),
         approved=Count("pk", filter=Q(status=S.APPROVED)),
@@ -202,9 +209,9 @@ def children_breakdown(
     expected = dict(
         Assignment.objects.filter(
             _valid_unit_q("unit__", period),
+            in_subtree("unit__", unit),
             form=form,
             period=period,
-            unit__path__startswith=unit.path,
             unit__depth__gt=unit.depth,
         )
         .annotate(child=Substr("unit__path", 1, length))
@@ -216,9 +223,9 @@ def children_breakdown(
         row["child"]: row
         for row in Submission.objects.filter(
             _valid_unit_q("unit__", period),
+            in_subtree("unit__", unit),
             form=form,
             period=period,
-            unit__path__startswith=unit.path,
             unit__depth__gt=unit.depth,
         )
         .annotate(child=Substr("unit__path", 1, length))
