@@ -1,10 +1,13 @@
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from tuyengiao.core import access
+from tuyengiao.core.errors import PermissionDenied as DomainPermissionDenied
+from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
 from . import services
@@ -19,8 +22,8 @@ class TrainingKindSerializer(serializers.ModelSerializer):
 
 
 class TrainingClassSerializer(serializers.ModelSerializer):
-    kind = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind = serializers.SlugRelatedField(slug_field="code", queryset=TrainingKind.objects.all())
+    unit = serializers.SlugRelatedField(slug_field="code", queryset=OrgUnit.objects.all())
 
     class Meta:
         model = TrainingClass
@@ -42,6 +45,9 @@ class TrainingClassSerializer(serializers.ModelSerializer):
             "failed",
             "illustrative",
         ]
+        read_only_fields = ["illustrative"]
+        # The rules between fields and the unique checks are the service's.
+        validators = []
 
 
 class TrainingKindViewSet(viewsets.ReadOnlyModelViewSet):
@@ -51,12 +57,41 @@ class TrainingKindViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = None
 
 
-class TrainingClassViewSet(viewsets.ReadOnlyModelViewSet):
+class TrainingClassViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Read within the user's units; create and edit through the same service as the pages."""
+
     serializer_class = TrainingClassSerializer
     filterset_class = TrainingClassFilter
 
     def get_queryset(self):
         return TrainingClass.objects.visible_to(self.request.user).select_related("kind", "unit")
+
+    def perform_create(self, serializer):
+        serializer.instance = _call(
+            services.create_class, actor=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        if not access.can(self.request.user, access.CHANGE, serializer.instance.unit):
+            raise PermissionDenied("Bạn không có quyền sửa lớp bồi dưỡng này.")
+        serializer.instance = _call(
+            services.update_class,
+            serializer.instance,
+            actor=self.request.user,
+            **serializer.validated_data,
+        )
+
+
+def _call(verb, *args, **kwargs):
+    """Run a service verb; its Vietnamese errors become 400/403 answers."""
+    try:
+        return verb(*args, **kwargs)
+    except DomainPermissionDenied as exc:
+        raise PermissionDenied(exc.message) from exc
+    except ValidationFailed as exc:
+        raise ValidationError(exc.errors) from exc
 
 
 @api_view(["GET"])

@@ -196,3 +196,32 @@ def test_odd_query_strings_never_give_a_server_error(client, specialist, query):
     client.force_login(specialist)
     assert client.get(reverse("training:list"), query).status_code == 200
     assert client.get(reverse("training:export"), query).status_code == 200
+
+
+def api_class(**overrides):
+    data = form_data(kind="dang-vien-moi", unit="DU-BEN-NGHE")
+    data.update(overrides)
+    return data
+
+
+def test_api_creates_a_class_through_the_service_rules(client, specialist):
+    client.force_login(specialist)
+    bad = client.post(
+        "/api/training/classes/", api_class(attended=31), content_type="application/json"
+    )
+    assert bad.status_code == 400
+    assert bad.json()["attended"] == [
+        "Số học viên tham dự (31) phải nhỏ hơn hoặc bằng số học viên theo kế hoạch (30)."
+    ]
+    good = client.post("/api/training/classes/", api_class(), content_type="application/json")
+    assert good.status_code == 201 and good.json()["unit"] == "DU-BEN-NGHE"
+
+
+def test_api_refuses_writes_outside_the_users_units(client, outsider, reporter, ben_nghe_class):
+    client.force_login(outsider)
+    created = client.post("/api/training/classes/", api_class(), content_type="application/json")
+    assert created.status_code == 403
+    url = f"/api/training/classes/{ben_nghe_class.pk}/"
+    assert client.patch(url, {"planned": 99}, content_type="application/json").status_code == 404
+    client.force_login(reporter)
+    assert client.patch(url, {"planned": 99}, content_type="application/json").status_code == 403
