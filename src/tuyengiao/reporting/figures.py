@@ -12,7 +12,7 @@ from tuyengiao.core.figures import Figure, number
 from tuyengiao.core.text import format_date
 
 from .choices import Aggregation, SubmissionStatus
-from .models import Submission
+from .models import Submission, in_subtree
 from .rollup import rollup
 
 AGGREGATION_WORDS = {
@@ -34,10 +34,10 @@ def form_figures(
     drilldown = reverse("reporting:drilldown", args=[form.code, period.code, unit.code])
     approved = (
         Submission.objects.filter(
+            in_subtree("unit__", unit),
             form=form,
             period=period,
             status=SubmissionStatus.APPROVED,
-            unit__path__startswith=unit.path,
         )
         .select_related("unit")
         .order_by("unit__sort_name")

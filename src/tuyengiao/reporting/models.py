@@ -9,6 +9,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -181,6 +182,21 @@ def _clean_expressions(obj, texts: dict[str, str]) -> None:
             errors[name] = exc.message
     if errors:
         raise ValidationError(errors)
+
+
+def in_subtree(prefix: str, unit) -> Q:
+    """The units under `unit` (itself included) as a range over the path index.
+
+    Not `path__startswith`: SQLite's LIKE cannot use the index (it is case-insensitive),
+    so a commune's rollup would scan every submission of the country (190 ms instead of
+    27 ms at national scale). Paths use 0-9A-Z, so every descendant lies between the path
+    and the path padded with "Z" — in the C collation and in language collations alike,
+    which is not true of a punctuation sentinel such as "~"."""
+    top = unit.path + "Z" * (_PATH_LENGTH - len(unit.path))
+    return Q(**{f"{prefix}path__gte": unit.path, f"{prefix}path__lte": top})
+
+
+_PATH_LENGTH = 255  # treebeard MP_Node.path
 
 
 _PERIOD_PATTERNS = [

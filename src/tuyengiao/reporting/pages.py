@@ -12,7 +12,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import services
 from .choices import NOT_STARTED, SubmissionStatus
-from .models import Assignment, Form, Period, Submission
+from .models import Assignment, Form, Period, Submission, in_subtree
 
 S = SubmissionStatus
 OPEN = (NOT_STARTED, S.DRAFT, S.RETURNED)
@@ -78,7 +78,7 @@ def status_rows(user, form, period, root, status_filter: str | None = None):
     submissions = {
         s.unit_id: s
         for s in Submission.objects.visible_to(user)
-        .filter(form=form, period=period, unit__path__startswith=root.path)
+        .filter(in_subtree("unit__", root), form=form, period=period)
         .select_related("submitted_by", "approved_by")
     }
     today = timezone.localdate()

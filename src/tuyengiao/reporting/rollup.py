@@ -18,10 +18,9 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import rules
 from .choices import Aggregation, SubmissionStatus
-from .models import Assignment, Form, Period, Submission, Value
+from .models import Assignment, Form, Period, Submission, Value, in_subtree
 
 S = SubmissionStatus
-PATH_LENGTH = OrgUnit._meta.get_field("path").max_length
 
 
 @dataclass
@@ -74,18 +73,6 @@ def _json_number(value: Decimal | None):
 
 def counted_statuses(include_submitted: bool) -> list[str]:
     return [S.APPROVED, S.SUBMITTED] if include_submitted else [S.APPROVED]
-
-
-def in_subtree(prefix: str, unit: OrgUnit) -> Q:
-    """The units under `unit` (itself included) as a range over the path index.
-
-    Not `path__startswith`: SQLite's LIKE cannot use the index (it is case-insensitive),
-    so a commune's rollup would scan every submission of the country (190 ms instead of
-    27 ms at national scale). Paths use 0-9A-Z, so every descendant lies between the path
-    and the path padded with "Z" — in the C collation and in language collations alike,
-    which is not true of a punctuation sentinel such as "~"."""
-    top = unit.path + "Z" * (PATH_LENGTH - len(unit.path))
-    return Q(**{f"{prefix}path__gte": unit.path, f"{prefix}path__lte": top})
 
 
 def _valid_unit_q(prefix: str, period: Period) -> Q:

@@ -24,7 +24,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import rules
 from .choices import PeriodType, SubmissionStatus
-from .models import Assignment, Form, Period, Submission, Value
+from .models import Assignment, Form, Period, Submission, Value, in_subtree
 
 S = SubmissionStatus
 EDITABLE = (S.DRAFT, S.RETURNED)
@@ -93,7 +93,7 @@ def create_campaign_period(code: str, name: str, start: dt.date, end: dt.date, *
 def expected_units(form: Form, root: OrgUnit, period: Period):
     """Units of `root`'s subtree assigned the form for the period and valid on its last day."""
     return (
-        OrgUnit.objects.subtree_of(root)
+        OrgUnit.objects.filter(in_subtree("", root))
         .valid_on(period.reference_date)
         .filter(pk__in=Assignment.objects.filter(form=form, period=period).values("unit_id"))
     )
@@ -126,7 +126,7 @@ def assign_form(
             f"kỳ «{period.code}» là {period.get_type_display().lower()}.",
             field="period",
         )
-    units = OrgUnit.objects.subtree_of(root_unit).valid_on(period.reference_date)
+    units = OrgUnit.objects.filter(in_subtree("", root_unit)).valid_on(period.reference_date)
     if kind:
         units = units.filter(kind=kind)
     deadline = deadline or deadline_for(form, period)
@@ -394,12 +394,7 @@ def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) 
     spec = rules.FormSpec(form)
     pending = (
         Submission.objects.visible_to(actor, access.APPROVE)
-        .filter(
-            form=form,
-            period=period,
-            status=S.SUBMITTED,
-            unit__path__startswith=root_unit.path,
-        )
+        .filter(in_subtree("unit__", root_unit), form=form, period=period, status=S.SUBMITTED)
         .select_related("unit")
         .prefetch_related("values__field")
     )
