@@ -194,6 +194,7 @@ SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 HOME_PANELS = [
     "tuyengiao.orgs.panels.my_units",
     "tuyengiao.reporting.panels.forms_due",
+    "tuyengiao.reporting.panels.follow_up",
     "tuyengiao.meetings.panels.my_tasks",
     "tuyengiao.meetings.panels.overdue_tasks",
 ]

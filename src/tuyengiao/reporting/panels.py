@@ -41,3 +41,30 @@ def forms_due(request):
         "template": "reporting/panel_forms_due.html",
         "context": {"items": items, "count": due.count()},
     }
+
+
+def follow_up(request):
+    """For specialists and approvers: the rounds not yet fully approved in their units."""
+    user = request.user
+    if not (
+        access.has_role_action(user, access.CHANGE) or access.has_role_action(user, access.APPROVE)
+    ):
+        return None
+    from . import pages
+    from .rollup import completeness
+
+    items = []
+    for item in pages.rounds_for(user)[:LIMIT]:
+        root = pages.default_root(user, item["form"], item["period"])
+        if root is None or not (
+            access.can(user, access.CHANGE, root) or access.can(user, access.APPROVE, root)
+        ):
+            continue
+        counts = completeness(item["form"], root, item["period"])
+        if counts.expected and counts.approved == counts.expected:
+            continue
+        items.append({**item, "root": root, "counts": counts,
+                      "waiting": counts.submitted - counts.approved})  # fmt: skip
+    if not items:
+        return None
+    return {"template": "reporting/panel_follow_up.html", "context": {"items": items}}

@@ -147,3 +147,13 @@ def test_the_submission_page_shows_its_trail(client, approver):
     page = client.get(reverse("reporting:submission", args=["HT-NQ", "2023", "CS-Q1-021"]))
     text = page.content.decode()
     assert "Trả lại đơn vị" in text and "chưa trừ đảng viên miễn sinh hoạt" in text
+
+
+def test_specialists_see_the_rounds_to_follow_up_on_the_home_page(client, specialist, reporter):
+    client.force_login(specialist)
+    page = client.get("/").content.decode()
+    assert 'data-testid="panel-follow-up"' in page
+    assert "Năm 2023" in page and "41/51 đã gửi" in page and "6 chờ duyệt" in page
+    assert "Năm 2022" not in page.split('data-testid="panel-follow-up"')[1].split("</section>")[0]
+    client.force_login(reporter)
+    assert 'data-testid="panel-follow-up"' not in client.get("/").content.decode()
