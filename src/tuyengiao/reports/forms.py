@@ -34,6 +34,11 @@ class ReportOptionsForm(forms.Form):
         help_text=_("One per line."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
         if number and not re.fullmatch(r"\d{1,6}", number):

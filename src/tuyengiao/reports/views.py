@@ -103,7 +103,9 @@ def generate(request, code, year):
         form.add_error(None, exc.message)
         return _page(request, unit, year, form, status=400)
     if request.htmx:
-        return render(request, "reports/_generated.html", {"report": report})
+        reports = GeneratedReport.objects.visible_to(request.user).filter(unit=unit, year=year)
+        context = {"report": report, "reports": reports.select_related("generated_by")[:10]}
+        return render(request, "reports/_generated.html", context)
     messages.success(request, _("The report has been generated."))
     return redirect(reverse("reports:unit_year", args=[unit.code, year]) + f"?new={report.pk}")
 
