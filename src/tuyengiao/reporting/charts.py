@@ -22,6 +22,11 @@ def _tick(x: float) -> str:
     return format_number(int(rounded) if rounded == int(rounded) else rounded)
 
 
+def _tick(x: float) -> str:
+    rounded = round(x, 1)
+    return format_number(int(rounded) if rounded == int(rounded) else rounded)
+
+
 def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 
@@ -52,9 +57,8 @@ def _draw(rows, title, fmt, decimals, percent) -> bytes:
         bars = ax.barh(positions, values, color=PARTY_RED, height=0.65)
         ax.set_yticks(list(positions), labels, fontsize=8)
         suffix = "%" if percent else ""
-        ax.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _: format_number(round(x, 1)) + suffix)
-        )
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x) + suffix))
+        ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, no empty band around the bars
         top = max([v for v in values] + [100.0 if percent else 1.0])
         ax.set_xlim(0, top * 1.12)
         for bar, (_, value) in zip(bars, rows, strict=True):
