@@ -9,12 +9,12 @@ module has no sentence for are still printed, as «label: value».
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 
 from tuyengiao.core.figures import Figure
 from tuyengiao.core.text import format_date_long
 
 from .content import Block, ReportContent, ReportOptions, UnitStyle, default_date
+from .figureset import FigureSet, figure_ids, group_name, record_labels
 
 RESULTS = [
     ("documents", "1. Công tác tham mưu ban hành văn bản"),
@@ -31,68 +31,6 @@ DIRECTION = [
 SECTION_NAMES = dict(RESULTS + DIRECTION)
 WRITER_MARK = "[Phần dành cho người viết"
 MISSING_MARK = "[Chưa có số liệu"
-_QUOTED = re.compile(r"«([^»]+)»")
-
-
-def section_of(figure: Figure) -> str:
-    return figure.section or figure.id.split(".", 1)[0]
-
-
-class FigureSet:
-    """The year's figures by id, remembering which ones the prose has used."""
-
-    def __init__(self, figures: list[Figure]):
-        self.figures = list(figures)
-        self.by_id = {f.id: f for f in self.figures}
-        self.used: set[str] = set()
-
-    def get(self, figure_id: str) -> Figure | None:
-        figure = self.by_id.get(figure_id)
-        if figure is not None:
-            self.used.add(figure_id)
-        return figure
-
-    def in_section(self, key: str) -> list[Figure]:
-        return [f for f in self.figures if section_of(f) == key]
-
-    def groups(self, key: str) -> OrderedDict[str, dict[str, Figure]]:
-        """study.HT-NQ.rate → {"HT-NQ": {"rate": figure}}, in the providers' order."""
-        groups: OrderedDict[str, dict[str, Figure]] = OrderedDict()
-        for figure in self.in_section(key):
-            parts = figure.id.split(".")
-            if len(parts) == 3:
-                groups.setdefault(parts[1], {})[parts[2]] = figure
-        return groups
-
-    def use(self, group: dict[str, Figure], *metrics: str) -> list[Figure | None]:
-        found = [group.get(m) for m in metrics]
-        self.used.update(f.id for f in found if f is not None)
-        return found
-
-    def unused(self, key: str) -> list[Figure]:
-        return [f for f in self.in_section(key) if f.id not in self.used]
-
-
-def group_name(group: dict[str, Figure], fallback: str) -> str:
-    """The campaign, class kind, channel or programme a group of figures is about."""
-    for figure in group.values():
-        for key in ("name", "title", "kind", "channel", "programme", "campaign"):
-            value = figure.source.get(key)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-    for figure in group.values():
-        quoted = _QUOTED.search(figure.source.get("what", ""))
-        if quoted:
-            return quoted.group(1).strip()
-    return fallback
-
-
-def _ids(*figures) -> list[str]:
-    return [f.id for f in figures if f is not None]
-
-
-def _quoted_records(figure: Figure) -> list[str]:
-    return [r["label"] for r in figure.source.get("records", []) if r.get("label")]
 
 
 # --- I. results ----------------------------------------------------------------------------
@@ -153,7 +91,7 @@ def study(fs: FigureSet, style: UnitStyle, year: int, extras=None) -> list[Block
             Block(
                 "para",
                 text + ".",
-                figure_ids=_ids(expected, reported, attended, required, total, rate, others),
+                figure_ids=figure_ids(expected, reported, attended, required, total, rate, others),
             )
         )
         if extras is not None:
@@ -183,7 +121,7 @@ def training(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
         if kind.startswith("lớp "):
             kind = kind[4:]
         clauses.append(_training_clause(kind, classes, planned, attended, rate))
-        ids += _ids(classes, planned, attended, rate)
+        ids += figure_ids(classes, planned, attended, rate)
     if not clauses:
         return []
     text = f"Năm {year}, {style.department} đã phối hợp tổ chức " + "; ".join(clauses) + "."
@@ -194,7 +132,7 @@ def initiatives(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
     count = fs.get("initiatives.count")
     if count is None:
         return []
-    names = _quoted_records(count)
+    names = record_labels(count)
     text = f"Tiếp tục chú trọng thực hiện có hiệu quả {count.display} mô hình"
     if names:
         quoted = [f"«{n}»" for n in names]
@@ -220,7 +158,7 @@ def outreach(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
             parts.append(f"thu hút {interactions.display} lượt quan tâm, tương tác")
         if parts:
             text = f"Trong năm, {name} " + ", ".join(parts) + "."
-            blocks.append(Block("para", text, figure_ids=_ids(posts, interactions)))
+            blocks.append(Block("para", text, figure_ids=figure_ids(posts, interactions)))
     return blocks
 
 
@@ -244,7 +182,7 @@ def awards(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
         if counted:
             phrase = _programme_phrase(group_name(group, key))
             clauses.append(f"khen thưởng {' và '.join(counted)} {phrase}")
-            ids += _ids(collectives, individuals)
+            ids += figure_ids(collectives, individuals)
     if not clauses:
         return []
     text = f"Dịp tổng kết năm {year}, {style.standing} đã " + "; ".join(clauses) + "."
@@ -265,7 +203,7 @@ def tasks(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
                 f"Năm {year}, đã hoàn thành {done.display}/{due.display} nhiệm vụ đến hạn theo "
                 "kết luận các hội nghị; các nhiệm vụ chưa hoàn thành được chuyển tiếp sang "
                 f"năm {year + 1}.",
-                figure_ids=_ids(due, done),
+                figure_ids=figure_ids(due, done),
             )
         )
     items = [
@@ -309,7 +247,7 @@ def targets(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
             line += f" (chỉ tiêu {wanted.group(1)})"
         if status is not None and status.display:
             line += f", {status.display}"
-        blocks.append(Block("bullet", line + ".", figure_ids=_ids(value, status)))
+        blocks.append(Block("bullet", line + ".", figure_ids=figure_ids(value, status)))
     return blocks
 
 
@@ -323,11 +261,16 @@ def leftovers(fs: FigureSet, key: str) -> list[Block]:
     return [Block("bullet", f"- {f.label}: {f.display}.", figure_ids=[f.id]) for f in rest]
 
 
-def placeholder(key: str, year: int) -> Block:
+def placeholder(key: str, year: int, zero: bool = False) -> Block:
+    why = (
+        "các số liệu hệ thống ghi nhận đều bằng 0"
+        if zero
+        else "hệ thống chưa có số liệu của phân hệ này"
+    )
     return Block(
         "placeholder",
-        f"{MISSING_MARK} cho mục «{SECTION_NAMES[key][3:]}» năm {year}: hệ thống chưa có số liệu "
-        "của phân hệ này. Người viết bổ sung hoặc xóa đoạn này.]",
+        f"{MISSING_MARK} cho mục «{SECTION_NAMES[key][3:]}» năm {year}: {why}. "
+        "Người viết bổ sung hoặc xóa đoạn này.]",
     )
 
 
@@ -342,7 +285,18 @@ WRITERS = {
 }
 
 
+def _meaningful(figure: Figure) -> bool:
+    if figure.value is None:
+        return figure.display not in ("", "—")
+    return figure.value != 0
+
+
 def _section(fs, key, title, style, year, extras) -> list[Block]:
+    figures = fs.in_section(key)
+    if figures and not any(_meaningful(f) for f in figures):
+        # «ban hành 0 văn bản» is not a sentence a report prints: say so to the writer.
+        fs.used.update(f.id for f in figures)
+        return [Block("heading2", title), placeholder(key, year, zero=True)]
     if key == "study":
         body = study(fs, style, year, extras)
     else:
@@ -401,5 +355,5 @@ def default_subtitle(year: int) -> str:
 
 def default_recipients(unit, style: UnitStyle) -> list[str]:
     parent = unit.get_parent()
-    superior = f"Ban Tuyên giáo {parent.short_name or parent.name}" if parent else ""
+    superior = f"Ban Tuyên giáo {UnitStyle.of(parent).body}" if parent else ""
     return [r for r in (superior, f"Thường trực {style.body}", "Lưu VP") if r]

@@ -99,3 +99,19 @@ def test_every_figure_in_a_section_is_marked_used(district):
     content = narrative.build(district, 2022, figures)
     printed = {i for b in content.blocks for i in b.figure_ids}
     assert printed == {f.id for f in figures}
+
+
+def test_a_section_whose_figures_are_all_zero_is_left_to_the_writer(ben_nghe):
+    figures = [number("documents.issued", "Số văn bản", 0, section="documents")]
+    content = narrative.build(ben_nghe, 2022, figures)
+    text = content.text()
+    assert "0 văn bản" not in text
+    assert (
+        "«Công tác tham mưu ban hành văn bản» năm 2022: các số liệu hệ thống ghi nhận đều bằng 0"
+        in text
+    )
+
+
+def test_a_ward_report_goes_to_the_district_propaganda_board(ben_nghe):
+    content = narrative.build(ben_nghe, 2022, [])
+    assert content.recipients[0] == "Ban Tuyên giáo Quận ủy"
