@@ -145,7 +145,10 @@ def conference_edit(request, pk=None):
             if conference is None:
                 result["obj"] = services.create_conference(actor=request.user, **data)
             else:
-                result["obj"] = services.update_conference(conference, actor=request.user, **data)
+                # A fresh copy: the ModelForm has already written the new values on `conference`,
+                # and the service records what changed.
+                fresh = Conference.objects.get(pk=conference.pk)
+                result["obj"] = services.update_conference(fresh, actor=request.user, **data)
 
         if attempt(form, save):
             messages.success(request, _("Conference saved."))
@@ -236,7 +239,10 @@ def task_edit(request, pk):
     form = TaskForm(request.POST or None, instance=task, user=request.user)
     if request.method == "POST" and form.is_valid():
         if attempt(
-            form, lambda: services.update_task(task, actor=request.user, **form.cleaned_data)
+            form,
+            lambda: services.update_task(
+                Task.objects.get(pk=task.pk), actor=request.user, **form.cleaned_data
+            ),
         ):
             messages.success(request, _("Task saved."))
             return redirect("meetings:task", task.pk)

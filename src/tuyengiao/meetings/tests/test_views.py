@@ -196,3 +196,38 @@ def test_the_api_records_progress_with_the_same_rules(client, reporter, ben_nghe
     good = client.post(url, {"date": "2024-01-02", "text": "Xong", "status": "done"})
     assert good.status_code == 200 and good.json()["status"] == "done"
     assert good.json()["overdue"] is False
+
+
+def test_the_ben_nghe_reporter_may_follow_up_but_not_edit_the_task(client, reporter, ben_nghe_task):
+    assert (
+        status_of(client, reporter, reverse("meetings:task_edit", args=[ben_nghe_task.pk])) == 404
+    )
+    client.force_login(reporter)
+    page = client.get(reverse("meetings:task", args=[ben_nghe_task.pk])).content.decode()
+    assert 'data-testid="progress-form"' in page
+
+
+def test_a_viewer_sees_the_task_but_cannot_record_progress(client, viewer, ben_nghe_task):
+    client.force_login(viewer)
+    url = reverse("meetings:task", args=[ben_nghe_task.pk])
+    assert 'data-testid="progress-form"' not in client.get(url).content.decode()
+    response = client.post(url, {"date": "2024-01-01", "text": "x", "status": "done"})
+    assert response.status_code == 403
+    ben_nghe_task.refresh_from_db()
+    assert ben_nghe_task.status == TaskStatus.IN_PROGRESS
+
+
+def test_editing_a_conference_records_what_changed(client, specialist, conference):
+    from tuyengiao.core.models import AuditEvent
+
+    client.force_login(specialist)
+    response = client.post(
+        reverse("meetings:edit", args=[conference.pk]),
+        {"kind": conference.kind, "title": conference.title, "date": "2023-02-10",
+         "place": "Nhà Văn hóa Thanh niên", "unit": conference.unit_id},
+    )  # fmt: skip
+    assert response.status_code == 302
+    event = AuditEvent.objects.filter(
+        verb="conference.update", object_id=str(conference.pk)
+    ).first()
+    assert event.data["changed"] == {"place": "Nhà Văn hóa Thanh niên"}
