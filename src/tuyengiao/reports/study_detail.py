@@ -75,10 +75,8 @@ def _charts(breakdown) -> list[bytes]:
     rows.sort(key=lambda item: (item[1] is None, -(item[1] or 0)))
     parts = max(1, -(-len(rows) // CHART_ROWS))
     size = -(-len(rows) // parts)  # even parts: 26 + 25 rather than 26 + 1 …
-    # The chart draws its first row at the bottom: reverse each part so that the highest
-    # rate reads first, at the top.
     return [
-        rate_by_unit_chart(rows[i : i + size][::-1], title="", fmt="png")
+        rate_by_unit_chart(rows[i : i + size], title="", fmt="png")
         for i in range(0, len(rows), size)
     ]
 

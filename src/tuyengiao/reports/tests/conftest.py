@@ -15,9 +15,9 @@ def all_providers():
     return providers if CAMPAIGNS in providers else [*providers, CAMPAIGNS]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_report(django_db_setup, django_db_blocker):
-    """The demo's 2022 report for Quận 1, built once per module: (docx bytes, its text)."""
+    """The demo's 2022 report for Quận 1, built once per test session: (docx bytes, its text)."""
     with django_db_blocker.unblock(), override_settings(FIGURE_PROVIDERS=all_providers()):
         unit = OrgUnit.objects.get(code="QU-Q1")
         data = services.build_docx(unit, 2022)
