@@ -38,9 +38,7 @@ def test_ben_nghe_reports_the_specialist_returns_the_approver_approves(
     # The specialist sees one more unit submitted and returns Bến Nghé's report.
     login("chuyenvien")
     page.get_by_role("link", name="Báo cáo số liệu").click()
-    page.get_by_test_id("form-list").get_by_role("row", name="Năm 2023").get_by_role(
-        "link", name="Theo dõi tiến độ"
-    ).click()
+    page.locator('[data-round="HT-NQ-2023"]').get_by_role("link", name="Theo dõi tiến độ").click()
     expect(page.get_by_test_id("submitted-count")).to_have_text("42/51 đã gửi")
     page.get_by_role("link", name="Đảng ủy phường Bến Nghé").click()
     page.get_by_label("Lý do trả lại").fill("Số quần chúng tham gia chưa khớp với biên bản.")
