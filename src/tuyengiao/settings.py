@@ -219,6 +219,7 @@ FIGURE_PROVIDERS: list[str] = []
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
 FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.documents.figures.year_figures",
+    "tuyengiao.campaigns.figures.year_figures",
     "tuyengiao.meetings.figures.year_figures",
     "tuyengiao.awards.figures.year_figures",
     "tuyengiao.targets.figures.year_figures",
