@@ -117,6 +117,15 @@ def submission_page(request, form_code, period_code, unit_code):
     return render(request, "reporting/submission.html", context)
 
 
+def _message(exc: DomainError) -> str:
+    """The error with its details: a ValidationFailed names every field and rule."""
+    errors = getattr(exc, "errors", None)
+    if not errors:
+        return exc.message
+    items = errors if isinstance(errors, list) else [m for ms in errors.values() for m in ms]
+    return f"{exc.message} " + " ".join(items)
+
+
 def _trail(submission):
     if submission is None:
         return []
@@ -177,7 +186,7 @@ def approve_view(request, form_code, period_code, unit_code):
         services.approve(submission, actor=request.user)
         messages.success(request, _("The report was approved."))
     except DomainError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, _message(exc))
     return _back(request, submission)
 
 
