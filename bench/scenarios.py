@@ -7,62 +7,26 @@ the ones the pages, the API and the command use.
 
 from __future__ import annotations
 
+import io
 import random
 from decimal import Decimal
 
+import experiments
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from openpyxl import load_workbook
 from timing import measure
 
 from tuyengiao.orgs.choices import Role, UnitKind
 from tuyengiao.orgs.models import Membership, OrgUnit
-from tuyengiao.reporting import rollup, services
-from tuyengiao.reporting.choices import FieldType, Operator, PeriodType, SubmissionStatus
-from tuyengiao.reporting.models import (
-    Field,
-    Form,
-    Indicator,
-    Submission,
-    ValidationRule,
-    Value,
-)
+from tuyengiao.reporting import demo, excel, pages, rollup, services
+from tuyengiao.reporting.choices import SubmissionStatus
+from tuyengiao.reporting.excel_import import import_workbook
+from tuyengiao.reporting.models import Submission, Value
 
-FORM_CODE = "HT-NQ"
-FIELDS = [
-    ("members_total", "Tổng số đảng viên"),
-    ("members_required", "Số đảng viên phải học tập"),
-    ("members_attended", "Số đảng viên tham gia học tập"),
-    ("non_members_attended", "Số quần chúng, đoàn viên, hội viên tham gia"),
-]
 IMPORT_ROWS = 5000
-
-
-def _form() -> Form:
-    """HT-NQ as the demo defines it (the demo itself is District 1, not loaded here)."""
-    form, created = Form.objects.get_or_create(
-        code=FORM_CODE,
-        defaults={"name": "Học tập, quán triệt nghị quyết", "period_type": PeriodType.YEAR},
-    )
-    if created:
-        for order, (code, label) in enumerate(FIELDS):
-            Field.objects.create(
-                form=form, code=code, label=label, type=FieldType.INTEGER, min_value=0, order=order
-            )
-        for order, (left, right) in enumerate(
-            [("members_attended", "members_required"), ("members_required", "members_total")]
-        ):
-            ValidationRule.objects.create(
-                form=form, left=left, operator=Operator.LE, right=right, order=order
-            )
-        Indicator.objects.create(
-            form=form,
-            code="participation_rate",
-            name="Tỷ lệ đảng viên tham gia học tập",
-            numerator="members_attended",
-            denominator="members_required",
-        )
-    return form
 
 
 def _figures(rng: random.Random) -> dict[str, int]:
@@ -113,9 +77,24 @@ def _approved_year(form, period, units, user):
     return len(submissions), len(values)
 
 
+def _import_file(form, period, units) -> bytes:
+    """The template of `units` for `period`, every row filled with valid figures."""
+    workbook = load_workbook(io.BytesIO(excel.build_template(form, period, units)))
+    sheet = workbook[excel.DATA_SHEET]
+    codes = [item.code for item in form.fields.all()]
+    rng = random.Random(2023)
+    for row in range(excel.FIRST_ROW, excel.FIRST_ROW + len(units)):
+        figures = _figures(rng)
+        for column, code in enumerate(codes, start=excel.FIRST_FIELD_COLUMN):
+            sheet.cell(row=row, column=column, value=figures[code])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def load(tree, *, started, step) -> dict:
     user = _user(tree)
-    form = _form()
+    form = demo.ensure_form()  # HT-NQ exactly as the demo defines it
     period = services.get_or_create_period("2022")
     with transaction.atomic():
         assigned = services.assign_form(form, tree.root, period, actor=user)
@@ -126,20 +105,46 @@ def load(tree, *, started, step) -> dict:
         .values_list("pk", flat=True)
     )
     count, values = _approved_year(form, period, units, user)
-    step(f"{count} approved submissions, {values} values", started)
+    started = step(f"{count} approved submissions, {values} values", started)
+    # 2023 is open: the import fills the first IMPORT_ROWS units' reports.
+    next_period = services.get_or_create_period("2023")
+    with transaction.atomic():
+        services.assign_form(form, tree.root, next_period, actor=user)
+    import_units = list(OrgUnit.objects.filter(pk__in=units[:IMPORT_ROWS]).order_by("path"))
+    content = _import_file(form, next_period, import_units)
+    step(f"2023 assigned, {len(import_units)}-row template filled", started)
     return {
         "user": user,
         "form": form,
         "period": period,
+        "next_period": next_period,
+        "import_units": import_units,
+        "import_file": content,
         "notes": [
             f"Data: form HT-NQ, period 2022, {count:,} approved submissions, "
-            f"{values:,} values.".replace(",", ".")
+            f"{values:,} values; period 2023 assigned to every unit, empty.".replace(",", "."),
+            f"Import file: {len(import_units):,} rows, {len(content) // 1024:,} KB.".replace(
+                ",", "."
+            ),
         ],
     }
 
 
+def _dots(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _import_once(setup):
+    upload = SimpleUploadedFile("bench.xlsx", setup["import_file"], content_type=excel.XLSX_MIME)
+    with transaction.atomic():
+        result = import_workbook(upload, setup["form"], setup["next_period"], actor=setup["user"])
+        if not result.ok or len(result.saved) != len(setup["import_units"]):
+            raise RuntimeError(f"import failed: {result.messages[:3]}")
+        transaction.set_rollback(True)  # the next run imports into the same empty period
+
+
 def run(tree, setup: dict, *, repeat: int):
-    form, period = setup["form"], setup["period"]
+    form, period, user = setup["form"], setup["period"], setup["user"]
     root = tree.root
     province = OrgUnit.objects.get(code=tree.province_codes[0])
     commune = OrgUnit.objects.get(code=tree.commune_codes[0])
@@ -147,8 +152,31 @@ def run(tree, setup: dict, *, repeat: int):
     def rate(unit):
         return lambda: rollup.rollup(form, unit, period).indicators["participation_rate"]
 
-    return [
-        measure("participation rate rollup, root (52.105 units)", rate(root), repeat=repeat),
+    def board(unit):
+        return lambda: pages.status_rows(user, form, period, unit)
+
+    slow = 3  # the Excel runs take seconds each
+    template_units = setup["import_units"]
+    rows = _dots(len(template_units))
+    timings = [
+        measure(
+            f"participation rate rollup, root ({_dots(tree.grassroots)} units)",
+            rate(root),
+            repeat=repeat,
+        ),
         measure("participation rate rollup, one province", rate(province), repeat=repeat),
         measure("participation rate rollup, one commune", rate(commune), repeat=repeat),
+        measure("status board rows, one commune", board(commune), repeat=repeat),
+        measure(
+            f"Excel template, {rows} rows (build)",
+            lambda: excel.build_template(form, setup["next_period"], template_units),
+            repeat=slow,
+        ),
+        measure(
+            f"Excel import, {rows} rows (check + save drafts)",
+            lambda: _import_once(setup),
+            repeat=slow,
+            note="in a transaction rolled back after each run",
+        ),
     ]
+    return timings + experiments.run(tree, setup, repeat=repeat)
