@@ -20,6 +20,7 @@ from tuyengiao.orgs.models import OrgUnit
 from . import services
 from .choices import Classification, LinkKind
 from .models import Document, DocumentIssuer, DocumentLink, DocumentType, Issuer
+from .numbers import DEFAULT_ISSUERS, DEFAULT_TYPES
 
 YEAR = 2022
 ISSUED_IN_2022 = 667  # the seed: "tham mưu Quận ủy ban hành 667 văn bản, kế hoạch"
@@ -114,6 +115,7 @@ TOPICS = [
 
 @transaction.atomic
 def load(*, actor=None):
+    _ensure_tables()
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=["TU-HCM", "QU-Q1", "DU-BEN-NGHE"])}
     documents = {}
     for number, unit_code, signed_on, title, classification, illustrative in NAMED:
@@ -138,6 +140,16 @@ def load(*, actor=None):
     _fill_year(units["QU-Q1"], YEAR, ISSUED_IN_2022)
     _fill_year(units["QU-Q1"], YEAR + 1, 6)
     _clear_users()
+
+
+def _ensure_tables() -> None:
+    """The usual types and issuers. A data migration seeds them too, but a test database
+    flushed between live-server tests loses migration rows, and the demo must still load."""
+    for model, defaults in ((DocumentType, DEFAULT_TYPES), (Issuer, DEFAULT_ISSUERS)):
+        existing = set(model.objects.values_list("code", flat=True))
+        model.objects.bulk_create(
+            [model(code=code, name=name) for code, name in defaults.items() if code not in existing]
+        )
 
 
 def _fill_year(unit, year: int, total: int) -> None:

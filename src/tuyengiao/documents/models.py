@@ -95,7 +95,7 @@ class DocumentQuerySet(access.ScopedQuerySet):
 
     def search(self, query: str, user):
         """Accent-insensitive search of number and title; titles of secrets only if cleared."""
-        folded = fold(query)
+        folded = fold(query).replace("\x00", "")  # PostgreSQL refuses NUL in a query
         if not folded:
             return self
         by_number = Q(number_search__contains=folded)

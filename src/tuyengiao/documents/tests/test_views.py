@@ -196,3 +196,11 @@ def test_the_api_parses_numbers(client, reporter):
 def test_anonymous_users_are_sent_to_login(client):
     assert client.get(LIST).status_code == 302
     assert client.get("/api/documents/").status_code in (401, 403)
+
+
+@pytest.mark.parametrize("params", [{"q": "05\x00"}, {"year": "abc"}, {"issuing_unit": "NOPE"}])
+def test_odd_filter_values_never_fail(client, specialist, params):
+    client.force_login(specialist)
+
+    assert client.get(LIST, params).status_code == 200
+    assert client.get(reverse("documents:export"), params).status_code == 200
