@@ -25,6 +25,7 @@ def year_figures(unit, year: int) -> list[figures.Figure]:
             "units": f"{channel.unit.code} (đơn vị sở hữu kênh)",
             "period": str(year),
             "url": reverse("outreach:detail", args=[channel.pk]) + f"?year={year}",
+            "channel": channel.name,
         }
         prefix = f"{SECTION}.{channel.code}"
         result += [

@@ -20,6 +20,7 @@ def year_figures(unit, year: int) -> list[figures.Figure]:
             "units": f"{unit.code} và các đơn vị trực thuộc",
             "period": str(year),
             "url": url,
+            "kind": kind.name,
         }
         prefix = f"{SECTION}.{kind.code}"
         for key, label, value in [
