@@ -158,3 +158,21 @@ def test_adding_an_individual_through_the_page(client, specialist, tuyen_giao_20
     response = client.post(url, {"individual-name": "Nguyễn Thị Z", "individual-title": "CV"})
     assert response.status_code == 302
     assert services.counts(tuyen_giao_2022) == {"collectives": 5, "individuals": 11}
+
+
+def test_the_programme_form_names_the_wrong_decision_and_saves_nothing(client, specialist):
+    from tuyengiao.documents.models import Document
+
+    client.force_login(specialist)
+    count = Commendation.objects.count()
+    decision = Document.objects.filter(type_code="QĐ", issuing_unit__code="QU-Q1").first()
+    response = client.post(
+        reverse("awards:create"),
+        {"name": "Khen thưởng thử", "year": decision.signed_on.year + 1,
+         "unit": unit("QU-Q1").pk, "decision": decision.pk},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert f"Quyết định «{decision}» ký năm {decision.signed_on.year}, trước năm" in (
+        response.content.decode()
+    )
+    assert Commendation.objects.count() == count

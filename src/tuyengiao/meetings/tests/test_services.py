@@ -229,3 +229,16 @@ def test_figures_list_the_2023_tasks_for_the_2022_report(conference):
     assert any("Nghị quyết 35" in t for t in titles)
     assert figures["tasks.next.count"].source["url"] == "/meetings/tasks/?year=2023"
     assert {f.section for f in figures.values()} == {"tasks"}
+
+
+def test_loading_the_demo_twice_duplicates_nothing():
+    from django.core.management import call_command
+
+    from tuyengiao.awards.models import Commendation, Recipient
+    from tuyengiao.meetings.models import ProgressNote
+    from tuyengiao.targets.models import ManualValue, Target
+
+    models = [Conference, Task, ProgressNote, Commendation, Recipient, Target, ManualValue]
+    before = [m.objects.count() for m in models]
+    call_command("demo", quiet=True)
+    assert [m.objects.count() for m in models] == before

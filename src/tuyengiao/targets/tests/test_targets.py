@@ -194,3 +194,27 @@ def test_the_api_gives_the_same_yearly_values(client, specialist, participation)
     data = client.get(f"/api/targets/{participation.pk}/").json()
     year_2022 = next(v for v in data["values"] if v["year"] == 2022)
     assert year_2022 == {"year": 2022, "value": "93.44", "display": "93,44%", "status": "met"}
+
+
+def test_the_term_form_refuses_years_out_of_order_in_vietnamese(client, specialist):
+    client.force_login(specialist)
+    response = client.post(
+        reverse("targets:term_create"),
+        {"unit": unit("QU-Q1").pk, "name": "X", "start_year": "2025", "end_year": "2020"},
+    )
+    assert response.status_code == 200
+    assert "Năm cuối phải sau năm đầu" in response.content.decode()
+    assert not Term.objects.filter(name="X").exists()
+
+
+def test_a_specialist_adds_an_indicator_target_through_the_form(client, specialist, term):
+    indicator = Indicator.objects.get(form__code="HT-NQ", code="participation_rate")
+    client.force_login(specialist)
+    response = client.post(
+        reverse("targets:create", args=[term.pk]),
+        {"text": "Tỷ lệ tham gia học tập từ 95% trở lên", "indicator": indicator.pk,
+         "comparison": "gte", "target_value": "95", "unit_label": "%"},
+    )  # fmt: skip
+    target = term.targets.get(text__startswith="Tỷ lệ tham gia học tập từ 95%")
+    assert response.status_code == 302
+    assert services.Measurer().measure(target, 2022).status == TargetStatus.NOT_MET
