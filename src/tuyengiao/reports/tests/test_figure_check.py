@@ -62,7 +62,7 @@ def test_against_the_database_lists_the_numbers_no_figure_has(tmp_path):
     assert "training.chinh-tri-he.attended" in matched["2.249"]
 
 
-def test_the_generated_report_checks_clean_against_the_database(demo_report, tmp_path, with_study):
+def test_the_generated_report_checks_clean_against_the_database(demo_report, tmp_path):
     path = tmp_path / "bao-cao-2022.docx"
     path.write_bytes(demo_report[0])
     payload = json.loads(

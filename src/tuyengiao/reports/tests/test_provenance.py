@@ -25,9 +25,7 @@ def test_changing_one_class_reports_exactly_its_kind_planned_and_rate(district, 
     assert (rate.before, rate.after, rate.kind) == ("99,64%", "99,60%", "changed")
 
 
-def test_changing_one_submission_reports_exactly_the_figures_it_feeds(
-    district, specialist, with_study
-):
+def test_changing_one_submission_reports_exactly_the_figures_it_feeds(district, specialist):
     report = services.generate_report(district, 2022, actor=specialist)
     value = Value.objects.filter(
         submission__form__code="HT-NQ", submission__period__code="2022",
