@@ -123,3 +123,11 @@ def test_the_sources_page_marks_the_figures_changed_since_the_report(client, spe
     assert page.count("data-changed=") == 2
     assert "99,60%" in page
     assert "2 số liệu đã thay đổi" in client.get(DISTRICT_PAGE).content.decode()
+
+
+def test_a_report_generated_on_the_command_line_is_listed_as_such(client, specialist, district):
+    services.generate_report(district, 2022, actor=None)
+    client.force_login(specialist)
+    for url in (DISTRICT_PAGE, reverse("reports:index")):
+        response = client.get(url)
+        assert response.status_code == 200 and "dòng lệnh" in response.content.decode()
