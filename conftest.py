@@ -22,11 +22,6 @@ def pytest_collection_modifyitems(config, items):
     # Browser tests run on a live server whose database is flushed after each of them;
     # they go last so that the demo data loaded once for the session serves all others.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-    for item in items:
-        if item.get_closest_marker("browser"):
-            # The flush after each live-server test also empties the rows that data
-            # migrations wrote (document types, issuers…); serialized_rollback puts them back.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
         for item in items:
@@ -114,7 +109,11 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def demo_live_server(live_server, settings):
-    """A live server over the full demo (reloaded: the live-server database is flushed)."""
+    """A live server over the full demo (reloaded: the live-server database is flushed).
+
+    The flush also empties what data migrations wrote, so demo loaders must (re)create
+    the reference rows they rely on themselves.
+    """
     settings.AXES_ENABLED = False
     call_command("demo", quiet=True)
     return live_server
