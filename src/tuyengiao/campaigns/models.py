@@ -80,7 +80,7 @@ class StudyCampaign(TimeStamped):
         help_text=_("Demo data invented to fill what the source does not say."),
     )
     search_text = models.CharField(max_length=600, editable=False, default="")
-    sort_name = models.CharField(max_length=1000, editable=False, default="")
+    sort_name = models.TextField(editable=False, default="")  # ~3 characters per letter
 
     objects = StudyCampaignQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text", "sort_name"])

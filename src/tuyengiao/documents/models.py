@@ -148,9 +148,10 @@ class Document(TimeStamped):
         default=False,
         help_text=_("Demo data invented to fill what the source does not say."),
     )
-    number_search = models.CharField(max_length=120, editable=False, default="")
+    number_search = models.CharField(max_length=200, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
-    sort_name = models.CharField(max_length=400, editable=False, default="")
+    # sort_key takes about three characters per letter: a text column, no length limit.
+    sort_name = models.TextField(editable=False, default="")
 
     objects = DocumentQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["search_text", "number_search", "sort_name"])

@@ -55,6 +55,10 @@ _DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2212]\s*")
 _SLASH = re.compile(r"\s*/\s*")
 _PREFIX = re.compile(r"^(số|so)\s*[:.]?\s*", re.IGNORECASE)
 MAX_SEQUENCE_DIGITS = 6
+# Column sizes of Document and Issuer: longer codes are typing mistakes, not Party symbols.
+MAX_TYPE_LENGTH = 10
+MAX_ISSUER_LENGTH = 20
+MAX_ISSUERS_LENGTH = 60
 # A term (nhiệm kỳ) is five years; district congresses open it around mid-year of a year
 # divisible by five (2020–2025), so numbering restarts on 1 July of that year.
 TERM_YEARS = 5
@@ -134,8 +138,14 @@ def parse_number(text: str, *, types=None, issuers=None) -> ParsedNumber:
         raise _error(original, "thiếu ký hiệu loại văn bản")
     if not type_code.isalpha():
         raise _error(original, f"ký hiệu loại văn bản «{type_code}» chỉ được gồm chữ cái")
+    if len(type_code) > MAX_TYPE_LENGTH:
+        raise _error(
+            original, f"ký hiệu loại văn bản «{type_code}» dài quá {MAX_TYPE_LENGTH} ký tự"
+        )
     if not right:
         raise _error(original, "thiếu ký hiệu cơ quan ban hành sau dấu «/»")
+    if len(right) > MAX_ISSUERS_LENGTH:
+        raise _error(original, f"phần cơ quan ban hành dài quá {MAX_ISSUERS_LENGTH} ký tự")
     issuer_parts = right.split("-")
     for position, part in enumerate(issuer_parts, start=1):
         if not part:
@@ -145,6 +155,10 @@ def parse_number(text: str, *, types=None, issuers=None) -> ParsedNumber:
                 original,
                 f"ký hiệu cơ quan ban hành «{part}» chỉ được gồm chữ cái và chữ số, "
                 "bắt đầu bằng chữ cái",
+            )
+        if len(part) > MAX_ISSUER_LENGTH:
+            raise _error(
+                original, f"ký hiệu cơ quan ban hành «{part}» dài quá {MAX_ISSUER_LENGTH} ký tự"
             )
     warnings = []
     known_type = _match_code(type_code, types)

@@ -73,6 +73,9 @@ def test_unknown_type_and_issuer_are_accepted_with_vietnamese_warnings():
         ("05-KH/Q U", "khoảng trắng"),
         ("05-KH/QU-QU", "ghi hai lần"),
         ("05-KH/1QU", "bắt đầu bằng chữ cái"),
+        ("05-ABCDEFGHIKL/QU", "dài quá 10 ký tự"),
+        ("05-KH/" + "Q" * 21, "dài quá 20 ký tự"),
+        ("05-KH/" + "-".join(["ABCDEFGHIK"] * 6), "dài quá 60 ký tự"),
     ],
 )
 def test_malformed_numbers_are_rejected_saying_what_is_wrong(text, says):
