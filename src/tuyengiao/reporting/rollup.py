@@ -92,17 +92,25 @@ def _values(form, unit, period, statuses):
     )
 
 
-def _aggregates():
-    return {"total": Sum("number"), "average": Avg("number"), "maximum": Max("number")}
+def _aggregates(spec: rules.FormSpec) -> dict:
+    """Only the aggregates some field asks for: each one costs a pass over every value."""
+    wanted = {f.aggregation for f in spec.fields if f.is_numeric}
+    functions = {
+        Aggregation.SUM: ("total", Sum),
+        Aggregation.AVERAGE: ("average", Avg),
+        Aggregation.MAX: ("maximum", Max),
+    }
+    chosen = {name: fn("number") for key, (name, fn) in functions.items() if key in wanted}
+    return chosen or {"total": Sum("number")}
 
 
 def _pick(field_obj, row) -> Decimal | None:
     if field_obj.aggregation == Aggregation.SUM:
-        value = row["total"]
+        value = row.get("total")
     elif field_obj.aggregation == Aggregation.AVERAGE:
-        value = row["average"]
+        value = row.get("average")
     elif field_obj.aggregation == Aggregation.MAX:
-        value = row["maximum"]
+        value = row.get("maximum")
     else:
         return None
     return None if value is None else Decimal(str(value)).normalize()
@@ -152,7 +160,7 @@ def rollup(form: Form, unit: OrgUnit, period: Period, *, include_submitted=False
     approved and submitted)."""
     statuses = counted_statuses(include_submitted)
     spec = rules.FormSpec(form)
-    grouped = _values(form, unit, period, statuses).values("field_id").annotate(**_aggregates())
+    grouped = _values(form, unit, period, statuses).values("field_id").annotate(**_aggregates(spec))
     rows = {row["field_id"]: row for row in grouped}
     fields, indicators = _figures(spec, rows)
     return Rollup(
@@ -188,7 +196,7 @@ def children_breakdown(
         _values(form, unit, period, statuses)
         .annotate(child=prefix)
         .values("child", "field_id")
-        .annotate(**_aggregates())
+        .annotate(**_aggregates(spec))
     )
     by_child: dict[str, dict[int, dict]] = {}
     for row in grouped:

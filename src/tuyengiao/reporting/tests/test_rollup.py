@@ -105,3 +105,30 @@ def test_a_random_trees_rollup_is_the_sum_of_its_leaves_and_rates_come_from_sums
             assert rate == (None if required == 0 else
                             (Decimal(attended) * 100 / required).quantize(Decimal("0.01"), rounding="ROUND_DOWN"))  # fmt: skip
         transaction.set_rollback(True)
+
+
+def test_average_and_maximum_fields_roll_up_their_own_way(district, admin):
+    from tuyengiao.orgs.models import OrgUnit
+    from tuyengiao.reporting.models import Field, Form
+
+    form = Form.objects.create(code="T-AGG", name="Thử tổng hợp", period_type="year")
+    Field.objects.create(
+        form=form, code="score", label="Điểm", type="decimal", aggregation="average"
+    )
+    Field.objects.create(
+        form=form, code="peak", label="Cao nhất", type="integer", aggregation="max"
+    )
+    Field.objects.create(form=form, code="classes", label="Số lớp", type="integer")
+    period = services.get_or_create_period("2022")
+    services.assign_form(form, district, period, actor=admin)
+    wards = list(OrgUnit.objects.filter(code__in=["DU-BEN-NGHE", "DU-DA-KAO", "DU-TAN-DINH"]))
+    figures = [("8,5", 40, 2), ("9", 75, 3), ("7", 10, 1)]
+    services.save_many(
+        form, period,
+        {w: {"score": s, "peak": p, "classes": c} for w, (s, p, c) in zip(wards, figures, strict=True)},
+        actor=admin, submit=True,
+    )  # fmt: skip
+    services.approve_all_valid(form, district, period, actor=admin)
+    fields = rollup(form, district, period).fields
+    assert round(fields["score"], 4) == Decimal("8.1667")
+    assert (fields["peak"], fields["classes"]) == (75, 6)
