@@ -141,3 +141,27 @@ def test_linking_twice_or_to_itself_is_refused(specialist, document):
     with pytest.raises(DomainError, match="chính nó"):
         services.link_documents(actor=specialist, source=plan, target=plan, kind=LinkKind.GUIDES)
     assert DocumentLink.objects.filter(source=plan).count() == 1
+
+
+def _zip(names):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+def test_a_word_file_is_recognised_by_its_content_not_its_name(specialist, district):
+    document, _ = register(
+        specialist, district, file=upload("Kế hoạch.bin", _zip(["word/document.xml"]))
+    )
+
+    assert document.file_name == "Kế hoạch.docx"
+
+
+def test_a_workbook_renamed_docx_is_refused(specialist, district):
+    with pytest.raises(DomainError, match="không phải PDF hoặc Word"):
+        register(specialist, district, file=upload("ke-hoach.docx", _zip(["xl/workbook.xml"])))

@@ -204,3 +204,23 @@ def test_odd_filter_values_never_fail(client, specialist, params):
 
     assert client.get(LIST, params).status_code == 200
     assert client.get(reverse("documents:export"), params).status_code == 200
+
+
+def test_editing_a_document_to_secret_through_the_form_drops_its_file(client, specialist):
+    client.force_login(specialist)
+    client.post(
+        reverse("documents:create"),
+        {"number_text": "951-KH/QU", "signed_on": "2022-05-02", "title": "Kế hoạch có tệp",
+         "issuing_unit": "QU-Q1", "classification": "ordinary", "file": pdf_file()},
+    )  # fmt: skip
+    document = Document.objects.get(number_text="951-KH/QU")
+
+    client.post(
+        reverse("documents:edit", args=[document.pk]),
+        {"number_text": "951-KH/QU", "signed_on": "2022-05-02", "title": "Kế hoạch có tệp",
+         "classification": "secret"},
+    )  # fmt: skip
+
+    document.refresh_from_db()
+    assert document.classification == "secret" and not document.file
+    assert status_of(client, specialist, reverse("documents:file", args=[document.pk])) == 404
