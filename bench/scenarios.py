@@ -14,7 +14,7 @@ from decimal import Decimal
 import experiments
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from openpyxl import load_workbook
 from timing import measure
@@ -69,11 +69,21 @@ def _approved_year(form, period, units, user):
         batch_size=5000,
     )
     rng = random.Random(2022)
-    values = []
-    for submission in submissions:
-        for code, number in _figures(rng).items():
-            values.append(Value(submission=submission, field=fields[code], number=Decimal(number)))
-    Value.objects.bulk_create(values, batch_size=10000)
+    values = [
+        (submission.pk, fields[code].pk, Decimal(number), "")
+        for submission in submissions
+        for code, number in _figures(rng).items()
+    ]
+    # 208.420 model instances through bulk_create cost a minute; executemany a few seconds.
+    q = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {q(Value._meta.db_table)} "
+        f"({q('submission_id')}, {q('field_id')}, {q('number')}, {q('text')}) "
+        "VALUES (%s, %s, %s, %s)"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), 20000):
+            cursor.executemany(sql, values[start : start + 20000])
     return len(submissions), len(values)
 
 
@@ -121,11 +131,9 @@ def load(tree, *, started, step) -> dict:
         "import_units": import_units,
         "import_file": content,
         "notes": [
-            f"Data: form HT-NQ, period 2022, {count:,} approved submissions, "
-            f"{values:,} values; period 2023 assigned to every unit, empty.".replace(",", "."),
-            f"Import file: {len(import_units):,} rows, {len(content) // 1024:,} KB.".replace(
-                ",", "."
-            ),
+            f"Data: form HT-NQ; period 2022: {_dots(count)} approved submissions, "
+            f"{_dots(values)} values; period 2023 assigned to every unit, empty.",
+            f"Import file: {_dots(len(import_units))} rows, {_dots(len(content) // 1024)} KB.",
         ],
     }
 

@@ -75,5 +75,7 @@ def machine(connection) -> dict[str, str]:
         "RAM": _ram_gb(),
         "OS": f"{platform.system()} {platform.release()}",
         "Python": platform.python_version(),
+        # Other work on the machine slows every number; the load says how much there was.
+        "load average (1/5/15 min) at the end": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
         "database": database,
     }
