@@ -214,9 +214,6 @@ DEMO_LOADERS = [
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
-FIGURE_PROVIDERS: list[str] = []
-
-# Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
 FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.documents.figures.year_figures",
     "tuyengiao.campaigns.figures.year_figures",
