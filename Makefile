@@ -33,7 +33,10 @@ test: install
 	$(BIN)/tuyengiao check --fail-level WARNING
 	$(BIN)/tuyengiao makemigrations --check --dry-run -v0
 	$(BIN)/ruff check .
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q $(PYTEST_ARGS)
+	# Two runs: the browser tests flush their live-server database after each test, so
+	# they run apart from the others, which share the demo loaded once per worker.
+	$(BIN)/pytest -q -n 2 -m "not browser" $(PYTEST_ARGS)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser $(PYTEST_ARGS)
 
 test-fast: install
 	$(BIN)/pytest -q -m "not browser" $(PYTEST_ARGS)
