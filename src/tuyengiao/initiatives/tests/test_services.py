@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
@@ -32,6 +32,7 @@ def test_the_count_of_a_year_follows_start_and_end_years(ben_nghe_initiative):
     assert figures_of("DU-BEN-THANH", 2023)["initiatives.count"].value == 0
 
 
+@settings(deadline=None)
 @given(
     start=st.integers(1900, 2300),
     end=st.one_of(st.none(), st.integers(1900, 2300)),

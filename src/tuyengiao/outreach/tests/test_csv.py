@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuyengiao.core.errors import ValidationFailed
@@ -74,6 +74,7 @@ rows = st.lists(
 )
 
 
+@settings(deadline=None)
 @given(rows, st.sampled_from([",", ";"]), st.booleans())
 def test_monthly_totals_are_the_sums_of_the_daily_rows(rows, delimiter, bom):
     lines = [delimiter.join(["date", "posts", "interactions"])]

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuyengiao.training import rules
@@ -8,6 +8,7 @@ from tuyengiao.training import rules
 counts = st.integers(min_value=0, max_value=5000)
 
 
+@settings(deadline=None)
 @given(
     planned=counts,
     attended=counts,
