@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -147,8 +148,6 @@ def _submission_or_404(request, form_code, period_code, unit_code, action):
         .first()
     )
     if submission is None:
-        from django.http import Http404
-
         raise Http404
     return submission
 

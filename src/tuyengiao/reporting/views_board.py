@@ -49,10 +49,7 @@ def status_board(request, form_code, period_code, unit_code):
     return render(request, "reporting/status_board.html", context)
 
 
-SORTS = {"name", "completeness"}
-
-
-def _sorted(rows, key: str, descending: bool, form):
+def _sorted(rows, key: str, descending: bool):
     if key.startswith("field:"):
         code = key.removeprefix("field:")
         value = lambda r: r.fields.get(code)  # noqa: E731
@@ -76,7 +73,7 @@ def _drill_data(request, form_code, period_code, unit_code):
     rows = children_breakdown(form, unit, period, include_submitted=include_submitted)
     sort = request.GET.get("sort") or "name"
     descending = request.GET.get("dir") == "desc"
-    rows = _sorted(rows, sort, descending, form)
+    rows = _sorted(rows, sort, descending)
     total = rollup(form, unit, period, include_submitted=include_submitted)
     return form, period, unit, rows, total, sort, descending, include_submitted
 
