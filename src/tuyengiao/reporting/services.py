@@ -335,7 +335,7 @@ def save_many(
     bulk_create_with_history(new, Submission, batch_size=1000, default_user=actor)
     submissions = list(
         Submission.objects.filter(form=form, period=period, unit__in=list(rows)).select_related(
-            "unit"
+            "unit", "form", "period"
         )
     )
     Value.objects.filter(submission__in=submissions).delete()
@@ -395,7 +395,8 @@ def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) 
     pending = (
         Submission.objects.visible_to(actor, access.APPROVE)
         .filter(in_subtree("unit__", root_unit), form=form, period=period, status=S.SUBMITTED)
-        .select_related("unit")
+        # form and period too: str(submission) names them in each audit row.
+        .select_related("unit", "form", "period")
         .prefetch_related("values__field")
     )
     now = timezone.now()

@@ -158,3 +158,22 @@ def test_a_campaign_period_has_its_own_dates(specialist):
     with pytest.raises(DomainError, match="mã kỳ theo lịch"):
         services.create_campaign_period("2023", "x", dt.date(2023, 1, 1), dt.date(2023, 2, 1),
                                         actor=specialist)  # fmt: skip
+
+
+def test_save_many_costs_the_same_queries_for_two_units_or_five(
+    form, year_2023, admin, good_values
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tuyengiao.orgs.models import OrgUnit
+
+    codes = ["DU-BEN-NGHE", "DU-CAU-KHO", "CS-Q1-007", "CS-Q1-019", "CS-Q1-033"]
+    units = list(OrgUnit.objects.filter(code__in=codes).order_by("code"))
+    counts = []
+    for batch in (units[:2], units[2:]):
+        with CaptureQueriesContext(connection) as queries:
+            services.save_many(form, year_2023, {u: good_values for u in batch}, actor=admin,
+                               submit=True)  # fmt: skip
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
