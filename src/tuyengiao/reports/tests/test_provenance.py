@@ -4,7 +4,7 @@ import pytest
 from django.db.models import F
 
 from tuyengiao.reporting.models import Value
-from tuyengiao.reports import services
+from tuyengiao.reports import docx, services
 from tuyengiao.training.models import TrainingClass
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +49,10 @@ def test_changing_one_submission_reports_exactly_the_figures_it_feeds(district, 
     }
     attended = changes[f"study.{campaign}.members_attended"]
     assert (attended.before, attended.after) == ("6.513", "6.512")
+    # Regenerated, the new report prints the new figures and nothing differs from it.
+    again = services.generate_report(district, 2022, actor=specialist)
+    assert services.changes_since(again) == []
+    assert "6.512/6.970/8.021" in docx.read_text(again.file.read())
 
 
 def test_the_snapshot_keeps_what_the_report_printed(district, specialist):
