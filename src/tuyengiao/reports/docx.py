@@ -128,7 +128,7 @@ def _table(document, rows: list[list[str]]):
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = [Mm(12), Mm(73), *[Mm(80 / max(1, len(rows[0]) - 2))] * (len(rows[0]) - 2)]
+    widths = [Mm(10), Mm(83), *[Mm(72 / max(1, len(rows[0]) - 2))] * (len(rows[0]) - 2)]
     for r, row in enumerate(rows):
         header_or_total = r == 0 or r == len(rows) - 1
         for column, width in zip(table.columns, widths, strict=False):
