@@ -13,6 +13,14 @@ def change_units(user):
     return OrgUnit.objects.filter(access.unit_q(user, access.CHANGE, "")).vi_ordered()
 
 
+def own_unit_code(user) -> str | None:
+    """The unit a specialist usually registers for: the first one they hold CHANGE in."""
+    for membership in access.memberships(user):
+        if access.CHANGE in access.ROLE_ACTIONS.get(membership.role, ()):
+            return membership.unit.code
+    return None
+
+
 class DocumentForm(forms.Form):
     number_text = forms.CharField(
         label=_("Number and symbol"),
@@ -38,6 +46,7 @@ class DocumentForm(forms.Form):
     def __init__(self, *args, user, document=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_unit"].queryset = change_units(user)
+        self.fields["issuing_unit"].initial = own_unit_code(user)
         self.fields["file"].help_text = gettext(
             "Not stored for classified documents. At most %(mb)s MB."
         ) % {"mb": settings.MAX_UPLOAD_MB}
@@ -78,5 +87,6 @@ class ImportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_unit"].queryset = change_units(user)
+        self.fields["issuing_unit"].initial = own_unit_code(user)
         self.fields["issuing_unit"].widget.attrs["class"] = "form-select"
         self.fields["file"].widget.attrs["class"] = "form-control"
