@@ -27,6 +27,21 @@ ROLE_ACTIONS = {
 }
 OWN_UNIT_ONLY_ROLES = {"reporter"}
 NOTHING = Q(pk__in=[])
+_PATH_LENGTH = 255  # treebeard MP_Node.path
+
+
+def subtree_q(path: str, unit_lookup: str = "unit") -> Q:
+    """Units whose tree path starts with `path` (the unit itself included), as a range.
+
+    Not `path__startswith`: SQLite's LIKE is case-insensitive and cannot use the path
+    index, so a commune's rollup would scan the whole country (190 ms instead of 27 ms at
+    national scale). Paths use 0-9A-Z, so every descendant lies between the path and the
+    path padded with "Z" — in the C collation and in language collations alike, which is
+    not true of a punctuation sentinel such as "~".
+    """
+    prefix = f"{unit_lookup}__" if unit_lookup else ""
+    top = path + "Z" * (_PATH_LENGTH - len(path))
+    return Q(**{f"{prefix}path__gte": path, f"{prefix}path__lte": top})
 
 
 def memberships(user):
@@ -55,7 +70,7 @@ def unit_q(user, action: str = VIEW, unit_lookup: str = "unit") -> Q:
         if membership.role in OWN_UNIT_ONLY_ROLES:
             condition |= Q(**{f"{prefix}pk": membership.unit_id})
         else:
-            condition |= Q(**{f"{prefix}path__startswith": membership.unit.path})
+            condition |= subtree_q(membership.unit.path, unit_lookup)
     return condition
 
 

@@ -14,7 +14,7 @@ class InitiativeQuerySet(access.ScopedQuerySet):
     unit_lookup = "unit"
 
     def in_subtree(self, unit):
-        return self.filter(unit__path__startswith=unit.path)
+        return self.filter(access.subtree_q(unit.path))
 
     def active_in(self, year: int):
         return self.filter(start_year__lte=year).filter(

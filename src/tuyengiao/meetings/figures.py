@@ -8,6 +8,7 @@ hosted in the unit's subtree.
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from tuyengiao.core.access import subtree_q
 from tuyengiao.core.figures import Figure, number
 
 from .choices import TaskStatus
@@ -18,7 +19,7 @@ SECTION = "tasks"
 
 def _tasks(unit, due_year: int):
     return Task.objects.filter(
-        conclusion__conference__unit__path__startswith=unit.path, due_date__year=due_year
+        subtree_q(unit.path, "conclusion__conference__unit"), due_date__year=due_year
     )
 
 

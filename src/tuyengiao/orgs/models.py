@@ -23,11 +23,11 @@ class OrgUnitQuerySet(MP_NodeQuerySet, access.ScopedQuerySet):
         )
 
     def subtree_of(self, unit):
-        return self.filter(path__startswith=unit.path)
+        return self.filter(access.subtree_q(unit.path, ""))
 
     def children_of(self, unit):
         # Not unit.get_children(): that trusts the in-memory numchild, stale after add_child.
-        return self.filter(path__startswith=unit.path, depth=unit.depth + 1)
+        return self.filter(access.subtree_q(unit.path, ""), depth=unit.depth + 1)
 
     def search(self, query: str):
         folded = fold(query)

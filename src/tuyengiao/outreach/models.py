@@ -15,7 +15,7 @@ class ChannelQuerySet(access.ScopedQuerySet):
     unit_lookup = "unit"
 
     def in_subtree(self, unit):
-        return self.filter(unit__path__startswith=unit.path)
+        return self.filter(access.subtree_q(unit.path))
 
     def search(self, query: str):
         folded = fold(query)

@@ -185,18 +185,10 @@ def _clean_expressions(obj, texts: dict[str, str]) -> None:
 
 
 def in_subtree(prefix: str, unit) -> Q:
-    """The units under `unit` (itself included) as a range over the path index.
-
-    Not `path__startswith`: SQLite's LIKE cannot use the index (it is case-insensitive),
-    so a commune's rollup would scan every submission of the country (190 ms instead of
-    27 ms at national scale). Paths use 0-9A-Z, so every descendant lies between the path
-    and the path padded with "Z" — in the C collation and in language collations alike,
-    which is not true of a punctuation sentinel such as "~"."""
-    top = unit.path + "Z" * (_PATH_LENGTH - len(unit.path))
-    return Q(**{f"{prefix}path__gte": unit.path, f"{prefix}path__lte": top})
+    """The units under `unit` (itself included) as a range over the path index."""
+    return access.subtree_q(unit.path, prefix.removesuffix("__"))
 
 
-_PATH_LENGTH = 255  # treebeard MP_Node.path
 
 
 _PERIOD_PATTERNS = [

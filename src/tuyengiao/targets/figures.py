@@ -1,5 +1,6 @@
 """Figures for the year-end report: each term target's value in the year and whether it is met."""
 
+from tuyengiao.core.access import subtree_q
 from tuyengiao.core.figures import Figure
 
 from . import services
@@ -12,7 +13,7 @@ def year_figures(unit, year: int) -> list[Figure]:
     """Targets of terms of the unit's subtree that cover `year`."""
     targets = (
         Target.objects.filter(
-            term__unit__path__startswith=unit.path, term__start_year__lte=year,
+            subtree_q(unit.path, "term__unit"), term__start_year__lte=year,
             term__end_year__gte=year,
         )
         .select_related("term__unit", "indicator__form")

@@ -50,7 +50,7 @@ class TrainingClassQuerySet(access.ScopedQuerySet):
         return self.filter(start_date__year=year)
 
     def in_subtree(self, unit):
-        return self.filter(unit__path__startswith=unit.path)
+        return self.filter(access.subtree_q(unit.path))
 
     def search(self, query: str):
         folded = fold(query)
