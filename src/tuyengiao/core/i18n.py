@@ -28,6 +28,23 @@ def problems(po_path: Path) -> list[str]:
     return found
 
 
+def conflicts() -> list[str]:
+    """Msgids translated differently by two apps: Django merges every catalog and the app
+    listed first in INSTALLED_APPS wins, so the other app would silently show the wrong word."""
+    seen: dict[tuple, dict[str, str]] = {}
+    for po_path in catalogs():
+        app = po_path.parts[-5]
+        for entry in polib.pofile(str(po_path)):
+            if entry.obsolete or entry.msgid_plural:
+                continue
+            seen.setdefault((entry.msgctxt, entry.msgid), {})[app] = entry.msgstr
+    return [
+        f"{msgid!r} (context {context!r}) is translated differently: {by_app}"
+        for (context, msgid), by_app in seen.items()
+        if len(set(by_app.values())) > 1
+    ]
+
+
 def compile_all() -> int:
     for po_path in catalogs():
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
@@ -36,7 +53,7 @@ def compile_all() -> int:
 
 if __name__ == "__main__":
     if "--check" in sys.argv:
-        issues = [p for path in catalogs() for p in problems(path)]
+        issues = [p for path in catalogs() for p in problems(path)] + conflicts()
         print("\n".join(issues) or f"{len(catalogs())} catalogs complete")
         sys.exit(1 if issues else 0)
     print(f"compiled {compile_all()} catalogs")
