@@ -32,3 +32,8 @@ def _jsonable(value):
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     return str(value)
+
+
+def labelled_events(obj: models.Model, labels: dict, limit: int = 20) -> list:
+    """The object's latest audit rows as (event, what happened in words), for a detail page."""
+    return [(event, labels.get(event.verb, event.verb)) for event in events_for(obj)[:limit]]

@@ -29,11 +29,6 @@ VERB_LABELS = {
 }
 
 
-def labelled_events(obj):
-    """The object's audit trail as (event, what happened in Vietnamese)."""
-    return [(e, VERB_LABELS.get(e.verb, e.verb)) for e in audit.events_for(obj)[:20]]
-
-
 def _visible(request):
     return Initiative.objects.visible_to(request.user).select_related("unit")
 
@@ -129,7 +124,7 @@ def _detail(request, initiative, form, can_edit):
             "assessments": initiative.assessments.all(),
             "form": form,
             "can_edit": can_edit,
-            "events": labelled_events(initiative),
+            "events": audit.labelled_events(initiative, VERB_LABELS),
         },
     )
 

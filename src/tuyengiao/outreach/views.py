@@ -27,11 +27,6 @@ VERB_LABELS = {
 }
 
 
-def labelled_events(obj):
-    """The object's audit trail as (event, what happened in Vietnamese)."""
-    return [(e, VERB_LABELS.get(e.verb, e.verb)) for e in audit.events_for(obj)[:20]]
-
-
 def _year(request, default=None):
     try:
         return services.parse_year(request.GET.get("year"), default or dt.date.today().year - 1)
@@ -105,7 +100,7 @@ def channel_detail(request, pk):
             # Our own matplotlib output, no user text but the channel name (escaped by it).
             "chart": mark_safe(chart[chart.index("<svg") :]),  # noqa: S308
             "can_edit": access.can(request.user, access.CHANGE, channel.unit),
-            "events": labelled_events(channel),
+            "events": audit.labelled_events(channel, VERB_LABELS),
         },
     )
 

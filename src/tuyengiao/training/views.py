@@ -22,11 +22,6 @@ VERB_LABELS = {
 }
 
 
-def labelled_events(obj):
-    """The object's audit trail as (event, what happened in Vietnamese)."""
-    return [(e, VERB_LABELS.get(e.verb, e.verb)) for e in audit.events_for(obj)[:20]]
-
-
 def _visible(request, action=access.VIEW):
     return TrainingClass.objects.visible_to(request.user, action).select_related("kind", "unit")
 
@@ -79,7 +74,7 @@ def class_detail(request, pk):
         "training/detail.html",
         {
             "object": training_class,
-            "events": labelled_events(training_class),
+            "events": audit.labelled_events(training_class, VERB_LABELS),
             "history": training_class.history.select_related("history_user")[:20],
             "can_edit": access.can(request.user, access.CHANGE, training_class.unit),
         },
