@@ -184,6 +184,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a field called "kind"; give each choice set its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "tuyengiao.orgs.choices.UnitKind",
+        "ConferenceKindEnum": "tuyengiao.meetings.choices.ConferenceKind",
+        "LinkKindEnum": "tuyengiao.documents.choices.LinkKind",
+        "RecipientKindEnum": "tuyengiao.awards.choices.RecipientKind",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"

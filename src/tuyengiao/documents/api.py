@@ -1,5 +1,7 @@
 from django.db.models import Prefetch
 from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
@@ -68,6 +70,10 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+@extend_schema(
+    parameters=[OpenApiParameter("number", str, description="Số, ký hiệu, ví dụ 05-KH/QU")],
+    responses={200: OpenApiTypes.OBJECT, 400: OpenApiTypes.OBJECT},
+)
 @api_view(["GET"])
 def parse(request):
     """GET /api/documents/parse/?number=05-KH/QU — the parser, as the command prints it."""

@@ -1,5 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -94,6 +96,13 @@ def _call(verb, *args, **kwargs):
         raise ValidationError(exc.errors) from exc
 
 
+@extend_schema(
+    parameters=[
+        OpenApiParameter("unit", str, required=True, description="Mã đơn vị, ví dụ QU-Q1"),
+        OpenApiParameter("year", int, required=True, description="Năm, ví dụ 2022"),
+    ],
+    responses={200: OpenApiTypes.OBJECT},
+)
 @api_view(["GET"])
 def summary(request):
     """GET /api/training/summary/?unit=QU-Q1&year=2022: totals and rate per kind."""
