@@ -1,18 +1,10 @@
 from django import forms
 
 from tuyengiao.core import access
+from tuyengiao.core.forms import bootstrap
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Assessment, Initiative
-
-
-def bootstrap(form):
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        elif not isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-control")
 
 
 class InitiativeForm(forms.ModelForm):

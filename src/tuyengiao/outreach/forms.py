@@ -3,18 +3,10 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
+from tuyengiao.core.forms import bootstrap
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Channel
-
-
-def bootstrap(form):
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        elif not isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-control")
 
 
 class ChannelForm(forms.ModelForm):
