@@ -1,6 +1,7 @@
 """Settings come from the environment only (see .env.example); SQLite under var/ by default."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -236,9 +237,24 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# --- Operations (docs/operations.md) ---------------------------------------------------------
+from tuyengiao.ops.logs import logging_config  # noqa: E402
+
+INSTALLED_APPS += ["tuyengiao.ops"]
+# Outermost: the request log sees the final status (500s included) and the whole duration.
+MIDDLEWARE.insert(0, "tuyengiao.ops.logs.RequestLogMiddleware")
+# Behind nginx over HTTPS, the origins whose form posts are trusted: https://tuyengiao.example.vn
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The proxy and the monitor ask /health/ on 127.0.0.1 over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
+HEALTH_QUEUE_MAX_AGE = env_int("HEALTH_QUEUE_MAX_AGE", 600)  # seconds a ready task may wait
+# Errors (with their traceback) are mailed to ADMINS="Tên <a@b.vn>, c@d.vn" when EMAIL_HOST is set.
+ADMINS = [(name, address) for name, address in getaddresses(env_list("ADMINS", "")) if address]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "tuyengiao@localhost")
+# One line per request and every warning to stdout (journald): JSON in production.
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")  # of the project's own loggers
+LOGGING = logging_config(
+    LOG_FORMAT, mail_admins=bool(ADMINS and os.environ.get("EMAIL_HOST")), level=LOG_LEVEL
+)
