@@ -245,6 +245,11 @@ INSTALLED_APPS += ["tuyengiao.ops"]
 MIDDLEWARE.insert(0, "tuyengiao.ops.logs.RequestLogMiddleware")
 # Behind nginx over HTTPS, the origins whose form posts are trusted: https://tuyengiao.example.vn
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The header in which nginx says "https" (deploy/nginx); empty when nothing sits in front.
+_proxy_ssl_header = os.environ.get("PROXY_SSL_HEADER", "X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
 # The proxy and the monitor ask /health/ on 127.0.0.1 over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
