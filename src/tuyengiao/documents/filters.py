@@ -60,7 +60,7 @@ class DocumentFilter(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         return queryset.search(value, user)
 
-    def filter_issuer(self, queryset, name, value):
+    def filter_issuer(self, queryset, name, value: str):
         # Joint issuers are written "BTCTU-BDVTU": match one code among them.
         return queryset.filter(
             Q(issuer_codes=value)

@@ -92,6 +92,10 @@ def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None
         raise DomainError(f"Ngày ban hành {format_date(signed_on)} ở tương lai.", field="signed_on")
     if classification not in Classification.values:
         raise DomainError(f"Độ mật «{classification}» không hợp lệ.", field="classification")
+    if unit is not None:
+        # Numbers run per issuing unit: lock it so that two registrations of one number
+        # cannot both pass the check (PostgreSQL; SQLite writes one transaction at a time).
+        type(unit).objects.select_for_update().filter(pk=unit.pk).first()
     duplicate = find_duplicate(parsed, unit, signed_on, exclude_pk)
     if duplicate is not None:
         raise DomainError(duplicate_message(parsed, duplicate), field="number_text")
