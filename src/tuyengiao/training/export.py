@@ -40,8 +40,8 @@ def write_sheet(sheet, headers, rows, *, number_columns=(), date_columns=(), dec
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     for row in rows:
         sheet.append(list(row))
-    for column in sheet.iter_cols(min_row=2):
-        index = column[0].column - 1
+    for index, column in enumerate(sheet.iter_cols(min_row=2, max_col=len(headers))):
+        # A year without classes has no data row: the columns are empty (no column[0]).
         for cell in column:
             if index in number_columns:
                 cell.number_format = "#,##0"
