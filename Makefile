@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := tuyengiao.settings
+# Production is the default (DEBUG off needs a real SECRET_KEY); these targets are for development.
+export DEBUG ?= true
 
 .PHONY: install demo serve test test-fast bench lint messages check
 

@@ -11,12 +11,15 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from tuyengiao.core import access, audit
+from tuyengiao.core.bounds import MIN_YEAR
 from tuyengiao.core.errors import DomainError, PermissionDenied
-from tuyengiao.core.text import format_date
+from tuyengiao.core.text import format_date, format_number
 
 from . import numbers, uploads
 from .choices import Classification, LinkKind
 from .models import Document, DocumentIssuer, DocumentLink, DocumentType, Issuer
+
+TITLE_MAX = 2000  # as the form and the model
 
 
 def known_types() -> dict[str, str]:
@@ -83,15 +86,41 @@ def check_may_change(actor, unit) -> None:
         )
 
 
-def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None):
-    if not (title or "").strip():
-        raise DomainError("Trích yếu không được để trống.", field="title")
+def title_problem(title: str) -> str | None:
+    """What is wrong with a title, the same for the form, the import and the API."""
+    if not title:
+        return "Trích yếu không được để trống."
+    if len(title) > TITLE_MAX:
+        return (
+            f"Trích yếu dài {format_number(len(title))} ký tự, "
+            f"tối đa {format_number(TITLE_MAX)} ký tự."
+        )
+    return None
+
+
+def date_problem(signed_on: dt.date | None) -> str | None:
     if signed_on is None:
-        raise DomainError("Ngày ban hành không được để trống.", field="signed_on")
+        return "Ngày ban hành không được để trống."
     if signed_on > dt.date.today():
-        raise DomainError(f"Ngày ban hành {format_date(signed_on)} ở tương lai.", field="signed_on")
+        return f"Ngày ban hành {format_date(signed_on)} ở tương lai."
+    if signed_on.year < MIN_YEAR:
+        return f"Ngày ban hành {signed_on:%d/%m/}{signed_on.year:04d} trước năm {MIN_YEAR}."
+    return None
+
+
+def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None):
+    problem = title_problem((title or "").strip())
+    if problem:
+        raise DomainError(problem, field="title")
+    problem = date_problem(signed_on)
+    if problem:
+        raise DomainError(problem, field="signed_on")
     if classification not in Classification.values:
         raise DomainError(f"Độ mật «{classification}» không hợp lệ.", field="classification")
+    if unit is not None:
+        # Numbers run per issuing unit: lock it so that two registrations of one number
+        # cannot both pass the check (PostgreSQL; SQLite writes one transaction at a time).
+        type(unit).objects.select_for_update().filter(pk=unit.pk).first()
     duplicate = find_duplicate(parsed, unit, signed_on, exclude_pk)
     if duplicate is not None:
         raise DomainError(duplicate_message(parsed, duplicate), field="number_text")

@@ -160,6 +160,10 @@ def _check_can_report(actor, form, unit, period) -> Assignment:
 
 
 def _locked_submission(form, unit, period) -> Submission | None:
+    # The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
+    # run one writer at a time): it exists before the submission does, so two first saves
+    # of one unit wait for each other instead of both inserting.
+    Assignment.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
     return (
         Submission.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
     )

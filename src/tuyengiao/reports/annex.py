@@ -6,12 +6,13 @@ Vietnamese-locale Excel shows 6.513 and 93,44 and an English one 6,513 and 93.44
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from tuyengiao.core.xlsx import workbook_bytes
 
 from .narrative import SECTION_NAMES
 
@@ -97,6 +98,4 @@ def build_annex(figures: list[dict], *, title: str) -> bytes:
     keys += [k for k in by_section if k not in SECTION_NAMES]
     for key in keys:
         _sheet(workbook, SHEET_TITLES.get(key, key), by_section[key])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -106,7 +106,7 @@ def test_bad_values_name_the_field_the_value_and_the_rule(api, reporter, values,
 
 def test_a_payload_without_values_is_a_400(api, reporter):
     response = _as(api, reporter).post(SUBMISSIONS, {"form": "HT-NQ"}, format="json")
-    assert response.status_code == 400 and "values" in response.json()
+    assert response.status_code == 400 and "values" in response.json()["errors"]
 
 
 def test_an_unknown_form_or_period_is_a_404(api, reporter):
