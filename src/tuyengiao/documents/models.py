@@ -58,6 +58,11 @@ def is_cleared(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.has_perm(CLEARANCE_PERMISSION))
 
 
+def level(classification: str) -> int:
+    """0 for Thường, 1 for Mật … 3 for Tuyệt mật: lowering means a smaller level."""
+    return list(Classification.values).index(classification)
+
+
 def _ancestor_paths(path: str, steplen: int) -> list[str]:
     return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
 
@@ -191,6 +196,17 @@ class Document(TimeStamped):
     @property
     def is_classified(self) -> bool:
         return self.classification != Classification.ORDINARY
+
+    def title_for(self, user) -> str:
+        """The one accessor of a document's title: "" for a classified one the user may not read.
+
+        Pages use it through the `title_for` template filter ({% load clearance %}); querysets
+        through `with_titles_for(user)` (the same rule in SQL). Nothing else reads `title`:
+        tests/test_architecture.py fails when a template, form, serializer or export does.
+        """
+        if self.is_classified and not is_cleared(user):
+            return ""
+        return self.title
 
     @property
     def term_label(self) -> str:
