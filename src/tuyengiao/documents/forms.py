@@ -74,7 +74,6 @@ class DocumentForm(forms.Form):
                 css = "form-select"
             field.widget.attrs.setdefault("class", css)
 
-
     def _limit_to_clearance(self, user, document) -> None:
         """Without clearance a classified document's title is neither shown nor changed, and
         its classification can be kept or raised, never lowered (the service checks it too)."""

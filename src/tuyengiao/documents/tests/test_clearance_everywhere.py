@@ -122,7 +122,7 @@ def test_the_commendation_form_lists_a_secret_decision_without_its_title(
     for url in (reverse("awards:create"), reverse("awards:edit", args=[commendation.pk])):
         body = text(client.get(url))
         assert secret_decision.number_text in body  # still selectable, by number
-        assert_no_title(body, [secret_decision])
+        assert secret_decision.title[:60] not in body  # the label cut titles at 80 characters
 
 
 def test_a_cleared_specialist_reads_the_decision_title(client, specialist, secret_decision):
