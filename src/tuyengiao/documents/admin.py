@@ -1,18 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tuyengiao.core.catalogues import OwnedCatalogueAdmin
+
 from .models import Document, DocumentLink, DocumentType, Issuer
 
 
 @admin.register(DocumentType)
-class DocumentTypeAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name"]
+class DocumentTypeAdmin(OwnedCatalogueAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "owner"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Issuer)
-class IssuerAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name"]
+class IssuerAdmin(OwnedCatalogueAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "owner"]
     search_fields = ["code", "name"]
 
 

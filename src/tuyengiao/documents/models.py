@@ -14,7 +14,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
+from tuyengiao.core import access, catalogues
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
 
@@ -27,6 +27,7 @@ CLEARANCE_PERMISSION = "documents.view_classified"
 class DocumentType(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    owner = catalogues.owner_field()  # empty: the HD 36 list, the system's
     history = HistoricalRecords()
 
     class Meta:
@@ -43,6 +44,7 @@ class Issuer(models.Model):
 
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    owner = catalogues.owner_field()  # empty: the HD 36 list, the system's
     history = HistoricalRecords()
 
     class Meta:
