@@ -29,7 +29,9 @@ class DocumentForm(forms.Form):
         help_text=_("As written on the document, e.g. 05-KH/QU."),
     )
     signed_on = forms.DateField(
-        label=_("Signing date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Signing date"),
+        # A date input reads ISO dates only: without the format an edit showed an empty date.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     title = forms.CharField(
         label=_("Title / summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
