@@ -149,8 +149,11 @@ def test_the_report_and_the_audit_trail_never_carry_a_classified_title(
     call_command("report", "data", "--unit", "QU-Q1", "--year", "2022", "--json")
     data = capsys.readouterr().out
     trail = json.dumps(list(AuditEvent.objects.values("object_repr", "data")), ensure_ascii=False)
+    log = text(client.get(reverse("audit:list"), {"verb": "document.update"}))
+    log_export = text(client.get(reverse("audit:list"), {"export": "xlsx"}))
 
-    for body in (page, data, trail):
+    assert document.number_text in log  # the edit is listed, its title is not
+    for body in (page, data, trail, log, log_export):
         assert_no_title(body, classified + [document])
 
 
