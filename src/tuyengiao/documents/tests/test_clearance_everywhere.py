@@ -12,6 +12,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -246,3 +247,21 @@ def test_a_cleared_user_lowers_only_with_a_reason(client, specialist):
     assert event.actor == specialist
     assert event.data["changes"]["classification"] == {"before": "Mật", "after": "Thường"}
     assert event.data["reason"] == "Hết thời hạn bảo vệ bí mật theo Quyết định 01/QĐ"
+
+
+def test_the_django_admin_hides_a_classified_title_from_staff_without_clearance(client):
+    staff = get_user_model().objects.create_user("nhanvien", password="x", is_staff=True)
+    staff.user_permissions.set(Permission.objects.filter(content_type__app_label="documents"))
+    staff.user_permissions.remove(Permission.objects.get(codename="view_classified"))
+    document = Document.objects.get(number_text="12-BC/QU")
+    version = document.history.first()
+    client.force_login(staff)
+
+    page = client.get(reverse("admin:documents_document_change", args=[document.pk]))
+    past = client.get(
+        reverse("admin:documents_document_simple_history", args=[document.pk, version.pk])
+    )
+
+    assert page.status_code == 200 and "12-BC/QU" in page.content.decode()
+    assert document.title not in page.content.decode()
+    assert past.status_code == 403
