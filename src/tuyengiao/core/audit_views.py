@@ -13,7 +13,9 @@ from .filters import AuditEventFilter
 from .models import AuditEvent
 from .text import format_date
 
-EXPORT_LIMIT = 50_000  # one sheet; a narrower filter gives the rest
+# About 0,4 ms an event (measured on the demo): 10.000 newest events in ~4 s; a narrower
+# filter gives the rest.
+EXPORT_LIMIT = 10_000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -49,6 +51,7 @@ def audit_list(request):
             "page": page,
             "rows": [_row(e) for e in page],
             "query": query.urlencode(),
+            "export_limit": EXPORT_LIMIT,
         },
     )
 
@@ -88,7 +91,8 @@ def _export(events) -> HttpResponse:
     sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for event in events.iterator(chunk_size=2000):
+    # Row numbers are counted here: `sheet.max_row` scans the sheet, quadratic over an export.
+    for index, event in enumerate(events.iterator(chunk_size=2000), start=2):
         row = _row(event)
         local = timezone.localtime(event.at)
         values = [
@@ -101,9 +105,9 @@ def _export(events) -> HttpResponse:
             _details_text(row["details"]),
         ]
         sheet.append(values)
-        _literal(sheet[sheet.max_row])
-        sheet.cell(sheet.max_row, 1).number_format = "DD/MM/YYYY HH:MM"
-        sheet.cell(sheet.max_row, 7).alignment = Alignment(wrap_text=True, vertical="top")
+        _literal(sheet.cell(index, column) for column in range(1, len(values) + 1))
+        sheet.cell(index, 1).number_format = "DD/MM/YYYY HH:MM"
+        sheet.cell(index, 7).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFG", [17, 22, 30, 30, 22, 30, 60], strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
