@@ -60,14 +60,14 @@ class FormAdmin(OwnedCatalogueAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "type", "start", "end"]
     list_filter = ["type"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["form", "period", "unit", "deadline"]
     list_filter = ["form", "period"]
     search_fields = ["unit__code", "unit__name"]
