@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from .audit_filters import AuditEventFilter
 from .audit_labels import describe, object_type_label, verb_label
-from .filters import AuditEventFilter
 from .models import AuditEvent
 from .text import format_date
 
