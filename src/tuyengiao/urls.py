@@ -35,6 +35,7 @@ APP_URLS = [
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
     ("reports/", "tuyengiao.reports.urls"),
+    ("audit/", "tuyengiao.core.audit_urls"),
 ]
 for prefix, module in APP_URLS:
     try:

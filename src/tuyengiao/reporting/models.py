@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
+from tuyengiao.core import access, catalogues
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import TimeStamped
 
@@ -36,6 +36,8 @@ class Form(TimeStamped):
     deadline_days = models.PositiveIntegerField(_("deadline (days after period end)"), default=15)
     approval_required = models.BooleanField(_("approval required"), default=True)
     description = models.TextField(_("description"), blank=True)
+    # Shared by every unit assigned it, owned by the one that defined it (core/catalogues.py).
+    owner = catalogues.owner_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -189,8 +191,6 @@ def in_subtree(prefix: str, unit) -> Q:
     return access.subtree_q(unit.path, prefix.removesuffix("__"))
 
 
-
-
 _PERIOD_PATTERNS = [
     (re.compile(r"^(\d{4})$"), PeriodType.YEAR),
     (re.compile(r"^(\d{4})H([12])$"), PeriodType.HALF),
@@ -213,6 +213,7 @@ class Period(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     name = models.CharField(_("name"), max_length=255)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start", "code"]
@@ -286,6 +287,7 @@ class Assignment(TimeStamped):
     deadline = models.DateField(_("deadline"))
 
     objects = AssignmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("assignment")

@@ -140,7 +140,7 @@ def assign_form(
         for unit_id in units.values_list("pk", flat=True)
         if unit_id not in already
     ]
-    Assignment.objects.bulk_create(new, batch_size=2000)
+    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=actor)
     audit.record(
         actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
     )
