@@ -12,7 +12,6 @@ from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
 from tuyengiao.documents.models import Document
 from tuyengiao.orgs.models import OrgUnit
-from tuyengiao.reporting import services as reporting
 from tuyengiao.reporting.charts import rate_by_unit_chart
 from tuyengiao.reporting.rollup import children_breakdown, completeness, rollup
 
@@ -137,7 +136,7 @@ def campaign_create(request):
                     starts_on=data["starts_on"],
                     ends_on=data["ends_on"],
                     form=data["form"],
-                    period=reporting.get_or_create_period(data["period"]),
+                    deadline=data["deadline"],
                     documents=_documents(request, data["documents"]),
                 )
         except DomainError as exc:

@@ -63,6 +63,16 @@ def _by_code(queryset, code, what: str):
     return item
 
 
+def _collection(form, code):
+    """The form's collection period; a year code may name the year's one campaign."""
+    try:
+        return services.resolve_period(form, code)
+    except DomainError as exc:
+        if exc.field == "period" and "đợt" not in exc.message:
+            raise Http404(f"Không tìm thấy kỳ báo cáo «{code}».") from exc
+        raise DomainProblem(exc) from exc
+
+
 class FormViewSet(viewsets.ReadOnlyModelViewSet):
     """Forms with their fields, validation rules and indicators."""
 
@@ -140,7 +150,7 @@ class SubmissionViewSet(
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
-        period = _by_code(Period.objects.all(), data["period"], "kỳ báo cáo")
+        period = _collection(form, data["period"])
         # A unit outside the user's scope does not exist for them (404, as on the pages).
         unit = _by_code(OrgUnit.objects.visible_to(request.user), data["unit"], "đơn vị")
         submission = _run(
@@ -188,7 +198,7 @@ class AnalyticsViewSet(viewsets.GenericViewSet):
         query.is_valid(raise_exception=True)
         params = query.validated_data
         form = _by_code(Form.objects.all(), params["form"], "biểu mẫu")
-        period = _by_code(Period.objects.all(), params["period"], "kỳ báo cáo")
+        period = _collection(form, params["period"])
         unit = _by_code(OrgUnit.objects.visible_to(request.user), params["unit"], "đơn vị")
         result = rollup.rollup(
             form, unit, period, include_submitted=params["include_submitted"]

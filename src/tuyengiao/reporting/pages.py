@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from tuyengiao.core import access
+from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.models import OrgUnit
 
 from . import services
@@ -19,7 +20,12 @@ OPEN = (NOT_STARTED, S.DRAFT, S.RETURNED)
 
 
 def form_and_period(form_code: str, period_code: str) -> tuple[Form, Period]:
-    return get_object_or_404(Form, code=form_code), get_object_or_404(Period, code=period_code)
+    """The form and its collection period (a year code may name the year's one campaign)."""
+    form = get_object_or_404(Form, code=form_code)
+    try:
+        return form, services.resolve_period(form, period_code)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
 
 
 def visible_unit(user, code: str, action: str = access.VIEW) -> OrgUnit:

@@ -90,6 +90,53 @@ def create_campaign_period(code: str, name: str, start: dt.date, end: dt.date, *
     return period
 
 
+def resolve_period(form: Form, code: str) -> Period:
+    """The collection period of `form` named by `code` (ADR 0007): the period itself, or,
+    for a calendar year the form was not assigned for, the one campaign of that form
+    whose period ends in that year (`rollup --period 2022` keeps answering the 2022
+    campaign). Several campaigns in that year: a message naming them."""
+    period = Period.objects.filter(code=(code or "").strip()).first()
+    if period is None:
+        try:
+            period = Period.parse_code(code)  # unsaved: a year nobody reported on as such
+        except DomainError:
+            return get_period(code)
+    if period.type != PeriodType.YEAR:
+        return period
+    if period.pk and Assignment.objects.filter(form=form, period=period).exists():
+        return period
+    campaigns = list(
+        Period.objects.filter(
+            type=PeriodType.CAMPAIGN,
+            end__year=period.end.year,
+            pk__in=Assignment.objects.filter(form=form).values("period_id"),
+        ).order_by("code")
+    )
+    if len(campaigns) == 1:
+        return campaigns[0]
+    if campaigns:
+        codes = ", ".join(p.code for p in campaigns)
+        raise DomainError(
+            f"Năm {period.code} biểu mẫu «{form.code}» có {len(campaigns)} đợt ({codes}): "
+            "hãy chọn một đợt.",
+            field="period",
+        )
+    return period if period.pk else get_period(code)
+
+
+def campaign_collection(code: str) -> tuple[Form, Period]:
+    """The form and period of a campaign's own collection, by the campaign's code."""
+    period = Period.objects.filter(code=(code or "").strip(), type=PeriodType.CAMPAIGN).first()
+    form_ids = (
+        set(Assignment.objects.filter(period=period).values_list("form_id", flat=True))
+        if period
+        else set()
+    )
+    if len(form_ids) != 1:
+        raise DomainError(f"Không có đợt mã «{code}».", field="campaign")
+    return Form.objects.get(pk=form_ids.pop()), period
+
+
 def expected_units(form: Form, root: OrgUnit, period: Period):
     """Units of `root`'s subtree assigned the form for the period and valid on its last day."""
     return (
@@ -115,19 +162,32 @@ def assign_form(
     actor,
     deadline: dt.date | None = None,
     kind: str | None = UnitKind.GRASSROOTS,
+    units=None,
 ) -> int:
-    """Assign the form for the period to the units of a subtree (of `kind`, or all) in one
-    step. Units already assigned keep their assignment. Returns the number of new ones."""
+    """Assign the form for the period to the units of a subtree (of `kind`, or all; or the
+    chosen `units` of that subtree) in one step. Units already assigned keep their
+    assignment. Returns the number of new ones. A campaign period takes any form: it is
+    the campaign's own collection (ADR 0007)."""
     if not access.can(actor, access.CHANGE, root_unit):
         raise PermissionDenied(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
-    if form.period_type != period.type:
+    if form.period_type != period.type and period.type != PeriodType.CAMPAIGN:
         raise DomainError(
             f"Biểu mẫu «{form.code}» báo cáo theo {form.get_period_type_display().lower()}, "
             f"kỳ «{period.code}» là {period.get_type_display().lower()}.",
             field="period",
         )
+    chosen = units
     units = OrgUnit.objects.filter(in_subtree("", root_unit)).valid_on(period.reference_date)
-    if kind:
+    if chosen is not None:
+        wanted = {getattr(u, "pk", u) for u in chosen}
+        units = units.filter(pk__in=wanted)
+        if units.count() != len(wanted):
+            raise DomainError(
+                f"Có đơn vị được chọn không thuộc «{root_unit}» hoặc không còn hiệu lực "
+                f"ngày {period.reference_date:%d/%m/%Y}.",
+                field="units",
+            )
+    elif kind:
         units = units.filter(kind=kind)
     deadline = deadline or deadline_for(form, period)
     already = set(

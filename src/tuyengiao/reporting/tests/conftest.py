@@ -11,7 +11,8 @@ def form(db):
 
 @pytest.fixture
 def year_2022(db):
-    return Period.objects.get(code="2022")
+    """The seed's 2022 figures: the 2022 study campaign's own collection (ADR 0007)."""
+    return Period.objects.get(code="HT-TW456-2022")
 
 
 @pytest.fixture
