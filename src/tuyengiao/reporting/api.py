@@ -19,16 +19,19 @@ from rest_framework.response import Response
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
-from . import rollup, services
+from . import history, rollup, services
 from .api_serializers import (
     AnalyticsQuerySerializer,
     AnalyticsSerializer,
     FormSerializer,
     PeriodSerializer,
+    ReasonSerializer,
     SubmissionSerializer,
     SubmissionWriteSerializer,
+    ValueChangeSerializer,
     ValuesSerializer,
 )
+from .choices import ValuePath
 from .models import Form, Period, Submission
 
 
@@ -154,7 +157,9 @@ class SubmissionViewSet(
         # A unit outside the user's scope does not exist for them (404, as on the pages).
         unit = _by_code(OrgUnit.objects.visible_to(request.user), data["unit"], "đơn vị")
         submission = _run(
-            lambda: services.save_draft(form, unit, period, data["values"], actor=request.user)
+            lambda: services.save_draft(
+                form, unit, period, data["values"], actor=request.user, path=ValuePath.API
+            )
         )
         return self._reported(submission, status.HTTP_201_CREATED)
 
@@ -168,8 +173,13 @@ class SubmissionViewSet(
             values = {**services.stored_values(submission), **values}
         saved = _run(
             lambda: services.save_draft(
-                submission.form, submission.unit, submission.period, values, actor=request.user
-            )
+                submission.form,
+                submission.unit,
+                submission.period,
+                values,
+                actor=request.user,
+                path=ValuePath.API,
+            )  # fmt: skip
         )
         return self._reported(saved)
 
@@ -180,10 +190,54 @@ class SubmissionViewSet(
         submission = self.get_object()
         sent = _run(
             lambda: services.submit(
-                submission.form, submission.unit, submission.period, actor=request.user
-            )
+                submission.form,
+                submission.unit,
+                submission.period,
+                actor=request.user,
+                path=ValuePath.API,
+            )  # fmt: skip
         )
         return self._reported(sent)
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Approve a submitted report (the `approve` right on its unit; not one's own when
+        the form says so)."""
+        submission = self.get_object()
+        return self._reported(_run(lambda: services.approve(submission, actor=request.user)))
+
+    @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        """Send a submitted report back to its unit with a reason."""
+        submission = self.get_object()
+        reason = _reason(request)
+        return self._reported(
+            _run(lambda: services.return_submission(submission, reason, actor=request.user))
+        )
+
+    @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        """Reopen an approved report for correction, with a reason."""
+        submission = self.get_object()
+        reason = _reason(request)
+        return self._reported(_run(lambda: services.reopen(submission, reason, actor=request.user)))
+
+    @extend_schema(responses=ValueChangeSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Every change of this report's figures: old, new, who, when, which way."""
+        submission = self.get_object()
+        changes = history.changes_for(submission)
+        return Response(ValueChangeSerializer(changes, many=True).data)
+
+
+def _reason(request) -> str:
+    incoming = ReasonSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    return incoming.validated_data["reason"]
 
 
 class AnalyticsViewSet(viewsets.GenericViewSet):

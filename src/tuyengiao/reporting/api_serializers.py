@@ -96,6 +96,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "unit_name",
             "status",
             "submitted_at",
+            "first_submitted_at",
+            "reopened",
             "approved_at",
             "returned_reason",
             "values",
@@ -131,6 +133,44 @@ class SubmissionWriteSerializer(ValuesSerializer):
     form = serializers.CharField(max_length=40, help_text="Mã biểu mẫu, ví dụ HT-NQ")
     period = serializers.CharField(max_length=40, help_text="Mã kỳ, ví dụ 2023")
     unit = serializers.CharField(max_length=40, help_text="Mã đơn vị, ví dụ DU-BEN-NGHE")
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=2000,
+        help_text="Lý do (trả lại, mở lại) mà đơn vị sẽ đọc",
+        error_messages={
+            "required": "Cần ghi lý do (reason).",
+            "blank": "Cần ghi lý do (reason).",
+            "max_length": "Lý do dài quá 2.000 ký tự.",
+        },
+    )
+
+
+class ValueChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(source="field.code")
+    label = serializers.CharField(source="field.label")
+    old = serializers.SerializerMethodField()
+    new = serializers.SerializerMethodField()
+    by = serializers.SerializerMethodField()
+    at = serializers.DateTimeField()
+    path = serializers.CharField()
+    context = serializers.CharField()
+
+    def get_old(self, change) -> int | float | str | None:
+        return _plain(change.old_number, change.old_text)
+
+    def get_new(self, change) -> int | float | str | None:
+        return _plain(change.new_number, change.new_text)
+
+    def get_by(self, change) -> str | None:
+        return change.actor.username if change.actor else None
+
+
+def _plain(number, text):
+    if number is not None:
+        return json_number(number)
+    return text or None
 
 
 class AnalyticsQuerySerializer(serializers.Serializer):

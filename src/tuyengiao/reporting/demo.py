@@ -23,7 +23,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import services
 from .choices import Aggregation, FieldType, Operator, PeriodType, Rounding, Severity
-from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule
+from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule, ValueChange
 
 FORM_CODE = "HT-NQ"
 DISTRICT = "QU-Q1"
@@ -242,7 +242,7 @@ def _backdate(form, period):
         day = deadline - dt.timedelta(days=12 - index % 12)
         sent = dt.datetime.combine(day, dt.time(8 + index % 9, (7 * index) % 60), tzinfo=tz)
         if sub.submitted_at:
-            sub.submitted_at = sent
+            sub.submitted_at = sub.first_submitted_at = sent
         if sub.approved_at:
             sub.approved_at = sent + dt.timedelta(days=3, hours=1)
         stamps = {
@@ -255,4 +255,7 @@ def _backdate(form, period):
             AuditEvent.objects.filter(
                 object_type="reporting.submission", object_id=str(sub.pk), verb=verb
             ).update(at=at)
-    Submission.objects.bulk_update(submissions, ["submitted_at", "approved_at"])
+        ValueChange.objects.filter(submission=sub).update(at=stamps["submission.save_draft"])
+    Submission.objects.bulk_update(
+        submissions, ["submitted_at", "first_submitted_at", "approved_at"]
+    )

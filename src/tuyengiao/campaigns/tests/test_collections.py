@@ -138,7 +138,7 @@ campaign_rows = st.dictionaries(st.integers(0, 50), st.tuples(figures, st.boolea
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(plan=st.lists(campaign_rows, min_size=2, max_size=3))
-def test_campaigns_on_one_form_and_year_never_share_figures(plan, admin, district):
+def test_campaigns_on_one_form_and_year_never_share_figures(plan, admin, approver, district):
     form = Form.objects.get(code="HT-NQ")
     units = sorted(
         reporting.expected_units(form, district, reporting.get_period("2023")), key=lambda u: u.code
@@ -158,7 +158,7 @@ def test_campaigns_on_one_form_and_year_never_share_figures(plan, admin, distric
                 form, campaign.period, values, actor=admin, submit=True
             ):
                 if rows[units.index(submission.unit)][1]:
-                    reporting.approve(submission, actor=admin)
+                    reporting.approve(submission, actor=approver)
             campaigns.append(campaign)
             sent.append(values)
         for campaign, values, rows in zip(campaigns, sent, plan, strict=True):

@@ -21,6 +21,17 @@ def year_2023(db):
 
 
 @pytest.fixture
+def second_admin(db):
+    """Someone other than `admin` to approve what admin sent (self-approval is refused)."""
+    from django.contrib.auth import get_user_model
+
+    user, _ = get_user_model().objects.get_or_create(
+        username="quantri2", defaults={"is_superuser": True, "is_staff": True}
+    )
+    return user
+
+
+@pytest.fixture
 def district(db):
     return OrgUnit.objects.get(code="QU-Q1")
 
