@@ -48,6 +48,7 @@ NOT_STARTED_2023 = {"DU-BEN-NGHE", "DU-CO-GIANG", "DU-PHAM-NGU-LAO"} | {
 DRAFT_2023 = {"DU-BEN-THANH", "CS-Q1-014", "CS-Q1-030"}
 SUBMITTED_2023 = {"DU-DA-KAO", "CS-Q1-001", "CS-Q1-008", "CS-Q1-016", "CS-Q1-024"}
 RETURNED_2023 = {"CS-Q1-020": "Số quần chúng tham gia chưa khớp với biên bản học tập."}
+LATE_2023 = {"DU-DA-KAO": 4, "CS-Q1-016": 9, "CS-Q1-033": 2}  # days after the deadline
 
 
 def _documents(numbers):
@@ -76,5 +77,5 @@ def load(*, actor=None):
         reporting_demo.fill_mixed(
             form, district, campaign.period, totals=TOTALS_2023, seed=20231,
             not_started=NOT_STARTED_2023, drafts=DRAFT_2023, submitted=SUBMITTED_2023,
-            returned=RETURNED_2023,
+            returned=RETURNED_2023, late=LATE_2023,
         )  # fmt: skip

@@ -14,6 +14,7 @@ from tuyengiao.documents.models import Document
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.charts import rate_by_unit_chart
 from tuyengiao.reporting.rollup import children_breakdown, completeness, rollup
+from tuyengiao.reporting.timeliness import timeliness
 
 from . import services
 from .forms import CampaignForm
@@ -26,7 +27,11 @@ def campaign_list(request):
         "organising_unit", "form", "period"
     )
     rows = [
-        (c, completeness(c.form, c.target_unit, c.period))
+        (
+            c,
+            completeness(c.form, c.target_unit, c.period),
+            timeliness(c.form, c.target_unit, c.period),
+        )
         for c in campaigns.select_related("target_unit")
     ]
     return render(
@@ -92,6 +97,7 @@ def campaign_detail(request, code):
         "indicators": indicators,
         "chart": _chart(rows, indicators[0] if indicators else None, campaign),
         "documents": documents,
+        "timely": timeliness(form, root, period),
         "submitted_pct": round(100 * c.submitted / c.expected) if c.expected else 0,
         "is_target_root": root.pk == campaign.target_unit_id,
     }

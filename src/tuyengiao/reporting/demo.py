@@ -208,7 +208,7 @@ def _year_2023(form, district, reporter, approver):
 
 def fill_mixed(form, district, period, *, actor=None, totals=TOTALS_2023, seed=2023,
                approver=None, not_started=NOT_STARTED_2023, drafts=DRAFT_2023,
-               submitted=SUBMITTED_2023, returned=RETURNED_2023):  # fmt: skip
+               submitted=SUBMITTED_2023, returned=RETURNED_2023, late=None):  # fmt: skip
     """An open round: Bến Nghé and a few others not started, the rest spread over every
     status the board shows."""
     reporter, default_approver = _actors(actor)
@@ -230,16 +230,24 @@ def fill_mixed(form, district, period, *, actor=None, totals=TOTALS_2023, seed=2
             reason = returned[submission.unit.code]
             services.return_submission(submission, reason, actor=reporter)
     services.save_many(form, period, rows(drafts), actor=reporter)
-    _backdate(form, period)
+    _backdate(form, period, late or {})
 
 
-def _backdate(form, period):
-    """Demo events happened around the deadline, not on the day the demo was loaded."""
+def _backdate(form, period, late: dict[str, int] | None = None):
+    """Demo events happened around the deadline, not on the day the demo was loaded; the
+    units in `late` sent that many days after it."""
+    late = late or {}
     deadline = period.end + dt.timedelta(days=form.deadline_days)
     tz = timezone.get_current_timezone()
-    submissions = Submission.objects.filter(form=form, period=period).order_by("unit__code")
+    submissions = (
+        Submission.objects.filter(form=form, period=period)
+        .select_related("unit")
+        .order_by("unit__code")
+    )
     for index, sub in enumerate(submissions):
         day = deadline - dt.timedelta(days=12 - index % 12)
+        if sub.unit.code in late:
+            day = deadline + dt.timedelta(days=late[sub.unit.code])
         sent = dt.datetime.combine(day, dt.time(8 + index % 9, (7 * index) % 60), tzinfo=tz)
         if sub.submitted_at:
             sub.submitted_at = sub.first_submitted_at = sent

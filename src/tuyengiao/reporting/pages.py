@@ -11,12 +11,13 @@ from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.models import OrgUnit
 
-from . import services
-from .choices import NOT_STARTED, SubmissionStatus
+from . import services, timeliness
+from .choices import NOT_STARTED, REPORTED, SubmissionStatus
 from .models import Assignment, Form, Period, Submission, in_subtree
 
 S = SubmissionStatus
 OPEN = (NOT_STARTED, S.DRAFT, S.RETURNED)
+OVERDUE = "overdue"  # the board's filter: not sent and past the deadline
 
 
 def form_and_period(form_code: str, period_code: str) -> tuple[Form, Period]:
@@ -92,17 +93,29 @@ def status_rows(user, form, period, root, status_filter: str | None = None):
     for assignment in assignments:
         submission = submissions.get(assignment.unit_id)
         status = submission.status if submission else NOT_STARTED
-        if status_filter and status != status_filter:
+        overdue = status in OPEN and today > assignment.deadline
+        if status_filter == OVERDUE:
+            if not overdue:
+                continue
+        elif status_filter and status != status_filter:
             continue
+        sent = submission if submission and submission.status in REPORTED else None
         rows.append(
             {
                 "unit": assignment.unit,
                 "deadline": assignment.deadline,
                 "submission": submission,
                 "status": status,
-                "overdue": status in OPEN and today > assignment.deadline,
+                "overdue": overdue,
+                # Overdue: days since the deadline; sent: days late at the first sending.
+                "days_late": timeliness.days_late(assignment.deadline, sent, today)
+                if overdue or sent
+                else 0,
+                "timely": timeliness.mark(assignment.deadline, sent),
             }
         )
+    if status_filter == OVERDUE:
+        rows.sort(key=lambda r: -r["days_late"])
     return rows
 
 
