@@ -19,10 +19,12 @@ from rest_framework.response import Response
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
-from . import history, rollup, services
+from . import bulk, history, rollup, services
 from .api_serializers import (
     AnalyticsQuerySerializer,
     AnalyticsSerializer,
+    BulkResultSerializer,
+    BulkSerializer,
     FormSerializer,
     PeriodSerializer,
     ReasonSerializer,
@@ -198,6 +200,27 @@ class SubmissionViewSet(
             )  # fmt: skip
         )
         return self._reported(sent)
+
+    @extend_schema(request=BulkSerializer, responses=BulkResultSerializer)
+    @action(detail=False, methods=["post"])
+    def bulk(self, request):
+        """Many units' figures at once: {"form", "period", "submit", "items": [{"unit",
+        "values"}]}. Each unit is checked and saved on its own; the answer lists each
+        unit's result in order (200 when all saved, 207 when some were refused)."""
+        incoming = BulkSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
+        period = _collection(form, data["period"])
+        try:
+            results = bulk.save_each(
+                form, period, data["items"], actor=request.user, submit=data["submit"]
+            )
+        except DomainError as exc:
+            raise DomainProblem(exc) from exc
+        saved = sum(1 for r in results if r["ok"])
+        body = {"saved": saved, "refused": len(results) - saved, "results": results}
+        return Response(body, status=200 if saved == len(results) else 207)
 
     @extend_schema(request=None, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])

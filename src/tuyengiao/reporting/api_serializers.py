@@ -135,6 +135,37 @@ class SubmissionWriteSerializer(ValuesSerializer):
     unit = serializers.CharField(max_length=40, help_text="Mã đơn vị, ví dụ DU-BEN-NGHE")
 
 
+class BulkSerializer(serializers.Serializer):
+    form = serializers.CharField(max_length=40, help_text="Mã biểu mẫu, ví dụ HT-NQ")
+    period = serializers.CharField(max_length=40, help_text="Mã kỳ hoặc mã đợt")
+    submit = serializers.BooleanField(required=False, default=False, help_text="Gửi luôn")
+    items = serializers.ListField(
+        child=serializers.DictField(),
+        allow_empty=False,
+        help_text="Mỗi đơn vị một mục: {unit, values}",
+        error_messages={
+            "empty": "Danh sách «items» trống.",
+            "not_a_list": "«items» phải là danh sách.",
+        },
+    )
+
+
+class BulkItemResultSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    ok = serializers.BooleanField()
+    id = serializers.IntegerField(required=False)
+    status = serializers.CharField(required=False)
+    detail = serializers.CharField(required=False)
+    errors = serializers.JSONField(required=False)
+    warnings = serializers.JSONField(required=False)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    saved = serializers.IntegerField()
+    refused = serializers.IntegerField()
+    results = BulkItemResultSerializer(many=True)
+
+
 class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=2000,
