@@ -28,7 +28,7 @@ def _draft(api, user, unit="DU-BEN-NGHE", **values):
     return _as(api, user).post(SUBMISSIONS, payload, format="json")
 
 
-def _submission(code, period="2022"):
+def _submission(code, period="HT-TW456-2022"):
     return Submission.objects.get(form__code="HT-NQ", period__code=period, unit__code=code)
 
 
@@ -57,8 +57,8 @@ def test_forms_come_with_fields_rules_and_indicators(api, reporter):
 
 def test_periods_are_listed_by_code(api, reporter):
     codes = {p["code"] for p in _as(api, reporter).get("/api/periods/").json()["results"]}
-    assert {"2022", "2023"} <= codes
-    assert _as(api, reporter).get("/api/periods/2022/").json()["name"] == "Năm 2022"
+    assert {"HT-TW456-2022", "2023"} <= codes
+    assert _as(api, reporter).get("/api/periods/2023/").json()["name"] == "Năm 2023"
 
 
 def test_a_reporter_creates_a_draft_edits_it_and_submits_it(api, reporter):
