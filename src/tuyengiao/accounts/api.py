@@ -59,10 +59,9 @@ class ObtainToken(APIView):
                 {"detail": _("Your role requires two-factor login. Please set it up now.")},
                 status=status.HTTP_403_FORBIDDEN,
             )
-        if (
-            twofactor.enrolled(user)
-            and match_token(user, data.validated_data.get("otp", "")) is None
-        ):
+        otp = data.validated_data.get("otp", "").replace(" ", "")
+        # No code, no attempt: a failed attempt would throttle the device for the next one.
+        if twofactor.enrolled(user) and (not otp or match_token(user, otp) is None):
             return Response(
                 {"detail": _("A valid two-factor code (field otp) is required.")},
                 status=status.HTTP_400_BAD_REQUEST,

@@ -152,3 +152,10 @@ def test_deactivation_ends_the_token_and_the_login(client, district_admin):
 def test_an_admin_cannot_deactivate_themselves(district_admin):
     with pytest.raises(DomainError):
         services.deactivate(actor=district_admin, account=account_of("quantri"))
+
+
+def test_the_unit_page_links_to_its_roles_for_admins_only(client, district_admin, specialist):
+    client.force_login(district_admin)
+    assert "/accounts/units/DU-BEN-NGHE/" in client.get("/units/DU-BEN-NGHE/").content.decode()
+    client.force_login(specialist)
+    assert "/accounts/units/DU-BEN-NGHE/" not in client.get("/units/DU-BEN-NGHE/").content.decode()
