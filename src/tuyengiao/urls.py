@@ -36,6 +36,7 @@ APP_URLS = [
     ("targets/", "tuyengiao.targets.urls"),
     ("reports/", "tuyengiao.reports.urls"),
     ("audit/", "tuyengiao.core.audit_urls"),
+    ("accounts/", "tuyengiao.accounts.urls"),
 ]
 for prefix, module in APP_URLS:
     try:

@@ -21,6 +21,7 @@ MENU = [
     (_("Targets"), "targets:list", access.VIEW),
     (_("Reports"), "reports:index", access.CHANGE),
     (_("Audit log"), "audit:list", access.VIEW),
+    (_("Users"), "accounts:list", access.ADMIN),
 ]
 
 
