@@ -33,6 +33,7 @@ APP_URLS = [
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
     ("reports/", "tuyengiao.reports.urls"),
+    ("notifications/", "tuyengiao.notifications.urls"),
 ]
 for prefix, module in APP_URLS:
     try:

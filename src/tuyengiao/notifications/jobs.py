@@ -1,0 +1,137 @@
+"""Long work run by the worker with a progress bar: a Job row the page polls.
+
+A runner is `runner(job, progress) -> result dict`; `progress(percent, step)` is saved at
+once (outside any transaction of the work) so the page sees it. A DomainError's Vietnamese
+message is what the page shows on failure; each runner keeps nothing of a failed run.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from django.core.files import File
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tuyengiao.core import audit
+from tuyengiao.core.errors import DomainError
+
+from .choices import JobStatus
+from .models import Job
+
+log = logging.getLogger(__name__)
+UNEXPECTED = (
+    "Có lỗi không mong đợi khi chạy việc này; không có dữ liệu nào được lưu. "
+    "Hãy thử lại hoặc báo quản trị hệ thống."
+)
+
+
+def start(kind: str, title: str, *, user, unit=None, params=None) -> Job:
+    """Record the job and hand it to the worker once the caller's transaction commits."""
+    if kind not in RUNNERS:
+        raise DomainError(f"Không có loại việc nền «{kind}».")
+    job = Job.objects.create(
+        kind=kind, title=title[:300], user=user, unit=unit, params=params or {}
+    )
+    audit.record(user, "job.start", job, unit=unit, kind=kind)
+    from .tasks import run_job
+
+    transaction.on_commit(lambda: run_job.enqueue(str(job.pk)))
+    return job
+
+
+class Progress:
+    def __init__(self, job: Job):
+        self.job = job
+
+    def __call__(self, percent: int, step: str) -> None:
+        job = self.job
+        job.progress = max(0, min(100, int(percent)))
+        job.step = step[:300]
+        job.steps = [
+            *job.steps,
+            {"at": timezone.now().isoformat(), "percent": job.progress, "step": step},
+        ]
+        Job.objects.filter(pk=job.pk).update(progress=job.progress, step=job.step, steps=job.steps)
+
+
+def run(job_id) -> str:
+    job = Job.objects.select_related("user", "unit").get(pk=job_id)
+    if job.finished:
+        return job.status
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING)
+    progress = Progress(job)
+    try:
+        result = RUNNERS[job.kind](job, progress)
+    except DomainError as exc:
+        _finish(job, JobStatus.FAILED, error=exc.message)
+    except Exception:
+        log.exception("job %s (%s) failed", job.pk, job.kind)
+        _finish(job, JobStatus.FAILED, error=UNEXPECTED)
+    else:
+        progress(100, "Đã xong.")
+        _finish(job, JobStatus.DONE, result=result or {})
+    return job.status
+
+
+def _finish(job: Job, status: str, *, error: str = "", result=None) -> None:
+    job.status, job.error, job.result = status, error, result or {}
+    job.finished_at = timezone.now()
+    fields = ["status", "error", "result", "finished_at", "result_file"]
+    job.save(update_fields=fields)
+
+
+# --- runners --------------------------------------------------------------------------------
+
+
+def year_end_report(job: Job, progress: Progress) -> dict:
+    """The year-end report through the reports app's own service, then the PDF."""
+    from tuyengiao.reports import pdf, services
+    from tuyengiao.reports.content import ReportOptions
+
+    params = job.params
+    if job.unit is None:
+        raise DomainError("Đơn vị của báo cáo không còn trong hệ thống.")
+    progress(5, "Đang tính các con số và viết báo cáo Word…")
+    report = services.generate_report(
+        job.unit,
+        params["year"],
+        actor=job.user,
+        options=ReportOptions.from_json(params.get("options")),
+    )
+    result = {
+        "report_id": report.pk,
+        "docx_url": reverse("reports:download", args=[report.pk]),
+        "sources_url": reverse("reports:sources", args=[report.pk]),
+    }
+    if not params.get("pdf"):
+        return result
+    progress(60, "Đã viết báo cáo Word. Đang chuyển sang PDF (LibreOffice)…")
+    try:
+        with tempfile.TemporaryDirectory(prefix="tuyengiao-job-") as folder:
+            docx_path = Path(folder) / report.filename
+            with report.file.open("rb") as source:
+                docx_path.write_bytes(source.read())
+            pdf_path = pdf.convert(docx_path, Path(folder) / "pdf")
+            with pdf_path.open("rb") as data:
+                job.result_file.save(pdf_path.name, File(data), save=False)
+    except Exception:
+        _discard(report, job)
+        raise
+    result["pdf_url"] = reverse("notifications:job_file", args=[job.pk])
+    return result
+
+
+def _discard(report, job) -> None:
+    """The PDF failed: the report made for this job goes too, so nothing is half-done."""
+    with transaction.atomic():
+        audit.record(job.user, "report.discard", report, unit=report.unit, job=str(job.pk))
+        name = report.file.name
+        report.delete()
+    report.file.storage.delete(name)
+
+
+RUNNERS = {"year_end_report": year_end_report}
