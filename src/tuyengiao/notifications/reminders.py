@@ -13,10 +13,11 @@ the SentReminder row's unique constraint decides, not a check-then-act.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -130,38 +131,54 @@ def send(due: list[Due], *, actor=None, email_now: bool = False) -> list[Due]:
     sent = []
     notification_ids = []
     for item in due:
-        p = item.pending
         try:
-            with transaction.atomic():
-                row = SentReminder.objects.create(
-                    unit=p.unit,
-                    form=p.form,
-                    period=p.period,
-                    day=item.on,
-                    kind=item.kind,
-                    deadline=p.deadline,
-                    days_late=item.days_late,
-                    recipients=[u.username for u in item.recipients],
-                    sent_by=actor if getattr(actor, "pk", None) else None,
-                )
-                title, body = texts.reminder(p, item.on)
-                created = services.notify(
-                    item.recipients,
-                    NotificationKind.REMINDER,
-                    title,
-                    body,
-                    url=p.path,
-                    unit=p.unit,
-                    email=not email_now,
-                )
-                notification_ids += [n.pk for n in created if services.wants_email(n.user)]
-                audit.record(actor, "reminder.send", row, kind=item.kind, days_late=item.days_late)
+            created = _with_retry(lambda item=item: _record(item, actor, email_now))
         except IntegrityError:
             continue  # another run reminded this unit today
+        notification_ids += [n.pk for n in created if services.wants_email(n.user)]
         sent.append(item)
     if email_now and notification_ids:
         services.email_notifications(notification_ids)
     return sent
+
+
+@transaction.atomic
+def _record(item: Due, actor, email_now: bool) -> list:
+    p = item.pending
+    row = SentReminder.objects.create(
+        unit=p.unit,
+        form=p.form,
+        period=p.period,
+        day=item.on,
+        kind=item.kind,
+        deadline=p.deadline,
+        days_late=item.days_late,
+        recipients=[u.username for u in item.recipients],
+        sent_by=actor if getattr(actor, "pk", None) else None,
+    )
+    title, body = texts.reminder(p, item.on)
+    created = services.notify(
+        item.recipients,
+        NotificationKind.REMINDER,
+        title,
+        body,
+        url=p.path,
+        unit=p.unit,
+        email=not email_now,
+    )
+    audit.record(actor, "reminder.send", row, kind=item.kind, days_late=item.days_late)
+    return created
+
+
+def _with_retry(write, attempts: int = 20):
+    """SQLite lets one writer at a time; a second run waits its turn instead of failing."""
+    for attempt in range(attempts):
+        try:
+            return write()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def send_due(on: dt.date | None = None, *, dry_run=False, actor=None, email_now=True):
