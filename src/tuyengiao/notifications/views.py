@@ -147,7 +147,11 @@ def report_job(request, code, year):
         raise Http404(exc.message) from exc
     form = ReportOptionsForm(request.POST)
     if not form.is_valid():
-        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
+        errors = "; ".join(
+            f"{form[name].label}: {error}" if name in form.fields else str(error)
+            for name, field_errors in form.errors.items()
+            for error in field_errors
+        )
         messages.error(request, errors)
         return _go(request, reverse("reports:unit_year", args=[unit.code, year]))
     job = jobs.start(
