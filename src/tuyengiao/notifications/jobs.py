@@ -72,7 +72,7 @@ def run(job_id) -> str:
         log.exception("job %s (%s) failed", job.pk, job.kind)
         _finish(job, JobStatus.FAILED, error=UNEXPECTED)
     else:
-        progress(100, "Đã xong.")
+        progress(100, "Đã xong: kết quả ở bên dưới.")
         _finish(job, JobStatus.DONE, result=result or {})
     return job.status
 
@@ -82,6 +82,20 @@ def _finish(job: Job, status: str, *, error: str = "", result=None) -> None:
     job.finished_at = timezone.now()
     fields = ["status", "error", "result", "finished_at", "result_file"]
     job.save(update_fields=fields)
+    if job.user is not None:  # the person may have left the page: the bell tells them
+        from . import services
+        from .choices import NotificationKind
+
+        done = status == JobStatus.DONE
+        services.notify(
+            [job.user],
+            NotificationKind.JOB,
+            f"{'Đã xong' if done else 'Không thành công'}: {job.title}",
+            "" if done else error,
+            url=reverse("notifications:job", args=[job.pk]),
+            unit=job.unit,
+            email=False,
+        )
 
 
 # --- runners --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tuyengiao.core.testing import assert_hidden_from
-from tuyengiao.notifications.models import Job
+from tuyengiao.notifications.models import Job, Notification
 from tuyengiao.reports.models import GeneratedReport
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,8 @@ def test_the_report_is_made_by_the_worker_with_progress_and_a_pdf(
     assert "Tải bản PDF" in fragment and "Tải bản Word (.docx)" in fragment
     pdf = client.get(reverse("notifications:job_file", args=[job.pk]))
     assert b"".join(pdf.streaming_content)[:5] == b"%PDF-"
+    notice = Notification.objects.get(user=specialist, kind="job")
+    assert notice.title == "Đã xong: Báo cáo tổng kết năm 2022 — Quận ủy Quận 1"
 
 
 def test_a_failed_pdf_shows_its_vietnamese_error_and_keeps_no_report(
