@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tuyengiao.core import audit
-from tuyengiao.core.errors import DomainError
+from tuyengiao.core.errors import DomainError, ValidationFailed
+from tuyengiao.core.text import format_number
 
 from .choices import JobStatus
 from .models import Job
@@ -29,13 +30,16 @@ UNEXPECTED = (
 )
 
 
-def start(kind: str, title: str, *, user, unit=None, params=None) -> Job:
-    """Record the job and hand it to the worker once the caller's transaction commits."""
+def start(kind: str, title: str, *, user, unit=None, params=None, upload=None) -> Job:
+    """Record the job (with the uploaded file it will read) and hand it to the worker once
+    the caller's transaction commits."""
     if kind not in RUNNERS:
         raise DomainError(f"Không có loại việc nền «{kind}».")
-    job = Job.objects.create(
-        kind=kind, title=title[:300], user=user, unit=unit, params=params or {}
-    )
+    job = Job(kind=kind, title=title[:300], user=user, unit=unit, params=params or {})
+    if upload is not None:
+        upload.seek(0)
+        job.input_file.save(Path(upload.name).name, upload, save=False)
+    job.save()
     audit.record(user, "job.start", job, unit=unit, kind=kind)
     from .tasks import run_job
 
@@ -67,7 +71,11 @@ def run(job_id) -> str:
     try:
         result = RUNNERS[job.kind](job, progress)
     except DomainError as exc:
-        _finish(job, JobStatus.FAILED, error=exc.message)
+        details = getattr(exc, "errors", None)
+        if isinstance(details, dict):
+            details = [m for messages in details.values() for m in messages]
+        result = {"errors": [str(m) for m in details[:200]]} if details else {}
+        _finish(job, JobStatus.FAILED, error=exc.message, result=result)
     except Exception:
         log.exception("job %s (%s) failed", job.pk, job.kind)
         _finish(job, JobStatus.FAILED, error=UNEXPECTED)
@@ -80,7 +88,9 @@ def run(job_id) -> str:
 def _finish(job: Job, status: str, *, error: str = "", result=None) -> None:
     job.status, job.error, job.result = status, error, result or {}
     job.finished_at = timezone.now()
-    fields = ["status", "error", "result", "finished_at", "result_file"]
+    if job.input_file:  # the upload was only needed to run the job
+        job.input_file.delete(save=False)
+    fields = ["status", "error", "result", "finished_at", "result_file", "input_file"]
     job.save(update_fields=fields)
     if job.user is not None:  # the person may have left the page: the bell tells them
         from . import services
@@ -148,4 +158,53 @@ def _discard(report, job) -> None:
     report.file.storage.delete(name)
 
 
-RUNNERS = {"year_end_report": year_end_report}
+def _input(job: Job) -> File:
+    """The stored upload, opened under the name the person gave it."""
+    if not job.input_file:
+        raise DomainError("Không còn tệp tải lên của việc này; hãy tải tệp lên lại.")
+    handle = job.input_file.open("rb")
+    return File(handle, name=job.params.get("filename") or Path(job.input_file.name).name)
+
+
+def register_import(job: Job, progress: Progress) -> dict:
+    """A big document register (.xlsx or CSV) through documents' own import service."""
+    from tuyengiao.documents import imports
+
+    progress(10, "Đang kiểm tra từng dòng và đăng ký văn bản…")
+    with _input(job) as upload:
+        result = imports.import_register(actor=job.user, upload=upload, issuing_unit=job.unit)
+    return {
+        "message": f"Đã nhập {format_number(result.created)} văn bản.",
+        "warnings": result.warnings[:200],
+        "list_url": f"{reverse('documents:list')}?issuing_unit={job.unit.code}",
+    }
+
+
+def reporting_excel_import(job: Job, progress: Progress) -> dict:
+    """A big filled Excel template through reporting's own import: every row or none."""
+    from tuyengiao.reporting.excel_import import import_workbook
+    from tuyengiao.reporting.models import Form, Period
+
+    params = job.params
+    form = Form.objects.get(code=params["form"])
+    period = Period.objects.get(code=params["period"])
+    progress(10, "Đang kiểm tra từng dòng của tệp Excel…")
+    with _input(job) as upload:
+        result = import_workbook(upload, form, period, actor=job.user, submit=params["submit"])
+    if not result.ok:
+        raise ValidationFailed(
+            result.messages,
+            f"Tệp có {format_number(len(result.problems))} lỗi, chưa lưu dữ liệu nào.",
+        )
+    verb = "gửi" if result.submitted else "lưu nháp"
+    return {
+        "message": f"Đã {verb} số liệu của {format_number(len(result.saved))} đơn vị.",
+        "list_url": reverse("reporting:forms"),
+    }
+
+
+RUNNERS = {
+    "year_end_report": year_end_report,
+    "register_import": register_import,
+    "reporting_excel_import": reporting_excel_import,
+}

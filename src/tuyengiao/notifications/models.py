@@ -206,6 +206,8 @@ class Job(models.Model):
     error = models.TextField(_("error"), blank=True)
     result = models.JSONField(default=dict, blank=True)
     result_file = models.FileField(upload_to="jobs/%Y/%m/", max_length=300, blank=True)
+    # The uploaded file a background import reads; deleted when the job ends.
+    input_file = models.FileField(upload_to="jobs/input/", max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -216,6 +218,11 @@ class Job(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("notifications:job", args=[self.pk])
 
     @property
     def finished(self) -> bool:
