@@ -42,3 +42,16 @@ def good_values():
         "members_attended": "275",
         "non_members_attended": "180",
     }
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    """`tuyengiao worker --batch`: the real worker loop, run until the queue is empty.
+
+    In production the loop drops stale database connections between tasks; inside a
+    test's transaction that would close the test's own connection (on PostgreSQL)."""
+    from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("worker", "--batch", verbosity=0)

@@ -3,7 +3,6 @@ saves every row or none and says why in Vietnamese."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 
 from tuyengiao.documents.models import Document
@@ -34,13 +33,13 @@ def post_register(client, specialist, file, capture) -> Job:
 
 
 def test_a_big_register_is_imported_by_the_worker(
-    client, specialist, django_capture_on_commit_callbacks
+    run_worker, client, specialist, django_capture_on_commit_callbacks
 ):
     lines = [f"{950 + i}-KH/QU,{i + 1:02d}/03/2022,Kế hoạch số {i}\n" for i in range(6)]
     job = post_register(client, specialist, register(lines), django_capture_on_commit_callbacks)
     assert not Document.objects.filter(number_text="950-KH/QU").exists()
 
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
 
     job.refresh_from_db()
     assert (job.status, job.result["message"]) == ("done", "Đã nhập 6 văn bản.")
@@ -51,12 +50,12 @@ def test_a_big_register_is_imported_by_the_worker(
 
 
 def test_a_big_register_with_a_bad_row_saves_nothing_and_says_where(
-    client, specialist, django_capture_on_commit_callbacks
+    run_worker, client, specialist, django_capture_on_commit_callbacks
 ):
     lines = [f"{960 + i}-KH/QU,{i + 1:02d}/03/2022,Kế hoạch số {i}\n" for i in range(5)]
     lines.append("966-KH/QU,xx,Kế hoạch hỏng\n")
     job = post_register(client, specialist, register(lines), django_capture_on_commit_callbacks)
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
     job.refresh_from_db()
     assert job.status == "failed"
     assert job.error == "Có 1 lỗi, chưa lưu dữ liệu nào."
@@ -76,7 +75,7 @@ def test_a_small_register_is_still_imported_in_the_request(client, specialist):
 
 
 def test_a_big_excel_report_is_imported_by_the_worker(
-    client, specialist, django_capture_on_commit_callbacks
+    run_worker, client, specialist, django_capture_on_commit_callbacks
 ):
     workbook = template_for(specialist)  # one row per unit: 51 rows
     fill(workbook, "DU-BEN-NGHE", **GOOD)
@@ -89,7 +88,7 @@ def test_a_big_excel_report_is_imported_by_the_worker(
     assert response["Location"] == job.get_absolute_url()
     assert not Submission.objects.filter(unit__code="DU-BEN-NGHE", period__code="2023").exists()
 
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
 
     job.refresh_from_db()
     assert (job.status, job.result["message"]) == ("done", "Đã lưu nháp số liệu của 2 đơn vị.")
@@ -98,7 +97,7 @@ def test_a_big_excel_report_is_imported_by_the_worker(
 
 
 def test_a_big_excel_report_with_an_error_saves_nothing(
-    client, specialist, django_capture_on_commit_callbacks
+    run_worker, client, specialist, django_capture_on_commit_callbacks
 ):
     workbook = template_for(specialist)
     fill(workbook, "DU-BEN-NGHE", **GOOD)
@@ -107,7 +106,7 @@ def test_a_big_excel_report_with_an_error_saves_nothing(
     url = reverse("reporting:excel_upload", args=["HT-NQ", "2023"])
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"file": as_upload(workbook)})
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
     job = Job.objects.get()
     assert (job.status, job.error) == ("failed", "Tệp có 1 lỗi, chưa lưu dữ liệu nào.")
     assert "nhiều" in job.result["errors"][0]

@@ -72,6 +72,7 @@ def test_in_app_only_means_no_email(smtp, client_for, reporter_with_email):
 
 
 def test_a_return_is_emailed_by_the_worker(
+    run_worker,
     smtp,
     reporter_with_email,
     specialist,
@@ -85,7 +86,7 @@ def test_a_return_is_emailed_by_the_worker(
     with django_capture_on_commit_callbacks(execute=True):
         reporting.return_submission(sent, "Thiếu số quần chúng", actor=specialist)
     assert smtp.messages == []  # queued, not sent inside the request
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
     [(to, message)] = smtp.messages
     assert to == ["bennghe@quan1.test"]
     assert str(message["Subject"]).strip().startswith("Báo cáo bị trả lại:")

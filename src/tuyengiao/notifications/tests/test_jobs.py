@@ -1,7 +1,6 @@
 """The year-end report as a background job: progress, result, failure, who may see it."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from tuyengiao.core.testing import assert_hidden_from
@@ -23,14 +22,14 @@ def start(client, specialist, django_capture_on_commit_callbacks) -> Job:
 
 
 def test_the_report_is_made_by_the_worker_with_progress_and_a_pdf(
-    client, specialist, django_capture_on_commit_callbacks
+    run_worker, client, specialist, django_capture_on_commit_callbacks
 ):
     job = start(client, specialist, django_capture_on_commit_callbacks)
     page = client.get(reverse("notifications:job", args=[job.pk])).content.decode()
     assert "Đang chờ" in page and 'hx-trigger="every 1000ms"' in page  # the page polls
     assert not GeneratedReport.objects.exists()  # nothing ran inside the request
 
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
 
     job.refresh_from_db()
     assert (job.status, job.progress, job.error) == ("done", 100, "")
@@ -49,13 +48,13 @@ def test_the_report_is_made_by_the_worker_with_progress_and_a_pdf(
 
 
 def test_a_failed_pdf_shows_its_vietnamese_error_and_keeps_no_report(
-    client, specialist, django_capture_on_commit_callbacks, monkeypatch
+    run_worker, client, specialist, django_capture_on_commit_callbacks, monkeypatch
 ):
     from tuyengiao.reports import pdf
 
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     job = start(client, specialist, django_capture_on_commit_callbacks)
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
     job.refresh_from_db()
     assert job.status == "failed"
     assert job.error.startswith("Không tìm thấy LibreOffice (lệnh soffice) để chuyển sang PDF.")

@@ -5,7 +5,6 @@ import datetime as dt
 import zoneinfo
 
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from tuyengiao.notifications import deadlines, scheduler
@@ -40,11 +39,11 @@ def test_a_worker_started_late_catches_up_the_same_day(django_capture_on_commit_
     assert len(queued()) == 1
 
 
-def test_the_worker_runs_the_morning_job(django_capture_on_commit_callbacks, reporter):
+def test_the_worker_runs_the_morning_job(run_worker, django_capture_on_commit_callbacks, reporter):
     from tuyengiao.notifications.tasks import daily
 
     daily.enqueue("2024-01-20")
-    call_command("worker", "--batch", verbosity=0)
+    run_worker()
     result = DBTaskResult.objects.get()
     assert result.status == "SUCCESSFUL"
     assert result.return_value["reminders_sent"] == 10
