@@ -25,6 +25,7 @@ demo: install
 	$(BIN)/tuyengiao migrate --noinput -v0
 	$(BIN)/tuyengiao demo
 	@echo "Mở http://$(HOST) và đăng nhập bằng một tài khoản ở trên (Ctrl+C để dừng)."
+	$(BIN)/tuyengiao worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/tuyengiao runserver $(HOST) --noreload
 
 serve: install

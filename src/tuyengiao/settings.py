@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "tuyengiao.awards",
     "tuyengiao.targets",
     "tuyengiao.reports",
+    "django_tasks",
+    "django_tasks_db",
+    "tuyengiao.notifications",
 ]
 
 MIDDLEWARE = [
@@ -286,6 +289,44 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.outreach.figures.year_figures",
     "tuyengiao.initiatives.figures.year_figures",
 ]
+
+# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
+# deployments that outgrow one machine.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}
+}
+if "REDIS_URL" in os.environ:
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+# Periodic jobs run by the worker: (name, "HH:MM" local time, dotted path of a task).
+PERIODIC_TASKS = [
+    (
+        "daily-notices",
+        os.environ.get("REMINDER_TIME", "07:00"),
+        "tuyengiao.notifications.tasks.daily",
+    ),
+]
+# Reminder defaults; a form may have its own (notifications.ReminderPolicy).
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 3)
+REMINDER_OVERDUE_EVERY = env_int("REMINDER_OVERDUE_EVERY", 3)
+TASK_NOTICE_DAYS_BEFORE = 3
+# Absolute links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)
+BACKGROUND_IMPORT_ROWS = env_int("BACKGROUND_IMPORT_ROWS", 500)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tuyengiao@localhost")
+# Without an SMTP server, e-mails are written to the worker's output.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 # Served over HTTPS behind the reverse proxy, which sets X-Forwarded-Proto. On a plain-HTTP
 # LAN set SECURE_COOKIES=false: cookies, the HTTPS redirect and HSTS are then off.

@@ -37,6 +37,7 @@ APP_URLS = [
     ("reports/", "tuyengiao.reports.urls"),
     ("audit/", "tuyengiao.core.audit_urls"),
     ("accounts/", "tuyengiao.accounts.urls"),
+    ("notifications/", "tuyengiao.notifications.urls"),
 ]
 for prefix, module in APP_URLS:
     try:

@@ -210,6 +210,16 @@ def remove_link(request, pk, link_pk):
     return redirect("documents:detail", document.pk)
 
 
+def background_import(request, data):
+    from tuyengiao.notifications.imports import start_if_large
+
+    unit = data["issuing_unit"]
+    title = f"Nhập sổ văn bản «{data['file'].name}» — {unit.name}"
+    return start_if_large(
+        "register_import", data["file"], user=request.user, title=title, unit=unit
+    )
+
+
 @login_required
 def import_register(request):
     if not access.has_role_action(request.user, access.CHANGE):
@@ -217,6 +227,8 @@ def import_register(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     errors = []
     if request.method == "POST" and form.is_valid():
+        if job := background_import(request, form.cleaned_data):
+            return redirect(job)
         try:
             result = imports.import_register(
                 actor=request.user,
