@@ -15,8 +15,8 @@ from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.figures import Figure
 
 from . import docx, narrative
-from .content import ReportContent, ReportOptions, UnitStyle, default_date
-from .models import GeneratedReport
+from .content import ReportContent, ReportOptions, UnitStyle
+from .models import GeneratedReport, ReportSettings, SectionText
 from .study_detail import study_extras
 
 MIN_YEAR = 1930  # the Party's founding year: no report before it
@@ -47,9 +47,44 @@ def figures_json(figures: list[Figure]) -> list[dict]:
     return json.loads(json.dumps([f.as_json() for f in figures], default=str))
 
 
+def section_texts(unit, year: int) -> dict[str, SectionText]:
+    """The latest version of each section the department wrote for this unit and year."""
+    latest: dict[str, SectionText] = {}
+    for text in SectionText.objects.filter(unit=unit, year=year).order_by("section", "-version"):
+        latest.setdefault(text.section, text)
+    return latest
+
+
+def level_units(unit) -> set[str]:
+    """Names of the units whose tasks are this level's: the unit and its boards."""
+    from tuyengiao.orgs.choices import UnitKind
+
+    names = {unit.name}
+    names.update(unit.get_children().filter(kind=UnitKind.BOARD).values_list("name", flat=True))
+    return names
+
+
+def with_settings(unit, options: ReportOptions | None) -> ReportOptions:
+    """The writer's choices, with the unit's settings (signer, recipients) where blank."""
+    options = ReportOptions.from_json((options or ReportOptions()).as_json())
+    saved = ReportSettings.objects.filter(unit=unit).first()
+    if saved is not None:
+        options.signer_for = options.signer_for or saved.signer_for
+        options.signer_title = options.signer_title or saved.signer_title
+        options.signer_name = options.signer_name or saved.signer_name
+        options.recipients = options.recipients or list(saved.recipients or [])
+    return options
+
+
 def build_content(unit, year: int, *, options=None, figures=None) -> ReportContent:
+    """The report's content; DomainError (Vietnamese) for an unknown figure token or two
+    sections stating different values for one figure."""
     figures = collect_figures(unit, year) if figures is None else figures
-    return narrative.build(unit, year, figures, options, extras=study_extras(unit))
+    texts = {key: t.text for key, t in section_texts(unit, year).items()}
+    return narrative.build(
+        unit, year, figures, with_settings(unit, options), extras=study_extras(unit),
+        texts=texts, level_units=level_units(unit),
+    )  # fmt: skip
 
 
 def build_docx(unit, year: int, *, options=None, figures=None) -> bytes:
@@ -64,14 +99,18 @@ def generate_report(unit, year: int, *, actor, options: ReportOptions | None = N
         raise PermissionDenied(f"Bạn không có quyền lập báo cáo của {unit.name}.")
     options = options or ReportOptions()
     figures = collect_figures(unit, year)
-    data = build_docx(unit, year, options=options, figures=figures)
+    content = build_content(unit, year, options=options, figures=figures)
+    data = docx.render(content)
     report = GeneratedReport(
         unit=unit,
         year=year,
         generated_by=actor if getattr(actor, "pk", None) else None,
         options=options.as_json(),
         figures=figures_json(figures),
+        sections={key: t.version for key, t in section_texts(unit, year).items()},
+        units=unit_rows(content),
     )
+    report.warnings = content.warnings
     report.file.save(report.filename, ContentFile(data), save=False)
     report.save()
     audit.record(actor, "report.generate", report, unit=unit, year=year, figures=len(figures))
@@ -126,11 +165,30 @@ def default_options(unit, year: int) -> ReportOptions:
 
 def effective_options(unit, year: int) -> ReportOptions:
     """What the form shows: the last report's choices, else the defaults from the unit."""
-    options = default_options(unit, year)
+    options = with_settings(unit, default_options(unit, year))
     style = UnitStyle.of(unit)
-    options.date = options.date or default_date(year)
     options.subtitle = options.subtitle or narrative.default_subtitle(year)
     options.signer_for = options.signer_for or style.signer_for
     options.signer_title = options.signer_title or style.signer_title
     options.recipients = options.recipients or narrative.default_recipients(unit, style)
     return options
+
+
+def unit_rows(content: ReportContent) -> list[dict]:
+    """The appendix tables' per-unit rows, kept with the report to compare later."""
+    rows = []
+    caption = ""
+    for block in content.appendix:
+        if block.kind == "caption":
+            caption = block.text
+        elif block.kind == "table" and block.rows:
+            header = block.rows[0]
+            for row in block.rows[1:]:
+                rows.append(
+                    {
+                        "table": caption,
+                        "unit": row[1],
+                        "values": dict(zip(header[2:], row[2:], strict=False)),
+                    }
+                )
+    return rows

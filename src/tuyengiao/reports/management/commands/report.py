@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.services import get_unit
-from tuyengiao.reports import annex, pdf, services
+from tuyengiao.reports import pdf, services
 from tuyengiao.reports.content import ReportOptions
 
 
@@ -23,6 +23,9 @@ def _date(value: str) -> dt.date:
 
 
 class Command(BaseCommand):
+    # No system checks: they load every URLconf (and with it matplotlib) for a command
+    # that needs neither; `tuyengiao check` runs them.
+    requires_system_checks = []
     help = "Báo cáo tổng kết năm: annual (tạo tệp Word), data (các số liệu báo cáo dùng)."
 
     def add_arguments(self, parser):
@@ -91,6 +94,8 @@ class Command(BaseCommand):
             out.write_bytes(source.read())
         self.stdout.write(f"Đã ghi báo cáo: {out} ({len(report.figures)} số liệu)")
         if options["annex"]:
+            from tuyengiao.reports import annex  # openpyxl: only when an annex is asked for
+
             path = Path(options["annex"])
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(annex.build_annex(report.figures, title=str(report)))
