@@ -352,12 +352,19 @@ def _hand_entered(figure: Figure) -> bool:
     return str(figure.source.get("what", "")).startswith("Số liệu nhập tay")
 
 
-def targets(fs: FigureSet, style: UnitStyle, year: int, warnings: list[str]) -> list[Block]:
+def _own_target(figure: Figure, unit_code: str) -> bool:
+    """A target of this unit's own term (a district's targets are not the city's)."""
+    units = str(figure.source.get("units", ""))
+    return not unit_code or not units or units.split(" ", 1)[0] == unit_code
+
+
+def targets(fs: FigureSet, style: UnitStyle, year: int, warnings: list[str],
+            unit_code: str = "") -> list[Block]:  # fmt: skip
     """One line per term target: the year's result against the term's goal, and its status."""
     blocks = []
     for _key, group in fs.groups("targets").items():
         value, status = fs.use(group, "value", "status")
-        if value is None:
+        if value is None or not _own_target(value, unit_code):
             continue
         wanted = _WANTED.search(value.label)
         text = _WANTED.sub("", value.label).rstrip(". ")
@@ -557,8 +564,11 @@ def _meaningful(figure: Figure) -> bool:
     return figure.value != 0
 
 
-def _section(fs, key, title, style, year, extras, warnings) -> list[Block]:
+def _section(fs, key, title, style, year, extras, warnings, unit_code="") -> list[Block]:
     figures = fs.in_section(key)
+    if key == "targets":
+        figures = [f for f in figures if _own_target(f, unit_code)]
+        fs.used.update(f.id for f in fs.in_section(key))
     if figures and not any(_meaningful(f) for f in figures):
         # “ban hành 0 văn bản” is not a sentence a report prints: say so to the writer.
         fs.used.update(f.id for f in figures)
@@ -566,7 +576,7 @@ def _section(fs, key, title, style, year, extras, warnings) -> list[Block]:
     if key == "study":
         body = study(fs, style, year, extras)
     elif key == "targets":
-        body = targets(fs, style, year, warnings)
+        body = targets(fs, style, year, warnings, unit_code)
     else:
         body = WRITERS[key](fs, style, year)
     body += leftovers(fs, key)
@@ -616,7 +626,7 @@ def build(
     ]
     blocks += _written(fs, "overview", texts, year, errors)
     for key, title in RESULTS:
-        blocks += _section(fs, key, title, style, year, extras, warnings)
+        blocks += _section(fs, key, title, style, year, extras, warnings, unit.code)
     blocks += [Block("heading1", "II. HẠN CHẾ VÀ NGUYÊN NHÂN")]
     blocks += _written(fs, "limitations", texts, year, errors, heading=("heading2", "1. Hạn chế"))
     blocks += [Block("heading2", "2. Nguyên nhân")]

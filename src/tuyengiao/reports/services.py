@@ -16,6 +16,7 @@ from tuyengiao.core.figures import Figure
 
 from . import docx, narrative
 from .content import ReportContent, ReportOptions, UnitStyle
+from .figureset import FigureSet
 from .models import GeneratedReport, ReportSettings, SectionText
 from .study_detail import study_extras
 
@@ -192,3 +193,145 @@ def unit_rows(content: ReportContent) -> list[dict]:
                     }
                 )
     return rows
+
+
+# --- the department's written sections -------------------------------------------------------
+
+MAX_SECTION_CHARS = 20_000
+
+
+def _require_change(actor, unit, what: str):
+    if actor is not None and not access.can(actor, access.CHANGE, unit):
+        raise PermissionDenied(f"Bạn không có quyền {what} của {unit.name}.")
+
+
+@transaction.atomic
+def save_section_text(unit, year: int, section: str, text: str, *, actor) -> SectionText | None:
+    """Write a new version of a section; an unchanged text writes nothing. Figure tokens
+    are checked against the year's figures now, and again at generation."""
+    year = check_year(year)
+    _require_change(actor, unit, "soạn báo cáo")
+    if section not in narrative.WRITTEN_NAMES:
+        raise DomainError(f"Mục “{section}” không phải một phần của báo cáo.", field="section")
+    name = narrative.WRITTEN_NAMES[section]
+    text = (text or "").replace("\r\n", "\n").strip()
+    if len(text) > MAX_SECTION_CHARS:
+        raise DomainError(
+            f"Mục “{name}” dài {len(text)} ký tự, vượt mức tối đa {MAX_SECTION_CHARS}.",
+            field=section,
+        )
+    errors: list[str] = []
+    fs = FigureSet(collect_figures(unit, year))
+    narrative.render_written(fs, section, text, errors)
+    if errors:
+        raise DomainError(" ".join(errors), field=section)
+    current = section_texts(unit, year).get(section)
+    if current is not None and current.text == text:
+        return current
+    version = (current.version if current else 0) + 1
+    saved = SectionText.objects.create(
+        unit=unit, year=year, section=section, version=version, text=text,
+        written_by=actor if getattr(actor, "pk", None) else None,
+    )  # fmt: skip
+    audit.record(actor, "report.section", saved, unit=unit, year=year, section=section,
+                 version=version)  # fmt: skip
+    return saved
+
+
+@transaction.atomic
+def save_report_settings(unit, *, actor, signer_for="", signer_title="", signer_name="",
+                         recipients=None) -> ReportSettings:  # fmt: skip
+    """Who signs the unit's reports and who receives them, kept for every later report."""
+    _require_change(actor, unit, "đặt người ký báo cáo")
+    settings_row, _created = ReportSettings.objects.get_or_create(unit=unit)
+    settings_row.signer_for = (signer_for or "").strip()
+    settings_row.signer_title = (signer_title or "").strip()
+    settings_row.signer_name = (signer_name or "").strip()
+    settings_row.recipients = [r.strip(" -,.") for r in (recipients or []) if r.strip(" -,.")]
+    settings_row.save()
+    audit.record(actor, "report.settings", settings_row, unit=unit)
+    return settings_row
+
+
+# --- issued versions -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def issue_report(unit, year: int, *, actor, number: str, date, options=None) -> GeneratedReport:
+    """“Ban hành”: a numbered, dated version, frozen; later figures are compared with it."""
+    number = (number or "").strip()
+    if not number.isdigit() or len(number) > 6:
+        raise DomainError(
+            f"Số báo cáo “{number}” không hợp lệ: để ban hành cần số thứ tự, ví dụ 115.",
+            field="number",
+        )
+    if date is None:
+        raise DomainError("Để ban hành cần chọn ngày ký báo cáo.", field="date")
+    if date.year <= year - 1 or date > timezone.localdate():
+        raise DomainError(
+            f"Ngày ký {date:%d/%m/%Y} không hợp lệ: phải sau năm {year - 1} và không sau hôm nay.",
+            field="date",
+        )
+    options = ReportOptions.from_json((options or ReportOptions()).as_json())
+    options.number, options.date = number, date
+    placeholders = [
+        b.text
+        for b in build_content(unit, year, options=options).blocks
+        if b.kind == "placeholder" and b.text.startswith(narrative.WRITER_MARK)
+    ]
+    if placeholders:
+        raise DomainError(
+            f"Chưa ban hành được: báo cáo còn {len(placeholders)} đoạn đánh dấu cho người viết "
+            f"(ví dụ: {placeholders[0][:120]}…). Hãy viết các phần đó trước."
+        )
+    report = generate_report(unit, year, actor=actor, options=options)
+    report.issued_at = timezone.now()
+    report.issued_by = actor if getattr(actor, "pk", None) else None
+    report.save(update_fields=["issued_at", "issued_by"])
+    audit.record(actor, "report.issue", report, unit=unit, year=year, number=number)
+    return report
+
+
+def issued_report(unit, year: int) -> GeneratedReport | None:
+    return (
+        GeneratedReport.objects.filter(unit=unit, year=year, issued_at__isnull=False)
+        .order_by("-issued_at", "-id")
+        .first()
+    )
+
+
+def unit_changes(report: GeneratedReport, current_rows: list[dict]) -> list[Change]:
+    """Per-unit values that differ now from the report's appendix tables."""
+
+    def index(rows):
+        return {
+            (r["table"], r["unit"], column): value
+            for r in rows
+            for column, value in r["values"].items()
+        }
+
+    then, now = index(report.units or []), index(current_rows)
+    changes = []
+    for key in sorted(set(then) | set(now)):
+        before, after = then.get(key), now.get(key)
+        if before != after:
+            table, unit_name, column = key
+            changes.append(Change(f"unit:{unit_name}:{column}", f"{unit_name} — {column}",
+                                  before, after))  # fmt: skip
+    return changes
+
+
+def changes_since_issued(unit, year: int) -> tuple[GeneratedReport | None, list[Change]]:
+    """The issued version and what has changed since (figures, then per-unit values)."""
+    report = issued_report(unit, year)
+    if report is None:
+        return None, []
+    figures = collect_figures(unit, year)
+    changes = changes_since(report, figures)
+    try:
+        content = build_content(unit, year, options=ReportOptions.from_json(report.options),
+                                figures=figures)  # fmt: skip
+        changes += unit_changes(report, unit_rows(content))
+    except DomainError:
+        pass  # the figures' changes are already listed; the conflict shows at generation
+    return report, changes

@@ -153,8 +153,9 @@ def test_the_recipients_are_in_party_style(document):
 def test_the_signature_block_has_authority_position_and_name(district):
     from tuyengiao.reports.models import ReportSettings
 
-    ReportSettings.objects.create(
-        unit=district, signer_title="PHÓ BÍ THƯ THƯỜNG TRỰC", signer_name="Hoàng Thị Tố Nga"
+    ReportSettings.objects.update_or_create(
+        unit=district,
+        defaults={"signer_title": "PHÓ BÍ THƯ THƯỜNG TRỰC", "signer_name": "Hoàng Thị Tố Nga"},
     )
     document = Document(io.BytesIO(services.build_docx(district, 2022)))
     _left, right = _closing(document).rows[0].cells
