@@ -85,7 +85,7 @@ class ReportSettings(models.Model):
     signer_for = models.CharField(_("on behalf of"), max_length=120, blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
     signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
-    recipients = models.JSONField(_("recipients"), default=list, blank=True)
+    recipients = models.JSONField(_("recipients of the report"), default=list, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = access.scoped_queryset("unit").as_manager()
@@ -114,7 +114,7 @@ class SectionText(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     section = models.CharField(_("section"), max_length=32)
     version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(_("text"), blank=True)
+    text = models.TextField(_("section text"), blank=True)
     written_at = models.DateTimeField(_("written at"), default=timezone.now)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
