@@ -159,7 +159,7 @@ class SectionTextsForm(forms.Form):
 class IssueForm(forms.Form):
     number = forms.CharField(label=_("Issue number"), max_length=6)
     date = forms.DateField(
-        label=_("Signing date"),
+        label=_("Date of signing"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
