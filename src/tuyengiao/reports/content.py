@@ -114,6 +114,7 @@ class Block:
     kind: str
     text: str = ""
     appendix: bool = False  # tables and charts: printed in the appendix after the signature
+    sheet: dict = field(default_factory=dict)  # table: raw values for the Excel annex
     rows: list[list[str]] = field(default_factory=list)  # table: header first, total last
     image: bytes | None = None  # chart: PNG
     figure_ids: list[str] = field(default_factory=list)

@@ -59,7 +59,8 @@ class GeneratedReport(models.Model):
         indexes = [models.Index(fields=["unit", "year", "generated_at"])]
 
     def __str__(self):
-        return f"Báo cáo năm {self.year} — {self.unit.name} ({self.generated_at:%d/%m/%Y %H:%M})"
+        when = timezone.localtime(self.generated_at)
+        return f"Báo cáo năm {self.year} — {self.unit.name} ({when:%d/%m/%Y %H:%M})"
 
     def get_absolute_url(self):
         return reverse("reports:sources", args=[self.pk])

@@ -184,15 +184,31 @@ def unit_rows(content: ReportContent) -> list[dict]:
             caption = block.text
         elif block.kind == "table" and block.rows:
             header = block.rows[0]
+            numbers = {r[0]: [_plain(v) for v in r[1:]] for r in block.sheet.get("rows", [])}
             for row in block.rows[1:]:
+                if row[1] not in numbers:
+                    continue  # the total row: the annex sums it with a formula
                 rows.append(
                     {
                         "table": caption,
                         "unit": row[1],
                         "values": dict(zip(header[2:], row[2:], strict=False)),
+                        "numbers": numbers.get(row[1]),
                     }
                 )
     return rows
+
+
+def _plain(value):
+    """A number as JSON keeps it: int when whole, else a string (Decimal's exact digits)."""
+    if value is None or isinstance(value, int):
+        return value
+    return int(value) if value == int(value) else str(value)
+
+
+def annex_sheets(content: ReportContent) -> list[dict]:
+    """The appendix tables as the annex's per-unit sheets (numbers, not text)."""
+    return [b.sheet for b in content.appendix if b.kind == "table" and b.sheet]
 
 
 # --- the department's written sections -------------------------------------------------------

@@ -35,6 +35,27 @@ def _form_and_period(key, group):
     return form, period
 
 
+def _sheet(breakdown, form, title) -> dict:
+    """The table's numbers as numbers, for the annex (rates become formulas there)."""
+    indicator = form.indicators.filter(code=RATE).first() if hasattr(form, "indicators") else None
+    rows = [
+        [row.unit.name, row.fields.get(REQUIRED), row.fields.get(ATTENDED)]
+        for row in vi_sorted(breakdown, key=lambda r: r.unit.name)
+    ]
+    return {
+        "title": title,
+        "columns": ["Đảng viên phải học tập", "Đảng viên tham gia"],
+        "rows": rows,
+        "rate": {
+            "label": "Tỷ lệ",
+            "numerator": 1,
+            "denominator": 0,
+            "decimals": indicator.decimals if indicator else 2,
+            "truncate": (indicator.rounding if indicator else "truncate") == "truncate",
+        },
+    }
+
+
 def _rows(breakdown, rate_figure, totals) -> list[list[str]]:
     rows = [["TT", "Đơn vị", "Đảng viên phải học tập", "Đảng viên tham gia", "Tỷ lệ"]]
     for index, row in enumerate(vi_sorted(breakdown, key=lambda r: r.unit.name), start=1):
@@ -103,7 +124,7 @@ def study_extras(unit):
             Block("caption", f"Bảng {number}. Kết quả học tập, quán triệt{about} theo đơn vị",
                   appendix=True),
             Block("table", rows=_rows(breakdown, group.get(RATE), totals), appendix=True,
-                  figure_ids=ids),
+                  figure_ids=ids, sheet=_sheet(breakdown, form, f"Bảng {number}{about}")),
         ]  # fmt: skip
         images = _charts(breakdown)
         for index, image in enumerate(images):

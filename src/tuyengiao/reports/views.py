@@ -196,7 +196,9 @@ def download(request, pk):
 @login_required
 def annex_download(request, pk):
     report = _report(request, pk)
-    data = annex.build_annex(report.figures, title=str(report))
+    data = annex.build_annex(
+        report.figures, title=str(report), units=report.units, generated_at=report.generated_at
+    )
     response = HttpResponse(data, content_type=XLSX)
     filename = report.filename.replace(".docx", "-phu-luc.xlsx")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
