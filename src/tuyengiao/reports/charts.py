@@ -21,21 +21,27 @@ from tuyengiao.core.text import format_number
 
 WIDTH_MM = 160
 PARTY_RED = "#b71c1c"
-VERSION = "print-2"  # bump when the drawing changes: old cached PNGs are then ignored
+VERSION = "print-3"  # bump when the drawing changes: old cached PNGs are then ignored
 
 
 def _cache_dir() -> Path:
     return Path(settings.VAR_DIR) / "cache" / "charts"
 
 
-def rate_chart(rows: list[tuple[str, Decimal | None]], *, decimals: int = 2) -> bytes:
-    """Horizontal bars (name, rate %), in the given order; cached by content."""
-    key = json.dumps([VERSION, decimals, [(n, str(v)) for n, v in rows]], ensure_ascii=False)
+def rate_chart(
+    rows: list[tuple[str, Decimal | None]], *, decimals: int = 2, axis: tuple | None = None
+) -> bytes:
+    """Horizontal bars (name, rate %), in the given order; cached by content. `axis`: the
+    range shared by the parts of one chart split over pages."""
+    axis = axis or axis_range([float(v) for _n, v in rows if v is not None])
+    key = json.dumps(
+        [VERSION, decimals, list(axis), [(n, str(v)) for n, v in rows]], ensure_ascii=False
+    )
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
     path = _cache_dir() / f"{digest}.png"
     if path.exists():
         return path.read_bytes()
-    data = _draw(rows, decimals)
+    data = _draw(rows, decimals, axis)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
@@ -56,12 +62,12 @@ def axis_range(values: list[float]) -> tuple[float, float]:
     return start, end + (end - start) * 0.12  # room for the value after the longest bar
 
 
-def _draw(rows, decimals) -> bytes:
+def _draw(rows, decimals, axis) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
 
     inch = 25.4
     height_mm = 7 * len(rows) + 18
@@ -71,13 +77,14 @@ def _draw(rows, decimals) -> bytes:
         try:
             names = [name for name, _value in rows]
             values = [float(v) if v is not None else 0.0 for _name, v in rows]
-            start, end = axis_range([float(v) for _n, v in rows if v is not None])
+            start, end = axis
             positions = range(len(rows))
             ax.barh(positions, [v - start if v else 0 for v in values], left=start,
                     color=PARTY_RED, height=0.62)  # fmt: skip
             ax.set_yticks(list(positions), names, fontsize=10)
             ax.set_ylim(len(rows) - 0.5, -0.5)
             ax.set_xlim(start, end)
+            ax.xaxis.set_major_locator(MultipleLocator(2 if end - start <= 15 else 5))
             ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:g}%".replace(".", ",")))
             ax.tick_params(axis="x", labelsize=9)
             for position, (_name, value) in enumerate(rows):

@@ -39,7 +39,7 @@ from .content import Block, ReportContent
 
 FONT = "Times New Roman"
 TEXT_WIDTH_MM = 210 - 30 - 15
-HEADER_LEFT_MM = 80
+HEADER_LEFT_MM = 75
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
 
 
@@ -101,15 +101,38 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
-def _layout_table(document, rows, left_mm):
+def _fixed_width(table, width):
+    """The table's own width in twips (python-docx leaves it “auto”, which LibreOffice
+    narrows to the text width minus its own margins)."""
+    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        table._tbl.tblPr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(int(width.twips)))
+
+
+def _no_cell_margins(table):
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def _layout_table(document, rows, left_mm, total_mm=TEXT_WIDTH_MM):
     """A borderless two-column table, `rows` rows, fixed widths (Word and LibreOffice)."""
     table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
+    _no_cell_margins(table)
+    widths = (Mm(left_mm), Mm(total_mm - left_mm))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: LibreOffice lays out by it, Word by the cells
+    _fixed_width(table, Mm(total_mm))
     cells = []
     for row in table.rows:
         row_cells = row.cells
@@ -127,13 +150,51 @@ def _cell_text(cell, text, **options):
     return paragraph
 
 
+_FONT_FILES = {
+    (False, False): "LiberationSerif-Regular.ttf",
+    (True, False): "LiberationSerif-Bold.ttf",
+    (False, True): "LiberationSerif-Italic.ttf",
+}
+_FONT_DIR = "/usr/share/fonts/truetype/liberation"
+
+
+def text_mm(text: str, size: float, *, bold=False, italic=False) -> float:
+    """The printed width of a line in Times New Roman (Liberation Serif has its metrics);
+    an estimate when the font is not installed."""
+    try:
+        from PIL import ImageFont
+
+        font = ImageFont.truetype(f"{_FONT_DIR}/{_FONT_FILES[(bold, italic)]}", int(size * 10))
+        return font.getlength(text) / 10 / 72 * 25.4
+    except (ImportError, OSError):
+        return len(text) * size * (0.26 if text.isupper() else 0.2)
+
+
+AIR_MM = 4  # the header's cells have no margins: a little air instead
+# Capitals with Vietnamese marks print about 12% wider in Word and LibreOffice than the
+# font's advance widths say (measured on the PDF): allow for it.
+CAPITALS_FACTOR = 1.12
+HEADER_WIDTH_MM = TEXT_WIDTH_MM + 10  # HD 36 headers may reach 5 mm into each margin
+
+
+def header_left_mm(lines: list[tuple[str, dict]], date: str) -> float:
+    """Wide enough that no left line wraps, leaving the rest to the title and date."""
+    widest = max(
+        text_mm(t, o.get("size", 14), bold=bool(o.get("bold"))) * CAPITALS_FACTOR for t, o in lines
+    )
+    party = text_mm("ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True) * CAPITALS_FACTOR + AIR_MM
+    left = max(HEADER_LEFT_MM, widest + AIR_MM)
+    return min(left, HEADER_WIDTH_MM - party)
+
+
 def _header(document, content: ReportContent):
     left = []
     if content.superior:
         left.append((content.superior, {"size": 14}))
     left += [(content.issuer, {"bold": True, "size": 14}), ("*", {"size": 14}),
              (content.number_line, {"size": 14})]  # fmt: skip
-    _table, cells = _layout_table(document, len(left), HEADER_LEFT_MM)
+    left_mm = header_left_mm(left, content.place_date)
+    _table, cells = _layout_table(document, len(left), left_mm, HEADER_WIDTH_MM)
     for (text, options), (cell, _right) in zip(left, cells, strict=True):
         _cell_text(cell, text, **options)
     _cell_text(cells[0][1], "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)

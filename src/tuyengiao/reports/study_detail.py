@@ -88,7 +88,7 @@ CHART_ROWS = 30  # bars per chart: 51 units make two charts that each fit a page
 def _charts(breakdown) -> list[bytes]:
     """The rate-by-unit chart, highest rate first, in page-sized parts; the units are named
     as in the table."""
-    from .charts import rate_chart
+    from .charts import axis_range, rate_chart
 
     rows = []
     for row in breakdown:
@@ -97,7 +97,8 @@ def _charts(breakdown) -> list[bytes]:
     rows.sort(key=lambda item: (item[1] is None, -(item[1] or 0)))
     parts = max(1, -(-len(rows) // CHART_ROWS))
     size = -(-len(rows) // parts)  # even parts: 26 + 25 rather than 26 + 1 …
-    return [rate_chart(rows[i : i + size]) for i in range(0, len(rows), size)]
+    axis = axis_range([float(v) for _n, v in rows if v is not None])
+    return [rate_chart(rows[i : i + size], axis=axis) for i in range(0, len(rows), size)]
 
 
 def study_extras(unit):
