@@ -276,6 +276,7 @@ DEMO_LOADERS = [
     "tuyengiao.training.demo.load",
     "tuyengiao.outreach.demo.load",
     "tuyengiao.initiatives.demo.load",
+    "tuyengiao.reports.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
