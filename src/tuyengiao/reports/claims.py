@@ -1,10 +1,21 @@
-"""Finding numeric claims in Vietnamese prose: ratios, sums and shares.
+"""Finding numeric claims in Vietnamese prose and tables, by what the words around them mean.
 
-Numbers are written the Vietnamese way (6.513 thousands, 93,44 decimals). The hard part is
-what *not* to read as a figure: dates (10/2/2023), Party document numbers (05-KH/QU,
-05 – ĐA/TU, 15/2020/NĐ-CP), years and school years (2022-2023, 2022/2023), names that carry
-a number (Quận 1, Ban Chỉ đạo 35) and codes (0903.123.456, 5G). The checker (checker.py)
-gives each claim its verdict; this module only finds them.
+A small grammar in three layers:
+
+1. **Tokens.** Numbers written the Vietnamese way (6.513 or 6 513 thousands, 93,44 decimals;
+   93.44% is read too but flagged), percentages ("93,44%", "97,72 phần trăm") and ratios
+   ("6.513/6.970/8.021"). Everything that looks like a number but is not a figure gets a
+   named pattern from NOT_A_CLAIM (dates, document numbers, years, phone numbers, house
+   numbers, codes, legal articles, names such as "Quận 1", targets, time spans…).
+2. **Connectives** officials use, inside one sentence (or one table cell): "đạt (tỷ lệ)",
+   "tỷ lệ … là", "chiếm", "trên tổng số", "trong đó", "gồm", "tổng cộng", "tăng/giảm … so
+   với", "%" / "phần trăm".
+3. **Claims** built from them: ratio (a/b with its rate), completeness (a/a), sum (the total
+   before or after its parts), share (a part "chiếm p%" of a total), growth ("tăng p% so với
+   năm trước (M)"), and rate (a percentage whose ratio is not in the text: unchecked).
+
+The checker (checker.py) gives each claim its verdict; tables.py builds claims from table
+rows; this module only finds them in prose.
 """
 
 from __future__ import annotations
@@ -13,71 +24,123 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-RATIO, SUM, SHARE = "ratio", "sum", "share"
-
-# Token kinds. Only NUMBER, PERCENT and RATIO are figures; the rest are read so that they
-# are *not* mistaken for figures.
-NUMBER, PERCENT, DATE, YEAR, DOCNO, LABEL, JUNK = (
-    "number", "percent", "date", "year", "docno", "label", "junk"
+RATIO, SUM, SHARE, GROWTH, COMPLETENESS, RATE = (
+    "ratio", "sum", "share", "growth", "completeness", "rate"
 )  # fmt: skip
-FIGURES = {NUMBER, PERCENT, RATIO}
+KINDS = (RATIO, COMPLETENESS, SUM, SHARE, GROWTH, RATE)
 
-_RAW = re.compile(r"(?<![\w.,/])\d(?:[\d.,/]*\d)?")
-_VN_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+# Token kinds. Only NUMBER, PERCENT and RATIO are figures; every other token is a number
+# that is *not* a figure, and says which pattern of NOT_A_CLAIM it is.
+NUMBER, PERCENT, PAIR = "number", "percent", "ratio"
+FIGURES = {NUMBER, PERCENT, PAIR}
+
+# The named patterns of numbers that are not claims, with what a reader is told.
+NOT_A_CLAIM = {
+    "date": "ngày tháng (10/2/2023, ngày 10/02, tháng 2/2023, 15.3.2023, 8 giờ 30)",
+    "document_number": "số hiệu văn bản (05-KH/QU, 13/2023/NĐ-CP, Công văn số 2045/BTG)",
+    "year_range": "năm, năm học, nhiệm kỳ, giai đoạn (2022-2023, 2020–2025, 2022/2023)",
+    "phone_number": "số điện thoại (0903.123.456, 0903 123 456, (028) 38291234)",
+    "house_number": "số nhà, hẻm trong địa chỉ (số 12/3 đường Nguyễn Du, hẻm 18/4)",
+    "code": "mã, ký hiệu (4.0, 5G, COVID-19, DA-2023/07, XBB.1.5)",
+    "legal_article": "điều, khoản, điểm của văn bản pháp quy (Điều 5, khoản 2)",
+    "name_with_number": "tên có số (Quận 1, Khu phố 3, Ban Chỉ đạo 35, Trung ương 6)",
+    "target": "chỉ tiêu, mức phấn đấu (từ 90% trở lên, ít nhất 8 lớp, chỉ tiêu ≥ 8)",
+    "time_span": "khoảng thời gian (5 năm, 3 tháng, 93 năm)",
+    "ordinal": "số thứ tự (lần thứ 4, đợt 2, khóa 10)",
+    "around_the_clock": "cách nói «24/24 giờ», «24/7»",
+}
+
+_SP = "[ \u00a0\u202f]"
+# One number: space-grouped thousands (6 513), or digits with dots (6.513, 95.00, 4.0),
+# with an optional decimal comma.
+_PART = (
+    r"(?:[1-9]\d{0,2}(?:" + _SP + r"\d{3})+(?![\d])(?!" + _SP + r"?[.,]\d)"
+    r"|\d+(?:\.\d+)*)(?:,\d+)?"
+)
+_RAW = re.compile(r"(?<![\w.,/])(?<!\d" + _SP + ")" + _PART + r"(?:/" + _PART + r")*")
+_GROUPED = re.compile(r"[1-9]\d{0,2}(?:[.\u00a0\u202f ]\d{3})*(?:,\d+)?|0(?:,\d+)?")
+_DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _LETTER = r"[^\W\d_]"
-_CODE_BEFORE = re.compile(_LETTER + r"[-–]$")  # QĐ-123, COVID-19
-_DOC_AFTER = re.compile(r"\s*[-–]\s*(" + _LETTER + r")|/\s*" + _LETTER)  # 05-KH/QU, 15/2020/NĐ
-_PERCENT_AFTER = re.compile(r"[ \u00a0]?%")
-_LABEL_BEFORE = re.compile(
-    r"\b(?:quận|phường|xã|huyện|thị\s+xã|khu\s+phố|khu\s+vực|tổ|ấp|khóm|thôn|ban\s+chỉ\s+đạo"
-    r"|khóa|khoá|thứ|trung\s+ương|đề\s+án|kế\s+hoạch|nghị\s+quyết|chỉ\s+thị|kết\s+luận"
+_PERCENT_AFTER = re.compile(r"(?:" + _SP + r"?%|" + _SP + r"+phần\s+trăm\b)", re.IGNORECASE)
+_I = re.IGNORECASE
+
+
+def _before(pattern: str) -> re.Pattern:
+    return re.compile(r"(?:^|(?<=[\s(\[,;:–\-«“\"'‘]))(?:" + pattern + r")\s*$", _I)
+
+
+_CODE_BEFORE = re.compile(_LETTER + r"[-–.]$")  # QĐ-123, COVID-19, XBB.1
+_DOC_AFTER = re.compile(r"\s*[-–]\s*(" + _LETTER + r")|/\s*(" + _LETTER + r")")
+_LEGAL_BEFORE = _before(r"điều|khoản|điểm|chương|mục|phụ\s+lục|tiết")
+_NAME_BEFORE = _before(
+    r"quận|phường|xã|huyện|thị\s+xã|thị\s+trấn|khu\s+phố|khu\s+vực|tổ\s+dân\s+phố|tổ|ấp|khóm"
+    r"|thôn|ban\s+chỉ\s+đạo|trung\s+ương|đề\s+án|kế\s+hoạch|nghị\s+quyết|chỉ\s+thị|kết\s+luận"
     r"|quy\s+định|nghị\s+định|thông\s+tư|quyết\s+định|công\s+văn|hướng\s+dẫn|thông\s+báo"
-    r"|chương\s+trình|tờ\s+trình|luật|điều|khoản|chương|mục|phụ\s+lục|lớp|khối|phòng|tầng"
-    r"|đường|hẻm|kỳ|đợt|quý|tuần|mã)(?:\s+số)?\s*$",
-    re.IGNORECASE,
+    r"|chương\s+trình|tờ\s+trình|luật|lớp\s+\d+|khối|phòng|tầng|kỳ|quý|tuần|mã|số\s+hiệu"
+    r"|chi\s+bộ\s+khu\s+phố|đại\s+hội|hội\s+nghị|ban\s+chấp\s+hành|tiểu\s+ban|nhóm|đội"
+    r"|trường|khu|lô|căn|block|phiên|bảng|biểu\s+đồ|biểu|hình|sơ\s+đồ|ví\s+dụ|câu|phần"
 )
-_DATE_BEFORE = re.compile(
-    r"\b(?:ngày|mùng|mồng|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|đầu|cuối|giữa"
-    r"|tháng|thứ\s+\w+|chủ\s+nhật)\s*,?\s*$",
-    re.IGNORECASE,
+_DOC_BEFORE = _before(
+    r"(?:kế\s+hoạch|nghị\s+quyết|chỉ\s+thị|kết\s+luận|quy\s+định|nghị\s+định|thông\s+tư"
+    r"|quyết\s+định|công\s+văn|hướng\s+dẫn|thông\s+báo|chương\s+trình|tờ\s+trình|đề\s+án"
+    r"|báo\s+cáo|luật)(?:\s+số)?"
 )
-_DAY_PART_BEFORE = re.compile(r"\b(?:ngày|mùng|mồng|tháng)\s*$", re.IGNORECASE)
-_DATE_JOIN = re.compile(r"^\s*(?:,|và|-|–|đến|tới)\s*$", re.IGNORECASE)
+_ORDINAL_BEFORE = _before(r"thứ|lần(?:\s+thứ)?|đợt|khóa|khoá|số\s+thứ\s+tự|stt|tt")
+_ADDRESS_BEFORE = _before(r"hẻm|kiệt|ngõ|ngách|số\s+nhà|(?:tại|ở|đặt\s+tại|trụ\s+sở)(?:\s+số)?")
+_STREET_AFTER = re.compile(
+    r"\s*,?\s*(?:đường|phố|hẻm|kiệt|ngõ|ngách|tổ|khu\s+phố|ấp|phường)\b|\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]",
+)
+_DATE_BEFORE = _before(
+    r"ngày|mùng|mồng|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|đầu|cuối|giữa"
+    r"|tháng|thứ\s+\w+|chủ\s+nhật|vào|lúc"
+)
+_DAY_PART_BEFORE = _before(r"ngày|mùng|mồng|tháng|lúc|vào\s+lúc")
+_DATE_JOIN = re.compile(r"^\s*(?:,|và|-|–|đến|tới)\s*$", _I)
+_TIME_AFTER = re.compile(r"\s*(?:giờ|g|h)\s*\d|\s*giờ\s+(?:sáng|chiều|tối|trưa|đêm)\b", _I)
+_SPAN_AFTER = re.compile(r"\s*(?:năm|tháng|ngày|tuần|thế\s+kỷ)\b", _I)
+_SPAN_BEFORE = _before(r"kỷ\s+niệm|tròn|sau|trong|hơn|gần|suốt|qua")
+_TARGET_BEFORE = _before(
+    r"từ|trên|dưới|ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+dưới|không\s+quá|phấn\s+đấu"
+    r"|chỉ\s+tiêu(?:\s+là)?|mục\s+tiêu(?:\s+là)?|≥|≤|>|<|=|đạt\s+từ|đạt\s+trên"
+)
+_TARGET_AFTER = re.compile(r"^[^.;,\d]{0,25}\btrở\s+lên\b", _I)
+_CLOCK = {("24", "24"), ("24", "7")}
 
 _SENTENCE_END = re.compile(r"[!?\n\t…]|\.(?=[\s\"”’)]|$)")
 _CLAUSE_END = re.compile(r"[;!?\n\t…]|\.(?=[\s\"”’)]|$)")
-_RATIO_PERCENT_INTRO = re.compile(
-    r"(?:\bđạt(?:\s+t[ỷỉ]\s+lệ)?|\bt[ỷỉ]\s+lệ(?:\s+đạt)?|\()(?:\s+là)?\s*$", re.IGNORECASE
-)
-_SHARE = re.compile(r"\bchiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+là)?\s*", re.IGNORECASE)
-_MARKER = re.compile(r"\b(?:trong\s+đó(?:\s+có)?|bao\s+gồm|gồm(?:\s+có)?)\b", re.IGNORECASE)
-_AND = re.compile(r"\bvà\b", re.IGNORECASE)
-_TOTAL_GAP = 80  # chars between a total and its "trong đó": further is another topic
 
 
 @dataclass
 class Token:
-    kind: str
+    kind: str  # NUMBER, PERCENT, PAIR, or a key of NOT_A_CLAIM
     start: int
     end: int
     raw: str
     parts: list[Decimal] = field(default_factory=list)
+    warning: str = ""  # written against convention (a decimal point), still read
 
     @property
     def value(self) -> Decimal:
         return self.parts[0]
 
+    @property
+    def is_figure(self) -> bool:
+        return self.kind in FIGURES
+
 
 @dataclass
 class Claim:
-    kind: str  # "ratio" | "sum" | "share"
+    kind: str  # one of KINDS
     text: str
     start: int
     end: int
     values: dict
-    verdict: str = ""  # "ok" | "rounding" | "wrong"; empty until checked
+    verdict: str = ""  # "ok" | "rounding" | "wrong" | "format" | "unchecked"; empty until checked
     expected: str | None = None
     message: str = ""
+    warnings: list[str] = field(default_factory=list)
+    rounding: str = ""  # the indicator's rule when known from the database: half_up, truncate
+    where: str = ""  # a table row: "Bảng 1, dòng «Phường B»"
 
     def as_json(self) -> dict:
         return {
@@ -89,6 +152,7 @@ class Claim:
             "verdict": self.verdict,
             "expected": self.expected,
             "message": self.message,
+            "where": self.where,
         }
 
 
@@ -100,16 +164,29 @@ def _json_number(value):
     return value
 
 
-def _parse(raw: str) -> Decimal | None:
-    if not _VN_NUMBER.fullmatch(raw):
-        return None
-    return Decimal(raw.replace(".", "").replace(",", "."))
+def parse_vn(raw: str, *, percent: bool = False) -> tuple[Decimal | None, str]:
+    """A number as written in Vietnamese: (value, warning). 6.513 → 6513; 93,44 → 93.44;
+    6 513 → 6513. "95.00" (a decimal point) is read as 95.00 with a warning; so is
+    "93.445%", a percentage no one means as ninety-three thousand."""
+    text = raw.strip()
+    if _GROUPED.fullmatch(text):
+        value = Decimal(re.sub(r"[.\u00a0\u202f ]", "", text).replace(",", "."))
+        if percent and "." in text and "," not in text and value >= 1000:
+            return Decimal(text), "dot"
+        return value, ""
+    if _DOT_DECIMAL.fullmatch(text):
+        return Decimal(text), "dot"
+    if text.isdigit():
+        return Decimal(text), ""
+    return None, ""
 
 
-def _plain(raw: str) -> int | Decimal:
-    """The value as written: an int unless it has a decimal comma."""
-    value = Decimal(raw.replace(".", "").replace(",", "."))
-    return value if "," in raw else int(value)
+def plain(value: Decimal) -> int | Decimal:
+    return (
+        int(value)
+        if value == value.to_integral_value() and value.as_tuple().exponent >= 0
+        else value
+    )
 
 
 def _is_year(raw: str) -> bool:
@@ -130,62 +207,134 @@ def _day_month(raws: list[str]) -> bool:
 
 
 def _classify(text: str, start: int, end: int, raw: str, previous: Token | None) -> Token:
+    before, after = text[max(0, start - 40) : start], text[end : end + 40]
+    token = Token("code", start, end, raw)
     raws = raw.split("/")
-    parts = [_parse(part) for part in raws]
-    before, after = text[max(0, start - 40) : start], text[end : end + 12]
-    token = Token(JUNK, start, end, raw, [p for p in parts if p is not None])
-    if None in parts or len(raws) > 3 or re.match(_LETTER, after) or _CODE_BEFORE.search(before):
-        return token  # 1.2.3, 0903.123.456, 5G, COVID-19
+    if re.match(_LETTER, after) or _CODE_BEFORE.search(before) or len(raws) > 3:
+        return token  # 5G, COVID-19, XBB.1.5, 1.2.3/4/5/6
+    if after.startswith(".") and re.match(r"\.\d", after):
+        return token
+    dotted = raw.split(".")
+    if len(raws) == 1 and len(dotted) == 3 and _day_month(dotted) and _is_year(dotted[2]):
+        token.kind = "date"  # 15.3.2023
+        return token
+    if len(raws) == 1 and (raw.startswith("0") and len(re.sub(r"\D", "", raw)) >= 9):
+        token.kind = "phone_number"
+        return token
+    if before.rstrip().endswith(")") and re.search(r"\(0\d{1,3}\)\s*$", before):
+        token.kind = "phone_number"  # (028) 38291234
+        return token
     doc = _DOC_AFTER.match(after)
-    if doc and (doc.group(1) is None or doc.group(1).isupper()):
-        token.kind = DOCNO
+    if doc and (doc.group(1) or doc.group(2)).isupper():
+        token.kind = "document_number"  # 05-KH/QU, 2045/BTG, 13/2023/NĐ-CP
+        return token
+    line_start = text.rfind("\n", 0, start) + 1
+    if (
+        len(raws) == 1
+        and re.fullmatch(r"\s*(?:[-–•]\s*)?", text[line_start:start])
+        and re.match(r"[.)](?:\s|$)", after)
+    ):
+        token.kind = "ordinal"  # "1. Công tác …", "2) …": the numbering of a heading or item
+        return token
+    if (
+        previous is not None
+        and previous.kind in ("name_with_number", "ordinal", "legal_article")
+        and re.fullmatch(r"\s*(?:,|và|-|–)\s*", text[previous.end : start])
+        and not _PERCENT_AFTER.match(after)
+    ):
+        token.kind = previous.kind  # "Trung ương 4, 5", "Điều 5, 6 và 7"
         return token
     if len(raws) == 1:
-        percent = _PERCENT_AFTER.match(after)
-        if percent:
-            token.kind, token.end = PERCENT, end + percent.end()
-            token.raw = text[start : token.end]
-        elif _is_year(raw):
-            token.kind = YEAR
-        elif _leading_zero(raw) or (raw.isdigit() and len(raw) >= 7):
-            token.kind = JUNK  # codes, phone numbers, identifiers
-        elif _LABEL_BEFORE.search(before):
-            token.kind = LABEL  # Quận 1, Ban Chỉ đạo 35, Kế hoạch số 5
-        elif _DAY_PART_BEFORE.search(before):
-            token.kind = DATE  # ngày 10 tháng 2
+        return _classify_single(text, token, before, after, previous)
+    token.kind = _classify_slashed(raws, before, after, previous, text)
+    if token.kind == PAIR:
+        parsed = [parse_vn(part) for part in raws]
+        if any(value is None for value, _ in parsed):
+            token.kind = "code"
         else:
-            token.kind = NUMBER
-        return token
-    token.kind = _classify_slashed(
-        raws, before, previous, text[previous.end : start] if previous else ""
-    )
+            token.parts = [value for value, _ in parsed]
+            token.warning = next((w for _, w in parsed if w), "")
     return token
 
 
-def _classify_slashed(raws: list[str], before: str, previous: Token | None, gap: str) -> str:
-    if _LABEL_BEFORE.search(before):
-        return DOCNO  # Quyết định 1234/2020
+def _classify_single(text, token: Token, before, after, previous) -> Token:
+    raw = token.raw
+    percent = _PERCENT_AFTER.match(after)
+    value, warning = parse_vn(raw, percent=bool(percent))
+    if value is None:
+        return token  # code: 1.2.3, 4.0
+    if warning and not percent:
+        return token  # 4.0, 2.5 without a percent sign: a code or a version, not a figure
+    token.parts, token.warning = [value], warning
+    if _LEGAL_BEFORE.search(before):
+        token.kind = "legal_article"
+    elif _ORDINAL_BEFORE.search(before):
+        token.kind = "ordinal"
+    elif _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(
+        after[percent.end() if percent else 0 :]
+    ):
+        token.kind = "target"
+    elif percent:
+        token.kind, token.end = PERCENT, token.end + percent.end()
+        token.raw = text[token.start : token.end]
+    elif _is_year(raw):
+        token.kind = "year_range"
+    elif _leading_zero(raw) or (raw.isdigit() and len(raw) >= 7):
+        token.kind = "phone_number"
+    elif _NAME_BEFORE.search(before):
+        token.kind = "name_with_number"
+    elif _DAY_PART_BEFORE.search(before) or _TIME_AFTER.match(after):
+        token.kind = "date"  # ngày 10 tháng 2, 8 giờ 30
+    elif _SPAN_AFTER.match(after):
+        token.kind = "time_span"  # 5 năm, 3 tháng
+    else:
+        token.kind = NUMBER
+    return token
+
+
+def _classify_slashed(raws, before, after, previous, text) -> str:
+    if tuple(raws[:2]) in _CLOCK and len(raws) == 2:
+        return "around_the_clock"
+    if _DOC_BEFORE.search(before):
+        return "document_number"  # Quyết định 1234/2020
+    if _ADDRESS_BEFORE.search(before) and (
+        _STREET_AFTER.match(after) or re.search(r"(?:hẻm|kiệt|ngõ|ngách)\s*$", before, _I)
+    ):
+        return "house_number"  # số 12/3 đường Nguyễn Du, tại 45/7 Lê Thánh Tôn
+    if re.search(r"(?:hẻm|kiệt|ngõ|ngách|số\s+nhà)\s*$", before, _I):
+        return "house_number"
+    if _NAME_BEFORE.search(before):
+        return "name_with_number"  # Tổ dân phố 12/5
     if len(raws) == 3:
-        return DATE if _is_year(raws[2]) else RATIO
+        return "date" if _is_year(raws[2]) else PAIR
     if _is_year(raws[0]) and _is_year(raws[1]):
-        return YEAR  # năm học 2022/2023
+        return "year_range"  # năm học 2022/2023
     if _is_year(raws[1]) and raws[0].isdigit() and 1 <= int(raws[0]) <= 12:
-        return DATE  # tháng 2/2023
+        return "date"  # tháng 2/2023
     if any(_leading_zero(raw) for raw in raws):
-        return DATE if _day_month(raws) else JUNK
+        return "date" if _day_month(raws) else "code"
     if _day_month(raws):
-        after_date = previous is not None and previous.kind == DATE and _DATE_JOIN.match(gap)
+        gap = text[previous.end : text.find(raws[0], previous.end)] if previous else ""
+        after_date = previous is not None and previous.kind == "date" and _DATE_JOIN.match(gap)
         # A ratio never has its first part larger; a day/month may.
         if _DATE_BEFORE.search(before) or after_date or int(raws[0]) > int(raws[1]):
-            return DATE
-    return RATIO
+            return "date"
+    return PAIR
+
+
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 
 
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    ranges = [m.span() for m in _YEAR_RANGE.finditer(text)]
     for match in _RAW.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in ranges):
+            tokens.append(Token("year_range", start, end, match.group()))
+            continue
         previous = tokens[-1] if tokens else None
-        tokens.append(_classify(text, match.start(), match.end(), match.group(), previous))
+        tokens.append(_classify(text, start, end, match.group(), previous))
     return tokens
 
 
@@ -200,7 +349,7 @@ def numbers_in_text(text: str) -> list[tuple[int, int, Decimal, str]]:
     for token in tokenize(text):
         if token.kind in (NUMBER, PERCENT):
             found.append((token.start, token.end, token.value, token.raw))
-        elif token.kind == RATIO:
+        elif token.kind == PAIR:
             offset = token.start
             for raw, value in zip(token.raw.split("/"), token.parts, strict=True):
                 found.append((offset, offset + len(raw), value, raw))
@@ -208,121 +357,300 @@ def numbers_in_text(text: str) -> list[tuple[int, int, Decimal, str]]:
     return found
 
 
-def _crosses(pattern: re.Pattern, text: str, start: int, end: int) -> bool:
-    return pattern.search(text, start, end) is not None
+# --- building claims ---------------------------------------------------------------------
+
+_RATE_INTRO_AFTER_RATIO = re.compile(
+    r"(?:\bđạt(?:\s+t[ỷỉ]\s+lệ)?|\bt[ỷỉ]\s+lệ(?:\s+[^\d%;()]{0,40}?)?(?:\s+(?:là|đạt|bằng))?"
+    r"|\bchiếm(?:\s+t[ỷỉ]\s+lệ)?|\(|\bbằng)(?:\s+là)?\s*$",
+    _I,
+)
+_RATE_STATED = re.compile(
+    r"(?:\bđạt(?:\s+t[ỷỉ]\s+lệ)?|\bt[ỷỉ]\s+lệ\b[^\d%;()]{0,80}?(?:\blà|\bđạt|\bbằng|:)"
+    r"|\bt[ỷỉ]\s+lệ)\s*$",
+    _I,
+)
+_WORD_RATIO = re.compile(r"^\s*trên\s+(?:tổng\s+số\s+)?$", _I)
+_SHARE = re.compile(r"\bchiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+là)?\s*$", _I)
+_SHARE_TOTAL_AFTER = re.compile(
+    r"^\s*(?:\(\s*)?(?:trên\s+)?(?:tổng\s+số|so\s+với\s+tổng\s+số|trong\s+tổng\s+số)"
+    r"(?:\s+[^\d;()]{0,40}?)?\s*$",
+    _I,
+)
+_MARKER = re.compile(r"\b(?:trong\s+đó(?:\s+có)?|bao\s+gồm(?:\s+có)?|gồm(?:\s+có)?)\b", _I)
+_TOTAL_AFTER = re.compile(
+    r"(?<!trên\s)\b(?:tổng\s+cộng(?:\s+là)?|tổng\s+số(?:\s+là)?|cộng\s+chung|cộng\s+lại)\s*$",
+    _I,
+)
+_AND = re.compile(r"\bvà\b", _I)
+_GROWTH = re.compile(r"\b(tăng|giảm)(?:\s+thêm)?\s*$", _I)
+_COMPARED = re.compile(r"^[^;\d]{0,10}?\bso\s+với\b", _I)
+_BASE_AFTER = re.compile(r"^[^;()]{0,60}\(\s*$")
+_TOTAL_GAP = 80  # chars between a total and its "trong đó": further is another topic
 
 
-def _ratio_claims(text: str, tokens: list[Token]) -> list[Claim]:
-    claims = []
-    for index, token in enumerate(tokens):
-        if token.kind != RATIO:
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def _segments(text: str, tokens: list[Token]) -> list[_Segment]:
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    segments = []
+    index = 0
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        if end <= start:
             continue
-        raws = token.raw.split("/")
-        values = dict(zip("abc", (_plain(raw) for raw in raws), strict=False))
-        end = token.end
-        # The percentage is the next figure in the same clause, introduced by "đạt (tỷ lệ)"
-        # or "(": "51/51 tổ chức … đạt 100%". Another figure in between owns it instead.
-        following = next((t for t in tokens[index + 1 :] if t.kind in FIGURES), None)
-        if (
-            following is not None
-            and following.kind == PERCENT
-            and not _crosses(_CLAUSE_END, text, token.end, following.start)
-            and _RATIO_PERCENT_INTRO.search(text, token.end, following.start)
-        ):
-            values["p"] = following.value
-            end = following.end
-        claims.append(Claim(RATIO, text[token.start : end], token.start, end, values))
-    return claims
+        inside = []
+        while index < len(tokens) and tokens[index].start < end:
+            if tokens[index].start >= start:
+                inside.append(tokens[index])
+            index += 1
+        segments.append(_Segment(start, end, inside))
+    return segments
 
 
-def _figure_before(tokens: list[Token], text: str, position: int) -> Token | None:
-    """The nearest figure before `position` in the same sentence."""
-    for token in reversed(tokens):
-        if token.end > position or token.kind not in FIGURES:
-            continue
-        return None if _crosses(_SENTENCE_END, text, token.end, position) else token
-    return None
+class _Builder:
+    """Claims of one sentence, each percentage given to at most one claim."""
 
+    def __init__(self, text: str, segment: _Segment):
+        self.text = text
+        self.seg = segment
+        self.figs = [t for t in segment.tokens if t.is_figure]
+        self.used: set[int] = set()  # ids of tokens already in a claim
+        self.claims: list[Claim] = []
 
-def _marker_total(tokens: list[Token], text: str, marker: re.Match) -> Token | None:
-    total = _figure_before(tokens, text, marker.start())
-    if total is None or total.kind != NUMBER or marker.start() - total.end > _TOTAL_GAP:
-        return None
-    return total
+    def gap(self, a: int, b: int) -> str:
+        return self.text[a:b]
 
+    def claim(self, kind: str, tokens: list[Token], values: dict) -> Claim:
+        start = min(t.start for t in tokens)
+        end = max(t.end for t in tokens)
+        claim = Claim(kind, self.text[start:end], start, end, values)
+        claim.warnings = sorted({t.warning for t in tokens if t.warning})
+        self.used.update(id(t) for t in tokens)
+        self.claims.append(claim)
+        return claim
 
-def _sum_claims(text: str, tokens: list[Token]) -> list[Claim]:
-    claims = []
-    for marker in _MARKER.finditer(text):
-        total = _marker_total(tokens, text, marker)
-        if total is None:
-            continue
-        # Parts run until the first one joined by "và": "trong đó 60 nam, 30 nữ và 10 …".
-        parts: list[Token] = []
-        last, joined = marker.end(), False
-        for token in tokens:
-            if token.start < marker.end() or token.kind not in FIGURES:
+    def free(self, token: Token) -> bool:
+        return id(token) not in self.used
+
+    def next_fig(self, token: Token) -> Token | None:
+        index = self.figs.index(token)
+        return self.figs[index + 1] if index + 1 < len(self.figs) else None
+
+    def prev_fig(self, token: Token) -> Token | None:
+        index = self.figs.index(token)
+        return self.figs[index - 1] if index > 0 else None
+
+    def build(self) -> list[Claim]:
+        self._word_ratios()
+        pairs = [t for t in self.figs if t.kind == PAIR]
+        rates: dict[int, Token] = {}
+        for pair in pairs:  # "a/b …, đạt (tỷ lệ) p%", "a/b (p%)", "a/b; tỷ lệ … là p%"
+            following = self.next_fig(pair)
+            if following is not None and following.kind == PERCENT:
+                gap = self.gap(pair.end, following.start)
+                if (
+                    not _CLAUSE_END.search(gap) and _RATE_INTRO_AFTER_RATIO.search(gap)
+                ) or re.search(r"\bt[ỷỉ]\s+lệ\b", gap, _I):
+                    rates[id(pair)] = following
+        for pair in pairs:  # "tỷ lệ … là p% (a/b …)", "đạt tỷ lệ p% (a/b)", "100% … (a/a)"
+            if id(pair) in rates:
                 continue
-            if _crosses(_CLAUSE_END, text, last, token.start) or _MARKER.search(
-                text, last, token.start
+            preceding = self.prev_fig(pair)
+            if preceding is None or preceding.kind != PERCENT:
+                continue
+            if any(r is preceding for r in rates.values()):
+                continue
+            intro = self.gap(self.seg.start, preceding.start)
+            gap = self.gap(preceding.end, pair.start)
+            if re.fullmatch(r"[^\d;()]{0,40}\(\s*", gap) or (
+                _RATE_STATED.search(intro) and not _CLAUSE_END.search(gap) and len(gap) < 60
             ):
+                rates[id(pair)] = preceding
+        for pair in pairs:
+            values = dict(zip("abc", (plain(v) for v in pair.parts), strict=False))
+            members = [pair]
+            rate = rates.get(id(pair))
+            if rate is not None:
+                values["p"] = rate.value
+                members.append(rate)
+            same = len(pair.parts) >= 2 and pair.parts[0] == pair.parts[1]
+            self.claim(COMPLETENESS if same else RATIO, members, values)
+        self._sums_before()
+        self._sums_after()
+        self._shares()
+        self._growths()
+        self._lone_rates()
+        return self.claims
+
+    def _word_ratios(self):
+        """ "a trên (tổng số) b": a ratio written in words; becomes a PAIR token."""
+        figs = self.figs
+        merged: list[Token] = []
+        index = 0
+        while index < len(figs):
+            token = figs[index]
+            nxt = figs[index + 1] if index + 1 < len(figs) else None
+            if (
+                nxt is not None
+                and token.kind == NUMBER
+                and nxt.kind == NUMBER
+                and _WORD_RATIO.match(self.gap(token.end, nxt.start))
+            ):
+                pair = Token(PAIR, token.start, nxt.end, self.gap(token.start, nxt.end))
+                pair.parts = [token.value, nxt.value]
+                pair.warning = token.warning or nxt.warning
+                merged.append(pair)
+                index += 2
+                continue
+            merged.append(token)
+            index += 1
+        self.figs = merged
+
+    def _parts_from(self, position: int, limit: int) -> list[Token] | None:
+        """Numbers after `position` joined by commas and ending with "và": the parts."""
+        parts: list[Token] = []
+        last = position
+        for token in self.figs:
+            if token.start < position or token.start >= limit:
+                continue
+            between = self.gap(last, token.start)
+            if _CLAUSE_END.search(between) or (parts and _MARKER.search(between)):
                 break
             if token.kind == PERCENT:
                 continue  # "60 nam (chiếm 60%) và 40 nữ": the percentage is a share
-            if token.kind != NUMBER:
+            if token.kind != NUMBER or not self.free(token):
                 break
-            joined = bool(parts) and _AND.search(text, parts[-1].end, token.start) is not None
+            joined = bool(parts) and _AND.search(between) is not None
             parts.append(token)
             last = token.end
             if joined:
-                break
-        if len(parts) < 2 or not joined:
-            continue
-        values = {"total": _plain(total.raw), "parts": [_plain(part.raw) for part in parts]}
-        end = parts[-1].end
-        claims.append(Claim(SUM, text[total.start : end], total.start, end, values))
-    return claims
+                return parts
+        return None
 
+    def _sums_before(self):
+        """ "N …, trong đó/gồm A … và B …"."""
+        for marker in _MARKER.finditer(self.text, self.seg.start, self.seg.end):
+            total = next(
+                (t for t in reversed(self.figs) if t.end <= marker.start() and t.kind in FIGURES),
+                None,
+            )
+            if total is None or total.kind != NUMBER or not self.free(total):
+                continue
+            if marker.start() - total.end > _TOTAL_GAP:
+                continue
+            parts = self._parts_from(marker.end(), self.seg.end)
+            if parts is None or len(parts) < 2:
+                continue
+            if total.value < max(p.value for p in parts):
+                continue  # "120 đảng viên, trong đó 130 lượt…": parts of something else
+            values = {"total": plain(total.value), "parts": [plain(p.value) for p in parts]}
+            self.claim(SUM, [total, *parts], values)
 
-def _share_claims(text: str, tokens: list[Token]) -> list[Claim]:
-    claims = []
-    by_start = {token.start: token for token in tokens if token.kind == PERCENT}
-    for share in _SHARE.finditer(text):
-        percent = by_start.get(share.end())
-        part = _figure_before(tokens, text, share.start())
-        if percent is None or part is None or part.kind != NUMBER:
-            continue
-        total = _share_total(text, tokens, part)
-        if total is None:
-            continue
-        values = {"part": _plain(part.raw), "total": _plain(total.raw), "p": percent.value}
-        claims.append(
-            Claim(SHARE, text[total.start : percent.end], total.start, percent.end, values)
-        )
-    return claims
+    def _sums_after(self):
+        """ "(gồm) A …, B … và C …, tổng cộng N …"."""
+        for total in self.figs:
+            if total.kind != NUMBER or not self.free(total):
+                continue
+            before = self.gap(self.seg.start, total.start)
+            if not _TOTAL_AFTER.search(before):
+                continue
+            clause_start = self.seg.start
+            for end in _CLAUSE_END.finditer(self.text, self.seg.start, total.start):
+                clause_start = end.end()
+            markers = list(_MARKER.finditer(self.text, clause_start, total.start))
+            start = markers[-1].end() if markers else clause_start
+            candidates = [
+                t
+                for t in self.figs
+                if start <= t.start and t.end <= total.start and t.kind in FIGURES
+            ]
+            if len(candidates) < 2 or any(t.kind != NUMBER or not self.free(t) for t in candidates):
+                continue
+            last_gap = self.gap(candidates[-2].end, candidates[-1].start)
+            if not _AND.search(last_gap):
+                continue
+            values = {"total": plain(total.value), "parts": [plain(p.value) for p in candidates]}
+            self.claim(SUM, [*candidates, total], values)
 
+    def _shares(self):
+        for percent in self.figs:
+            if percent.kind != PERCENT or not self.free(percent):
+                continue
+            if not _SHARE.search(self.gap(self.seg.start, percent.start)):
+                continue
+            part = self.prev_fig(percent)
+            if part is None or part.kind != NUMBER:
+                continue
+            total = self._share_total(percent, part)
+            members = [part, percent] + ([total] if total is not None else [])
+            values = {"part": plain(part.value), "p": percent.value}
+            if total is not None:
+                values["total"] = plain(total.value)
+            self.claim(SHARE, members, values)
 
-def _share_total(text: str, tokens: list[Token], part: Token) -> Token | None:
-    """The total a share is of: the one before "trong đó/gồm", else the nearest larger figure."""
-    sentence_start = 0
-    for end in _SENTENCE_END.finditer(text, 0, part.start):
-        sentence_start = end.end()
-    markers = list(_MARKER.finditer(text, sentence_start, part.start))
-    if markers:
-        return _marker_total(tokens, text, markers[-1])
-    for token in reversed(tokens):
-        if token.end <= sentence_start:
-            break
-        if token.end <= part.start and token.kind == NUMBER and token.value >= part.value:
-            return token
-    return None
+    def _share_total(self, percent: Token, part: Token) -> Token | None:
+        following = self.next_fig(percent)
+        if (
+            following is not None
+            and following.kind == NUMBER
+            and _SHARE_TOTAL_AFTER.match(self.gap(percent.end, following.start))
+        ):
+            return following  # "chiếm p% (tổng số N)", "chiếm p% trên tổng số N"
+        markers = list(_MARKER.finditer(self.text, self.seg.start, part.start))
+        if markers:
+            total = next((t for t in reversed(self.figs) if t.end <= markers[-1].start()), None)
+            if total is not None and total.kind == NUMBER and total.value >= part.value:
+                return total
+            return None
+        for token in reversed(self.figs):
+            if token.end <= part.start and token.kind == NUMBER and token.value >= part.value:
+                return token
+        return None
+
+    def _growths(self):
+        for change in self.figs:
+            if change.kind not in (PERCENT, NUMBER) or not self.free(change):
+                continue
+            verb = _GROWTH.search(self.gap(self.seg.start, change.start))
+            if verb is None or not _COMPARED.match(self.text[change.end : self.seg.end]):
+                continue
+            current = self.prev_fig(change)
+            base = self.next_fig(change)
+            if base is not None and (
+                base.kind != NUMBER or not _BASE_AFTER.match(self.gap(change.end, base.start))
+            ):
+                base = None
+            if current is not None and (current.kind != NUMBER or not self.free(current)):
+                current = None
+            values = {"direction": verb.group(1).lower(), "change": change.value,
+                      "percent": change.kind == PERCENT}  # fmt: skip
+            members = [change]
+            if current is not None:
+                values["current"] = plain(current.value)
+                members.insert(0, current)
+            if base is not None and current is not None:
+                values["base"] = plain(base.value)
+                members.append(base)
+            self.claim(GROWTH, members, values)
+
+    def _lone_rates(self):
+        for percent in self.figs:
+            if percent.kind != PERCENT or not self.free(percent):
+                continue
+            if _RATE_STATED.search(self.gap(self.seg.start, percent.start)[-120:]):
+                self.claim(RATE, [percent], {"p": percent.value})
 
 
 def find_claims(text: str) -> list[Claim]:
-    """Ratios, sums and shares in `text`, in reading order, not yet checked.
-
-    `text` should be NFC (read_text makes it so); offsets index into it unchanged.
-    """
+    """Ratios, sums, shares, growths and stated rates in `text`, in reading order, not yet
+    checked. `text` should be NFC (read_text makes it so); offsets index into it unchanged."""
     tokens = tokenize(text)
-    claims = _ratio_claims(text, tokens) + _sum_claims(text, tokens) + _share_claims(text, tokens)
+    claims: list[Claim] = []
+    for segment in _segments(text, tokens):
+        if any(t.is_figure for t in segment.tokens):
+            claims.extend(_Builder(text, segment).build())
     return sorted(claims, key=lambda claim: (claim.start, claim.end))

@@ -18,11 +18,15 @@ from tuyengiao.reports.checker import (
     report_json,
 )
 
-SEED = Path(__file__).resolve().parents[4].parent / "shared/seed/000_83e97f45987c09d3.txt"
+SEED_NAME = "shared/seed/000_83e97f45987c09d3.txt"
+SEED = next(
+    (p / SEED_NAME for p in Path(__file__).resolve().parents if (p / SEED_NAME).exists()),
+    Path(SEED_NAME),
+)
 
 VERDICTS = [
     # ratios
-    pytest.param("Có 51/51 tổ chức cơ sở đảng tham gia (100%).", "ratio", "ok", None,
+    pytest.param("Có 51/51 tổ chức cơ sở đảng tham gia (100%).", "completeness", "ok", None,
                  id="a full ratio with 100% is ok"),
     pytest.param("Có 50/51 tổ chức cơ sở đảng tham gia, đạt 98,04%.", "ratio", "ok", None,
                  id="a ratio rounded half-up is ok"),
@@ -34,8 +38,8 @@ VERDICTS = [
                  id="a ratio whose first number exceeds the second is wrong"),
     pytest.param("Học tập với 6.513/8.021/6.970 đảng viên.", "ratio", "wrong", None,
                  id="a three-part ratio out of order is wrong"),
-    pytest.param("Học tập với 6.513/6.970/8.021 đảng viên.", "ratio", "ok", None,
-                 id="a three-part ratio in order without percentage is ok"),
+    pytest.param("Học tập với 6.513/6.970/8.021 đảng viên.", "ratio", "unchecked", None,
+                 id="a three-part ratio in order without percentage is unchecked, never ok"),
     # sums
     pytest.param("Kết nạp 120 đảng viên mới, trong đó 45 nữ và 75 nam.", "sum", "ok", None,
                  id="parts after trong đó that add up are ok"),
@@ -107,13 +111,17 @@ def test_the_seed_article_gives_exactly_its_three_claims():
     # then
     found = [(c.text.split()[0], c.values.get("p"), c.verdict) for c in claims]
     assert found == [
-        ("51/51", None, "ok"),
+        ("51/51", None, "ok"),  # completeness: all of them
         ("6.513/6.970/8.021", Decimal("93.44"), "ok"),
         ("2.249/2.257", Decimal("99.64"), "rounding"),
     ]
     assert claims[2].expected == "99,65%"
-    assert claims[2].message.startswith(
-        "99,64% là giá trị làm tròn xuống (cắt bớt); làm tròn thông thường sẽ là 99,65%"
+    assert claims[2].message == (
+        "Làm tròn: 2.249 ÷ 2.257 = 99,6455…% → 99,65% (làm tròn thông thường); văn bản ghi "
+        "99,64% là giá trị cắt bớt, làm tròn xuống."
+    )
+    assert claims[1].message == (
+        "Đúng: 6.513 ÷ 6.970 = 93,4433…% → 93,44% (làm tròn thông thường); văn bản ghi 93,44%."
     )
     for not_a_claim in ("10/2/2023", "05-KH/QU", "35-NQ/BCT"):
         position = text.index(not_a_claim)
@@ -148,7 +156,7 @@ def test_the_json_report_counts_wrong_claims_and_serialises_numbers():
     assert report["claims"][0]["values"] == {"a": 50, "b": 51, "p": 97}
     assert report["claims"][1]["values"] == {"total": 12, "parts": [5, 7]}
     assert set(report["claims"][0]) == {
-        "kind", "text", "start", "end", "values", "verdict", "expected", "message"
+        "kind", "text", "start", "end", "values", "verdict", "expected", "message", "where"
     }  # fmt: skip
 
 
