@@ -66,7 +66,7 @@ _I = re.IGNORECASE
 
 
 def _before(pattern: str) -> re.Pattern:
-    return re.compile(r"(?:^|(?<=[\s(\[,;:–\-«“\"'‘]))(?:" + pattern + r")\s*$", _I)
+    return re.compile(r"(?:^|(?<=[\s(\[,;:–\-«“\"'‘]))(?:" + pattern + r")[ \u00a0]*$", _I)
 
 
 _CODE_BEFORE = re.compile(_LETTER + r"[-–.]$")  # QĐ-123, COVID-19, XBB.1
@@ -86,7 +86,9 @@ _DOC_BEFORE = _before(
     r"|báo\s+cáo|luật)(?:\s+số)?"
 )
 _ORDINAL_BEFORE = _before(r"thứ|lần(?:\s+thứ)?|đợt|khóa|khoá|số\s+thứ\s+tự|stt|tt")
-_ADDRESS_BEFORE = _before(r"hẻm|kiệt|ngõ|ngách|số\s+nhà|(?:tại|ở|đặt\s+tại|trụ\s+sở)(?:\s+số)?")
+_ADDRESS_BEFORE = _before(
+    r"hẻm|kiệt|ngõ|ngách|số(?:\s+nhà)?|(?:tại|ở|đặt\s+tại|trụ\s+sở)(?:\s+số)?"
+)
 _STREET_AFTER = re.compile(
     r"\s*,?\s*(?:đường|phố|hẻm|kiệt|ngõ|ngách|tổ|khu\s+phố|ấp|phường)\b|\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]",
 )

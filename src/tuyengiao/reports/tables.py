@@ -28,7 +28,10 @@ from tuyengiao.core.text import fold
 from .claims import COMPLETENESS, RATIO, SUM, Claim, parse_vn, plain
 
 _SPLIT = re.compile(r"\t| \| ")
-_TOTAL_ROW = re.compile(r"^(?:tong cong|tong so|tong|cong|toan (?:quan|phuong|xa|huyen|dang bo))\b")
+_PLACE = r"toan (?:quan|phuong|xa|huyen|dang bo|thanh pho)"
+_TOTAL_ROW = re.compile(
+    r"^(?:tong cong|tong so|tong|cong|" + _PLACE + r")(?: (?:" + _PLACE + r"|chung|cong))?\s*:?$"
+)
 _RATE = re.compile(r"\bty le\b|%")
 _ORDER = re.compile(r"^(?:s?tt|so tt|so thu tu)\.?$")
 _DENOMINATOR = re.compile(
@@ -147,7 +150,7 @@ def find_tables(text: str) -> list[Table]:
             label = next(
                 (c.text for c in row.cells if c.text.strip() and c.number()[0] is None), first
             )
-            if _TOTAL_ROW.match(fold(label)) and table.total is None:
+            if _TOTAL_ROW.match(fold(label).strip()) and table.total is None:
                 table.total = row
             elif not _is_header(row):
                 table.rows.append(row)

@@ -201,7 +201,14 @@ def rounding_rule(figure) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(fold(text)) if w not in _STOP and len(w) > 1}
+    """Pairs of neighbouring syllables: Vietnamese words are mostly two syllables, and a
+    pair ("ket nap", "boi duong") tells meaning apart where one syllable ("ket") does not."""
+    syllables = _WORD.findall(fold(text))
+    return {
+        f"{a} {b}"
+        for a, b in zip(syllables, syllables[1:], strict=False)
+        if not (a in _STOP and b in _STOP)
+    }
 
 
 def _figure_words(figure) -> set[str]:
@@ -236,26 +243,32 @@ class _Index:
         value = value.normalize()
         return [f for f in self.figures if _value(f) == value]
 
-    def rule_for(self, claim: Claim) -> str:
-        """The rounding rule of the indicator a claim's rate is about, if the database says."""
+    def groups_of(self, claim: Claim) -> list[str]:
+        """The figure groups (study.HT-NQ, training.chinh-tri-he…) holding both numbers of
+        a claim's ratio or share."""
         values = claim.values
         pair = (
             [values.get(k) for k in ("a", "b")]
             if "a" in values
             else [values.get("part"), values.get("total")]
         )
-        if None not in pair:
-            groups = None
-            for number in pair:
-                found = {_group(f.id) for f in self.with_value(Decimal(number))}
-                groups = found if groups is None else groups & found
-            for group in sorted(groups or ()):
-                rules = {self.rules[f.id] for f in self.figures if _group(f.id) == group}
-                rules.discard("")
-                if len(rules) == 1:
-                    return rules.pop()
-        if "p" in values:
-            rules = {self.rules[f.id] for f in self.with_value(Decimal(values["p"]))}
+        if None in pair:
+            return []
+        groups = None
+        for number in pair:
+            found = {_group(f.id) for f in self.with_value(Decimal(number))}
+            groups = found if groups is None else groups & found
+        return sorted(groups or ())
+
+    def rule_for(self, claim: Claim) -> str:
+        """The rounding rule of the indicator a claim's rate is about, if the database says."""
+        for group in self.groups_of(claim):
+            rules = {self.rules[f.id] for f in self.figures if _group(f.id) == group}
+            rules.discard("")
+            if len(rules) == 1:
+                return rules.pop()
+        if "p" in claim.values:
+            rules = {self.rules[f.id] for f in self.with_value(Decimal(claim.values["p"]))}
             rules.discard("")
             if len(rules) == 1:
                 return rules.pop()
@@ -351,7 +364,6 @@ def _judge(match: NumberMatch, index: _Index, words, section, unit: str) -> None
         return
     if not unit or not match.reportable:
         return
-    unit_words = _words(unit)
     best, best_score = None, 0
     for figure in index.figures:
         if index.units[figure.id] != unit:
@@ -359,8 +371,9 @@ def _judge(match: NumberMatch, index: _Index, words, section, unit: str) -> None
         score = _score(index, figure, words, section)
         if score > best_score:
             best, best_score = figure, score
-    # Plainly the same thing: its unit, two more words of its label and its section.
-    if best is not None and best_score >= len(unit_words) + 3:
+    # Plainly the same thing: the same unit of counting, and its subject (three word pairs
+    # of the label, or its section and one pair).
+    if best is not None and best_score >= 3:
         match.contradicts = _describe(best)
 
 
@@ -388,4 +401,18 @@ def verify(text: str, figures=None) -> Verification:
     for claim in claims:  # a table's detail rows follow the rule of its totals row
         if claim.where and not claim.rounding:
             claim.rounding = table_rule.get(claim.where.split(",")[0], "")
-    return Verification(text, check_text(text, claims), match_numbers(text, figures, index))
+    numbers = match_numbers(text, figures, index)
+    for claim in claims:  # a rate next to its ratio means that ratio's indicator
+        if "p" not in claim.values:
+            continue
+        rates = [
+            f
+            for group in index.groups_of(claim)
+            for f in index.with_value(Decimal(claim.values["p"]))
+            if _group(f.id) == group
+        ]
+        for number in numbers:
+            inside = claim.start <= number.start < claim.end
+            if inside and not number.figures and number.value == claim.values["p"]:
+                number.figures = [_describe(f) for f in rates]
+    return Verification(text, check_text(text, claims), numbers)
