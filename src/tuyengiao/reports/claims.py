@@ -272,9 +272,10 @@ def _classify_single(text, token: Token, before, after, previous) -> Token:
         token.kind = "legal_article"
     elif _ORDINAL_BEFORE.search(before):
         token.kind = "ordinal"
-    elif _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(
-        after[percent.end() if percent else 0 :]
-    ):
+    elif (
+        _TARGET_BEFORE.search(before)
+        and not (re.search(r"\d[ \u00a0]+trên[ \u00a0]+$", before) and not percent)
+    ) or _TARGET_AFTER.match(after[percent.end() if percent else 0 :]):
         token.kind = "target"
     elif percent:
         token.kind, token.end = PERCENT, token.end + percent.end()
@@ -367,11 +368,11 @@ _RATE_INTRO_AFTER_RATIO = re.compile(
     _I,
 )
 _RATE_STATED = re.compile(
-    r"(?:\bđạt(?:\s+t[ỷỉ]\s+lệ)?|\bt[ỷỉ]\s+lệ\b[^\d%;()]{0,80}?(?:\blà|\bđạt|\bbằng|:)"
+    r"(?:\bđạt(?:\s+t[ỷỉ]\s+lệ)?|\bt[ỷỉ]\s+lệ\b[^\d%;()]{0,80}?(?:\blà|\bđạt|\bbằng|\bchiếm|:)"
     r"|\bt[ỷỉ]\s+lệ)\s*$",
     _I,
 )
-_WORD_RATIO = re.compile(r"^\s*trên\s+(?:tổng\s+số\s+)?$", _I)
+_WORD_RATIO = re.compile(r"^\s*(?:trên(?:\s+tổng\s+số)?|trong\s+tổng\s+số)\s+$", _I)
 _SHARE = re.compile(r"\bchiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+là)?\s*$", _I)
 _SHARE_TOTAL_AFTER = re.compile(
     r"^\s*(?:\(\s*)?(?:trên\s+)?(?:tổng\s+số|so\s+với\s+tổng\s+số|trong\s+tổng\s+số)"
@@ -512,8 +513,9 @@ class _Builder:
             index += 1
         self.figs = merged
 
-    def _parts_from(self, position: int, limit: int) -> list[Token] | None:
-        """Numbers after `position` joined by commas and ending with "và": the parts."""
+    def _parts_from(self, position: int, limit: int) -> tuple[list[Token], bool]:
+        """Numbers after `position` joined by commas: the parts, and whether the list was
+        closed by "và" (else it ran to the end of the clause: maybe only some parts)."""
         parts: list[Token] = []
         last = position
         for token in self.figs:
@@ -525,13 +527,13 @@ class _Builder:
             if token.kind == PERCENT:
                 continue  # "60 nam (chiếm 60%) và 40 nữ": the percentage is a share
             if token.kind != NUMBER or not self.free(token):
-                break
+                return [], False
             joined = bool(parts) and _AND.search(between) is not None
             parts.append(token)
             last = token.end
             if joined:
-                return parts
-        return None
+                return parts, True
+        return parts, False
 
     def _sums_before(self):
         """ "N …, trong đó/gồm A … và B …"."""
@@ -544,12 +546,14 @@ class _Builder:
                 continue
             if marker.start() - total.end > _TOTAL_GAP:
                 continue
-            parts = self._parts_from(marker.end(), self.seg.end)
-            if parts is None or len(parts) < 2:
+            parts, closed = self._parts_from(marker.end(), self.seg.end)
+            if len(parts) < 2:
                 continue
             if total.value < max(p.value for p in parts):
                 continue  # "120 đảng viên, trong đó 130 lượt…": parts of something else
             values = {"total": plain(total.value), "parts": [plain(p.value) for p in parts]}
+            if not closed:
+                values["open"] = True  # "trong đó, nữ: 845, nam: 1.057": all parts, or some?
             self.claim(SUM, [total, *parts], values)
 
     def _sums_after(self):

@@ -269,3 +269,92 @@ HELD_OUT = [
     ("Theo Kế hoạch 45-KH/QU ngày 10/3/2023 có 22/24 đơn vị nộp báo cáo, đạt 91,66%.",
      [("ratio", ROUNDING)]),
 ]  # fmt: skip
+
+
+# A second round, written after the grammar was tuned on the sentences above and run once
+# before any change: other phrasings ("bằng", "trong tổng số", "a trên b", a space before
+# "%", a list without "và"). The first run found 6 of 6 wrong figures with no false alarm,
+# and got 4 of 36 sentences' other verdicts wrong; the grammar was then widened for them.
+HELD_OUT_2 = [
+    ("Đạt 100% (51/51 tổ chức cơ sở đảng) tổ chức hội nghị quán triệt.",
+     [("completeness", OK)]),
+    ("Số đảng viên tham gia học tập là 1.845/1.902 đồng chí, đạt 97%.",
+     [("ratio", OK)]),
+    ("318/340 cán bộ, công chức tham gia khảo sát, tỷ lệ 93,52%.",
+     [("ratio", ROUNDING)]),
+    ("Kết quả, 27/30 chi bộ xếp loại hoàn thành tốt nhiệm vụ, bằng 90%.",
+     [("ratio", OK)]),
+    ("Tỷ lệ người dân hài lòng đạt 96,4% (964/1.000 phiếu khảo sát).",
+     [("ratio", OK)]),
+    ("Có 2.413/2.578 hộ dân ký cam kết, đạt tỷ lệ 93,6 %.",
+     [("ratio", OK)]),
+    ("Có 2.413/2.578 hộ dân ký cam kết, đạt tỷ lệ 93,7 %.",
+     [("ratio", WRONG)]),
+    ("Trong 170 tin bài, có 156 tin bài được đăng trên Cổng thông tin, chiếm 91,76%.",
+     [("share", OK)]),
+    ("Trong 170 tin bài, có 156 tin bài được đăng trên Cổng thông tin, chiếm 97,76%.",
+     [("share", WRONG)]),
+    ("Toàn Đảng bộ có 3.284 đảng viên; số đảng viên tham gia sinh hoạt chi bộ định kỳ là "
+     "3.120 đồng chí, chiếm 95,01%.",
+     [("share", OK)]),
+    ("Trang Cột cờ Thủ Ngữ đăng 4.690 bài viết, tăng 12,50% so với năm 2021 (4.169 bài viết).",
+     [("growth", OK)]),
+    ("Lượt truy cập năm 2023 đạt 2.150 nghìn lượt, tăng 7,5% so với năm 2022 (2.000 nghìn "
+     "lượt).",
+     [("growth", OK)]),
+    ("Số vụ việc tiêu cực được phản ánh là 86 vụ, giảm 14% so với năm trước (100 vụ).",
+     [("growth", OK)]),
+    ("Số vụ việc tiêu cực được phản ánh là 86 vụ, tăng 14% so với năm trước (100 vụ).",
+     [("growth", WRONG)]),
+    ("Tổ chức 1.845 buổi sinh hoạt, trong đó 860 buổi ở khu phố, 540 buổi ở cơ quan và 445 "
+     "buổi ở trường học.",
+     [("sum", OK)]),
+    ("Tổ chức 1.845 buổi sinh hoạt, trong đó 860 buổi ở khu phố, 540 buổi ở cơ quan và 455 "
+     "buổi ở trường học.",
+     [("sum", WRONG)]),
+    ("Đã thành lập 860 tổ tuyên truyền, 540 nhóm Zalo và 445 trang Facebook, tổng cộng 1.845 "
+     "kênh thông tin.",
+     [("sum", OK)]),
+    ("Lớp tập huấn có 45/48 học viên đạt loại khá trở lên (93,75%).",
+     [("ratio", OK)]),
+    ("Có 732/745 đảng viên hoàn thành thu hoạch, đạt 98,25%.",
+     [("ratio", ROUNDING)]),
+    ("12/13 phường hoàn thành chỉ tiêu, đạt 92,31%.",
+     [("ratio", OK)]),
+    ("Đến ngày 31/12/2023, có 411/430 đảng viên cài đặt ứng dụng, đạt tỷ lệ 95,58%.",
+     [("ratio", OK)]),
+    ("Theo Quyết định số 123/QĐ-UBND ngày 05/01/2023, có 205/219 hồ sơ được duyệt, đạt 93,6%.",
+     [("ratio", OK)]),
+    ("Theo Quyết định số 123/QĐ-UBND ngày 05/01/2023, có 205/219 hồ sơ được duyệt, đạt 96,3%.",
+     [("ratio", WRONG)]),
+    ("Ban Tuyên giáo phối hợp tổ chức 3 đợt sinh hoạt chính trị cho 2.578 lượt người tham dự.",
+     []),
+    ("Khu phố 5, phường Cầu Ông Lãnh có 88/93 hộ treo cờ, đạt 94,62%.",
+     [("ratio", OK)]),
+    ("Liên hệ: Ban Tuyên giáo Quận ủy, số 25/7 Lê Duẩn, điện thoại 028.38 222 333.",
+     []),
+    ("Nhiệm kỳ 2020 - 2025, phấn đấu 100% khu phố có tổ tuyên truyền; đến nay đạt 12/13 "
+     "phường.",
+     [("ratio", UNCHECKED)]),
+    ("Tỷ lệ đảng viên được đánh giá hoàn thành tốt nhiệm vụ trở lên chiếm 85,2%.",
+     [("rate", UNCHECKED)]),
+    ("Có 318 trên 340 cán bộ tham gia, đạt 93,53%.",
+     [("ratio", OK)]),
+    ("Số đảng viên dự học đạt 1.845/1.902, bằng 97,00%.",
+     [("ratio", OK)]),
+    ("Tổng số đảng viên toàn Đảng bộ: 1.902 đồng chí; trong đó, đảng viên nữ: 845 đồng chí, "
+     "đảng viên nam: 1.057 đồng chí.",
+     [("sum", OK)]),
+    ("Kết quả đánh giá: 56 chi bộ hoàn thành xuất sắc, 120 chi bộ hoàn thành tốt và 12 chi bộ "
+     "hoàn thành nhiệm vụ, tổng số 188 chi bộ.",
+     [("sum", OK)]),
+    ("Kết quả đánh giá: 56 chi bộ hoàn thành xuất sắc, 120 chi bộ hoàn thành tốt và 12 chi bộ "
+     "hoàn thành nhiệm vụ, tổng số 198 chi bộ.",
+     [("sum", WRONG)]),
+    ("Có 6.513 trong tổng số 6.970 đảng viên tham gia học tập, đạt 93,44%.",
+     [("ratio", OK)]),
+    ("Đạt tỷ lệ 93,44% (6.513/6.970 đảng viên).",
+     [("ratio", OK)]),
+    ("Trong năm có 2.578 lượt người tham dự các buổi sinh hoạt.",
+     []),
+]  # fmt: skip
