@@ -18,6 +18,7 @@ Each rate is checked with its indicator's own rounding rule (the figure's source
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -238,10 +239,12 @@ class _Index:
         self.words = {f.id: _figure_words(f) for f in self.figures}
         self.rules = {f.id: rounding_rule(f) for f in self.figures}
         self.units = {f.id: _unit_of(f.label) for f in self.figures}
+        self.by_value: dict[Decimal, list] = {}
+        for figure in self.figures:
+            self.by_value.setdefault(_value(figure), []).append(figure)
 
     def with_value(self, value: Decimal):
-        value = value.normalize()
-        return [f for f in self.figures if _value(f) == value]
+        return self.by_value.get(Decimal(value).normalize(), [])
 
     def groups_of(self, claim: Claim) -> list[str]:
         """The figure groups (study.HT-NQ, training.chinh-tri-he…) holding both numbers of
@@ -297,18 +300,43 @@ def _section_at(sections, position: int) -> set[str]:
     return keys
 
 
-def _bounds(pattern: re.Pattern, text: str, position: int) -> tuple[int, int]:
-    start = 0
-    for match in pattern.finditer(text, 0, position):
-        start = match.end()
-    after = pattern.search(text, position)
-    return start, after.start() if after else len(text)
+class _Spans:
+    """Is a position inside one of these (start, end) spans?"""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def covers(self, position: int) -> bool:
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.spans[i][1]
 
 
-def _context(text: str, figures_tokens, index: int) -> str:
+class _Bounds:
+    """Where the clauses or sentences of a text start and end, found once."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.marks = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [a for a, _ in self.marks]
+        self.length = len(text)
+
+    def around(self, position: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.starts, position)
+        start = self.marks[i - 1][1] if i > 0 else 0
+        end = self.marks[i][0] if i < len(self.marks) else self.length
+        return start, end
+
+
+def _context(text: str, clauses: _Bounds, figures_tokens, index: int) -> str:
     """The words about a number: from the previous figure (or clause start) to the next."""
     token = figures_tokens[index]
-    start, end = _bounds(_CLAUSE, text, token.start)
+    start, end = clauses.around(token.start)
     if index > 0 and figures_tokens[index - 1].end > start:
         start = figures_tokens[index - 1].end
     if index + 1 < len(figures_tokens) and figures_tokens[index + 1].start < end:
@@ -320,17 +348,18 @@ def match_numbers(text: str, figures, index: _Index | None = None) -> list[Numbe
     """Each figure-like number of the text with the figures that mean it."""
     index = index or _Index(figures)
     sections = _sections(text)
-    detail, _totals = table_spans(text)
+    clauses, sentences = _Bounds(_CLAUSE, text), _Bounds(_SENTENCE, text)
+    detail = _Spans(table_spans(text)[0])
     tokens = [t for t in tokenize(text) if t.kind in FIGURES]
     results = []
     for position, token in enumerate(tokens):
-        if any(a <= token.start < b for a, b in detail):
+        if detail.covers(token.start):
             continue  # a table's detail row: accounted for by its totals row
-        context = _context(text, tokens, position)
+        context = _context(text, clauses, tokens, position)
         words = _words(context)
         unit = _UNIT_AFTER.match(text[token.end : token.end + 40])
         section = _section_at(sections, token.start)
-        s_start, s_end = _bounds(_SENTENCE, text, token.start)
+        s_start, s_end = sentences.around(token.start)
         sentence = " ".join(text[s_start:s_end].split())
         if token.kind == PAIR:
             parts, offset = [], token.start
