@@ -292,17 +292,18 @@ def table_claims(text: str) -> list[Claim]:
     return claims
 
 
-def table_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(detail spans, total spans): body rows and row-number cells of tables whose totals row
-    was summed, whose figures are accounted for by that row; and the totals rows."""
-    detail, totals = [], []
+def table_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """(detail spans, rows): the body rows of tables with a totals row, whose figures are
+    accounted for by that row, and the row-number cells; and every row as
+    (start, end, its cells joined by " | "), to quote a number's row instead of a sentence."""
+    detail, rows = [], []
     for table in find_tables(text):
         order = [i for i, r in table.roles.items() if r == "order"]
         for row in table.rows + ([table.total] if table.total else []):
+            rows.append((row.start, row.end, row.shown))
             for index in order:
                 if index < len(row.cells):
                     detail.append((row.cells[index].start, row.cells[index].end))
         if table.total is not None:
             detail.extend((row.start, row.end) for row in table.rows)
-            totals.append((table.total.start, table.total.end))
-    return detail, totals
+    return detail, rows

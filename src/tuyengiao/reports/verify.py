@@ -349,7 +349,10 @@ def match_numbers(text: str, figures, index: _Index | None = None) -> list[Numbe
     index = index or _Index(figures)
     sections = _sections(text)
     clauses, sentences = _Bounds(_CLAUSE, text), _Bounds(_SENTENCE, text)
-    detail = _Spans(table_spans(text)[0])
+    spans, rows = table_spans(text)
+    detail = _Spans(spans)
+    row_at = {start: shown for start, _, shown in rows}
+    row_spans = _Spans([(start, end) for start, end, _ in rows])
     tokens = [t for t in tokenize(text) if t.kind in FIGURES]
     results = []
     for position, token in enumerate(tokens):
@@ -361,9 +364,11 @@ def match_numbers(text: str, figures, index: _Index | None = None) -> list[Numbe
         section = _section_at(sections, token.start)
         s_start, s_end = sentences.around(token.start)
         sentence = " ".join(text[s_start:s_end].split())
+        if row_spans.covers(token.start):  # a table row: quote the row
+            sentence = row_at[text.rfind("\n", 0, token.start) + 1]
         if token.kind == PAIR:
             parts, offset = [], token.start
-            for raw, value in zip(re.split(r"/|\s+trên\s+(?:tổng\s+số\s+)?", token.raw),
+            for raw, value in zip(re.split(r"/|\s+(?:trên(?:\s+tổng\s+số)?|trong\s+tổng\s+số)\s+", token.raw),
                                   token.parts, strict=False):  # fmt: skip
                 offset = text.index(raw, offset)
                 parts.append((offset, offset + len(raw), value, raw))
@@ -418,6 +423,7 @@ def _describe(figure) -> dict:
 def verify(text: str, figures=None) -> Verification:
     """The claims of `text` with their verdicts; with `figures`, every number matched too,
     and each rate checked with its indicator's rounding rule."""
+    text = text.replace("\r\n", "\n")  # a textarea sends CRLF
     if figures is None:
         return Verification(text, check_text(text))
     index = _Index(figures)

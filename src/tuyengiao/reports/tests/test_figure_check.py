@@ -238,3 +238,21 @@ def test_a_sibling_ward_cannot_match_against_ben_nghe_figures(client, outsider):
     response = client.post(CHECK, {"text": "51/51", "unit": "DU-BEN-NGHE", "year": "2022"})
     assert response.status_code == 400
     assert "Bến Nghé" not in response.content.decode()
+
+
+def test_a_table_pasted_from_word_is_checked_row_by_row_on_the_page(client, specialist):
+    # given a table copied from Word: cells separated by tabs, lines by CRLF from the form
+    text = (
+        "TT\tĐơn vị\tĐảng viên phải học tập\tĐảng viên tham gia\tTỷ lệ\r\n"
+        "1\tPhường A\t120\t114\t95,00%\r\n"
+        "2\tPhường B\t80\t75\t95,75%\r\n"
+    )
+    client.force_login(specialist)
+
+    page = client.post(CHECK, {"text": text, "unit": "QU-Q1", "year": "2022"}).content.decode()
+
+    assert page.count('<tr data-verdict="ok"') == 1
+    assert page.count('<tr data-verdict="wrong"') == 1
+    assert "Bảng 1, dòng «Phường B»: Sai tỷ lệ: 75 ÷ 80 = 93,75%" in page
+    # a number of a table is quoted with its row, not an offset
+    assert '<div class="small text-muted">«2 | Phường B | 80 | 75 | 95,75%»</div>' in page
