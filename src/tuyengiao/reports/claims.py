@@ -89,6 +89,10 @@ _ORDINAL_BEFORE = _before(r"thứ|lần(?:\s+thứ)?|đợt|khóa|khoá|số\s+t
 _ADDRESS_BEFORE = _before(
     r"hẻm|kiệt|ngõ|ngách|số(?:\s+nhà)?|(?:tại|ở|đặt\s+tại|trụ\s+sở)(?:\s+số)?"
 )
+_STRONG_ADDRESS_BEFORE = _before(
+    r"hẻm|kiệt|ngõ|ngách|số\s+nhà|(?:trụ\s+sở|địa\s+chỉ|tại|ở|đặt\s+tại|trụ\s+sở\s+tại)\s+số"
+)
+_CLASS_BEFORE = _before(r"lớp|khối|chi\s+đội")
 _STREET_AFTER = re.compile(
     r"\s*,?\s*(?:đường|phố|hẻm|kiệt|ngõ|ngách|tổ|khu\s+phố|ấp|phường)\b|\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]",
 )
@@ -304,10 +308,10 @@ def _classify_slashed(raws, before, after, previous, text) -> str:
         _STREET_AFTER.match(after) or re.search(r"(?:hẻm|kiệt|ngõ|ngách)\s*$", before, _I)
     ):
         return "house_number"  # số 12/3 đường Nguyễn Du, tại 45/7 Lê Thánh Tôn
-    if re.search(r"(?:hẻm|kiệt|ngõ|ngách|số\s+nhà)\s*$", before, _I):
-        return "house_number"
-    if _NAME_BEFORE.search(before):
-        return "name_with_number"  # Tổ dân phố 12/5
+    if _STRONG_ADDRESS_BEFORE.search(before):
+        return "house_number"  # trụ sở tại số 12/3 …, hẻm 18/4, số nhà 7/2
+    if _NAME_BEFORE.search(before) or _CLASS_BEFORE.search(before):
+        return "name_with_number"  # Tổ dân phố 12/5, lớp 12/3
     if len(raws) == 3:
         return "date" if _is_year(raws[2]) else PAIR
     if _is_year(raws[0]) and _is_year(raws[1]):
@@ -387,7 +391,7 @@ _TOTAL_AFTER = re.compile(
 _AND = re.compile(r"\bvà\b", _I)
 _GROWTH = re.compile(r"\b(tăng|giảm)(?:\s+thêm)?\s*$", _I)
 _COMPARED = re.compile(r"^[^;\d]{0,10}?\bso\s+với\b", _I)
-_BASE_AFTER = re.compile(r"^[^;()]{0,60}\(\s*$")
+_BASE_AFTER = re.compile(r"^[^;()]{0,60}(?:\(\s*|\blà\s+|:\s*)$")
 _TOTAL_GAP = 80  # chars between a total and its "trong đó": further is another topic
 
 
@@ -656,7 +660,35 @@ def find_claims(text: str) -> list[Claim]:
     checked. `text` should be NFC (read_text makes it so); offsets index into it unchanged."""
     tokens = tokenize(text)
     claims: list[Claim] = []
+    previous: list[Claim] = []
     for segment in _segments(text, tokens):
-        if any(t.is_figure for t in segment.tokens):
-            claims.extend(_Builder(text, segment).build())
+        if not any(t.is_figure for t in segment.tokens):
+            previous = []
+            continue
+        found = _Builder(text, segment).build()
+        _rate_in_next_sentence(text, segment, previous, found)
+        claims.extend(found)
+        previous = found
     return sorted(claims, key=lambda claim: (claim.start, claim.end))
+
+
+_NEXT_RATE = re.compile(r"\s*t[ỷỉ]\s+lệ\b", _I)
+
+
+def _rate_in_next_sentence(text, segment, previous: list[Claim], found: list[Claim]) -> None:
+    """ "… 6.513/6.970 đảng viên tham gia. Tỷ lệ tham gia đạt 93,44%.": the rate of the
+    sentence before, when that sentence has one ratio without its rate."""
+    if text[segment.start - 1 : segment.start] in ("\t", "\n"):
+        return  # another cell or paragraph: not the sentence that follows
+    rates = [c for c in found if c.kind == RATE]
+    open_ratios = [c for c in previous if c.kind in (RATIO, COMPLETENESS) and "p" not in c.values]
+    if len(rates) != 1 or len(open_ratios) != 1 or len(found) != 1:
+        return
+    if not _NEXT_RATE.match(text, segment.start):
+        return
+    ratio, rate = open_ratios[0], rates[0]
+    ratio.values["p"] = rate.values["p"]
+    ratio.end = rate.end
+    ratio.text = text[ratio.start : ratio.end]
+    ratio.warnings = sorted(set(ratio.warnings) | set(rate.warnings))
+    found.remove(rate)

@@ -142,9 +142,17 @@ def _roles(header: Row) -> dict[int, str]:
 def find_tables(text: str) -> list[Table]:
     tables = []
     for block in _rows(text):
-        header = next((row for row in block[:2] if _is_header(row)), None)
-        body = block[block.index(header) + 1 :] if header else block
-        table = Table(len(tables) + 1, header, roles=_roles(header) if header else {})
+        headers = []
+        for row in block:
+            if not _is_header(row):
+                break
+            headers.append(row)
+        header = headers[-1] if headers else None
+        body = block[len(headers) :]
+        roles: dict[int, str] = {}
+        for row in headers:  # a two-line header: the lower line says more
+            roles.update(_roles(row))
+        table = Table(len(tables) + 1, header, roles=roles)
         for row in body:
             first = next((c.text for c in row.cells if c.text.strip()), "")
             label = next(

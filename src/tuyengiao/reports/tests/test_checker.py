@@ -60,6 +60,13 @@ VERDICTS = [
                  "share", "wrong", "15,0%", id="a wrong share is wrong and gives the right one"),
     pytest.param("Tổng số đảng viên là 8.021; nữ 3.000, chiếm tỷ lệ 37,4%.", "share", "ok",
                  None, id="a share of the larger figure earlier in the sentence is ok"),
+    # rates stated in the next sentence, growth with its base after «là» or «:»
+    pytest.param("Có 6.513/6.970 đảng viên tham gia. Tỷ lệ tham gia đạt 94,44%.", "ratio",
+                 "wrong", "93,44%", id="a rate in the next sentence belongs to the open ratio"),
+    pytest.param("Đăng 4.690 bài viết, tăng 12,5% so với năm 2021 là 4.169 bài.", "growth", "ok",
+                 None, id="growth with its base after là"),
+    pytest.param("Đăng 4.690 bài viết, tăng 13,5% so với năm 2021: 4.169 bài.", "growth",
+                 "wrong", "12,5%", id="wrong growth with its base after a colon"),
 ]  # fmt: skip
 
 
@@ -92,12 +99,20 @@ NO_CLAIMS = [
                  id="phone-like numbers"),
     pytest.param("Ban Chỉ đạo 35 Quận 1 và Hội nghị Trung ương 6.", id="names carrying a number"),
     pytest.param("Cách mạng công nghiệp 4.0 và mạng 5G.", id="codes"),
+    pytest.param("Trụ sở tại số 3/12 … đã được sửa chữa.", id="an address after tại số"),
+    pytest.param("Học sinh lớp 12/3 và lớp 9/1 tham gia cuộc thi.", id="school classes"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("sentence", NO_CLAIMS)
 def test_a_sentence_without_figures_to_check_yields_no_claim(sentence):
     assert find_claims(sentence) == []
+
+
+def test_a_rate_in_another_paragraph_does_not_join_the_ratio():
+    claims = check_text("Có 6.513/6.970 đảng viên tham gia.\nTỷ lệ hộ nghèo đạt 1,5%.")
+
+    assert [(c.kind, c.verdict) for c in claims] == [("ratio", "unchecked"), ("rate", "unchecked")]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is not present")

@@ -138,3 +138,19 @@ def test_find_tables_reads_header_roles():
     (table,) = find_tables(text)
 
     assert table.roles == {0: "order", 1: "label", 2: "denominator", 3: "numerator", 4: "rate"}
+
+
+def test_a_two_line_header_gives_the_roles_of_its_lower_line():
+    text = (
+        "Đơn vị\tKết quả học tập\tKết quả học tập\tKết quả học tập\n"
+        "Đơn vị\tSố phải học\tSố tham gia\tTỷ lệ\n"
+        "Phường A\t50\t45\t90,00%\n"
+        "Phường B\t40\t38\t96,00%\n"
+    )
+
+    claims = check_text(text)
+
+    assert [(c.values["a"], c.values["b"], c.verdict, c.expected) for c in claims] == [
+        (45, 50, "ok", None),
+        (38, 40, "wrong", "95,00%"),
+    ]
