@@ -116,7 +116,7 @@ def _check_ratio(values: dict, rule: str) -> tuple[str, str | None, str]:
     numbers = [values[key] for key in "abc" if key in values]
     shown = "/".join(_fmt(n) for n in numbers)
     for smaller, larger in zip(numbers, numbers[1:], strict=False):
-        if smaller > larger:
+        if smaller > larger and not values.get("target"):  # a target may be exceeded
             return (
                 WRONG,
                 None,
@@ -163,6 +163,17 @@ def _check_share(values: dict, rule: str) -> tuple[str, str | None, str]:
             f"{_pct(p, _places(p))}.",
         )
     whole = values["total"]
+    if values.get("implied"):
+        verdict, expected, message = _check_percent(part, whole, values["p"], rule)
+        return (
+            verdict,
+            expected,
+            message.replace(
+                f"{_fmt(part)} ÷ {_fmt(whole)}",
+                f"{_fmt(part)} ÷ {_fmt(whole)} (tổng các phần được nêu)",
+                1,
+            ),
+        )
     if part > whole:
         return WRONG, None, f"Số liệu mâu thuẫn: phần {_fmt(part)} lớn hơn tổng số {_fmt(whole)}."
     return _check_percent(part, whole, p, rule)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 RATIO, SUM, SHARE, GROWTH, COMPLETENESS, RATE = (
     "ratio", "sum", "share", "growth", "completeness", "rate"
@@ -393,6 +393,33 @@ _GROWTH = re.compile(r"\b(tăng|giảm)(?:\s+thêm)?\s*$", _I)
 _COMPARED = re.compile(r"^[^;\d]{0,10}?\bso\s+với\b", _I)
 _BASE_AFTER = re.compile(r"^[^;()]{0,60}(?:\(\s*|\blà\s+|:\s*)$")
 _TOTAL_GAP = 80  # chars between a total and its "trong đó": further is another topic
+_TARGET_MET = re.compile(r"^\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)[^();\d]{0,40}\(\s*$", _I)
+
+
+def _agrees(part: Decimal, whole: Decimal, p: Decimal) -> bool:
+    """Is p the percentage part ÷ whole, rounded half-up or truncated at p's decimals?"""
+    if whole == 0:
+        return False
+    exact = part * 100 / whole
+    quantum = Decimal(1).scaleb(p.as_tuple().exponent)
+    return p in (exact.quantize(quantum, ROUND_HALF_UP), exact.quantize(quantum, ROUND_DOWN))
+
+
+def _has_aside(gap: str) -> bool:
+    return "(" in gap
+
+
+def _aside(gap: str) -> bool:
+    """Is a figure followed by this gap inside parentheses ("(15 đảng viên), trong đó")?"""
+    depth = 0
+    for ch in gap:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 @dataclass
@@ -486,6 +513,7 @@ class _Builder:
                 members.append(rate)
             same = len(pair.parts) >= 2 and pair.parts[0] == pair.parts[1]
             self.claim(COMPLETENESS if same else RATIO, members, values)
+        self._targets_met()
         self._sums_before()
         self._sums_after()
         self._shares()
@@ -543,12 +571,20 @@ class _Builder:
         """ "N …, trong đó/gồm A … và B …"."""
         for marker in _MARKER.finditer(self.text, self.seg.start, self.seg.end):
             total = next(
-                (t for t in reversed(self.figs) if t.end <= marker.start() and t.kind in FIGURES),
+                (
+                    t
+                    for t in reversed(self.figs)
+                    if t.end <= marker.start()
+                    and t.kind in (NUMBER, PAIR)
+                    and not _aside(self.gap(t.end, marker.start()))
+                ),
                 None,
             )
-            if total is None or total.kind != NUMBER or not self.free(total):
-                continue
-            if marker.start() - total.end > _TOTAL_GAP:
+            if total is None or total.kind != NUMBER:
+                continue  # (a total may also be the result of a target met: "18 …, đạt 120%")
+            if marker.start() - total.end > _TOTAL_GAP + 40 * _has_aside(
+                self.gap(total.end, marker.start())
+            ):
                 continue
             parts, closed = self._parts_from(marker.end(), self.seg.end)
             if len(parts) < 2:
@@ -587,6 +623,7 @@ class _Builder:
             self.claim(SUM, [*candidates, total], values)
 
     def _shares(self):
+        shares = []
         for percent in self.figs:
             if percent.kind != PERCENT or not self.free(percent):
                 continue
@@ -595,12 +632,36 @@ class _Builder:
             part = self.prev_fig(percent)
             if part is None or part.kind != NUMBER:
                 continue
+            shares.append((part, percent))
+        self.share_parts = {id(part) for part, _ in shares}
+        open_shares = []
+        for part, percent in shares:
             total = self._share_total(percent, part)
             members = [part, percent] + ([total] if total is not None else [])
             values = {"part": plain(part.value), "p": percent.value}
             if total is not None:
                 values["total"] = plain(total.value)
-            self.claim(SHARE, members, values)
+            claim = self.claim(SHARE, members, values)
+            if total is None:
+                open_shares.append(claim)
+        self._implied_total(open_shares)
+
+    def _implied_total(self, shares: list[Claim]) -> None:
+        """ "5 chi bộ (chiếm 19,23%), 19 chi bộ (chiếm 73,07%), 2 chi bộ (chiếm 7,69%)": shares
+        of one whole, the sum of the parts, when the percentages add up to 100% or when most
+        of them agree with that sum (then the others are wrong, not the whole)."""
+        if len(shares) < 2:
+            return
+        whole = sum(Decimal(c.values["part"]) for c in shares)
+        places = max(-Decimal(c.values["p"]).as_tuple().exponent for c in shares)
+        slack = Decimal(len(shares)) * Decimal(1).scaleb(-max(places, 0))
+        adds_up = abs(sum(Decimal(c.values["p"]) for c in shares) - 100) <= slack
+        agree = sum(1 for c in shares if _agrees(Decimal(c.values["part"]), whole, c.values["p"]))
+        if not adds_up and agree < max(1, len(shares) // 2 + (len(shares) > 2)):
+            return
+        for claim in shares:
+            claim.values["total"] = plain(whole)
+            claim.values["implied"] = True
 
     def _share_total(self, percent: Token, part: Token) -> Token | None:
         following = self.next_fig(percent)
@@ -617,6 +678,8 @@ class _Builder:
                 return total
             return None
         for token in reversed(self.figs):
+            if id(token) in self.share_parts:
+                continue  # another share of the same list, not the whole
             if token.end <= part.start and token.kind == NUMBER and token.value >= part.value:
                 return token
         return None
@@ -646,6 +709,24 @@ class _Builder:
                 values["base"] = plain(base.value)
                 members.append(base)
             self.claim(GROWTH, members, values)
+
+    def _targets_met(self):
+        """ "kết nạp 18 đảng viên, đạt 120% chỉ tiêu (15 đảng viên)": result ÷ target."""
+        for percent in self.figs:
+            if percent.kind != PERCENT or not self.free(percent):
+                continue
+            if not re.search(r"\bđạt\s*$", self.gap(self.seg.start, percent.start), _I):
+                continue
+            current, target = self.prev_fig(percent), self.next_fig(percent)
+            if current is None or target is None or current.kind != NUMBER:
+                continue
+            if target.kind != NUMBER or not _TARGET_MET.match(self.gap(percent.end, target.start)):
+                continue
+            if not self.free(current) or _CLAUSE_END.search(self.gap(current.end, percent.start)):
+                continue
+            values = {"a": plain(current.value), "b": plain(target.value), "p": percent.value,
+                      "target": True}  # fmt: skip
+            self.claim(RATIO, [current, percent, target], values)
 
     def _lone_rates(self):
         for percent in self.figs:

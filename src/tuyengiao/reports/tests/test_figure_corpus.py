@@ -10,7 +10,7 @@ import pytest
 from tuyengiao.reports.checker import check_text
 from tuyengiao.reports.claims import FIGURES, NOT_A_CLAIM, tokenize
 
-from .figure_corpus import CORPUS, HELD_OUT, HELD_OUT_2, NOT_CLAIMS, WRONG
+from .figure_corpus import CORPUS, HELD_OUT, HELD_OUT_2, NOT_CLAIMS, PARAGRAPHS, WRONG
 
 
 def _ids(entries):
@@ -41,6 +41,12 @@ def test_numbers_that_are_not_figures_make_no_claim(pattern, text):
     # then: no claim, and the pattern named is the one that recognised a number
     assert claims == []
     assert pattern in kinds, f"{pattern} not among {kinds}"
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPHS, ids=["news", "news-with-errors"])
+def test_whole_paragraphs_of_party_news_get_the_verdicts_a_reader_gives(text, expected):
+    claims = check_text(text)
+    assert [(c.kind, c.verdict) for c in claims] == [tuple(e) for e in expected]
 
 
 def test_every_not_a_claim_pattern_has_sentences_in_the_corpus():
@@ -89,7 +95,7 @@ def _wrong_detection(entries):
 
 def test_precision_and_recall_of_wrong_figures_on_the_corpus():
     # given every sentence, the not-a-claim ones included (any wrong there is a false alarm)
-    entries = CORPUS + HELD_OUT + HELD_OUT_2 + [(text, []) for _, text in NOT_CLAIMS]
+    entries = CORPUS + HELD_OUT + HELD_OUT_2 + PARAGRAPHS + [(t, []) for _, t in NOT_CLAIMS]
 
     # when
     tp, fp, fn = _wrong_detection(entries)
