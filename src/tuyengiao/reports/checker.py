@@ -214,7 +214,8 @@ def _check_growth(values: dict, rule: str) -> tuple[str, str | None, str]:
     text = f"({_fmt(current)} − {_fmt(base)}) ÷ {_fmt(base)}"
     if word == "giảm":
         text = f"({_fmt(base)} − {_fmt(current)}) ÷ {_fmt(base)}"
-    return _check_percent(difference, base, change, rule, base_text=text)
+    verdict, expected, message = _check_percent(difference, base, change, rule, base_text=text)
+    return verdict, expected, message.replace("Sai tỷ lệ:", f"Sai mức {word}:", 1)
 
 
 def _check_rate(values: dict, rule: str) -> tuple[str, str | None, str]:

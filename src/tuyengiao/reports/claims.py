@@ -392,8 +392,15 @@ _AND = re.compile(r"\bvà\b", _I)
 _GROWTH = re.compile(r"\b(tăng|giảm)(?:\s+thêm)?\s*$", _I)
 _COMPARED = re.compile(r"^[^;\d]{0,10}?\bso\s+với\b", _I)
 _BASE_AFTER = re.compile(r"^[^;()]{0,60}(?:\(\s*|\blà\s+|:\s*)$")
+_BASE_BEFORE_OPEN = re.compile(
+    r"^[^();]{0,30}\(\s*(?:năm\s+\S+|cùng\s+kỳ(?:\s+năm\s+\S+)?|năm\s+trước)\s*[:,]?\s*(?:là\s+)?$",
+    _I,
+)
+_BASE_BEFORE_CLOSE = re.compile(r"^[^();\d]{0,20}\)\s*,?\s*(?:tăng|giảm)(?:\s+thêm)?\s*$", _I)
 _TOTAL_GAP = 80  # chars between a total and its "trong đó": further is another topic
-_TARGET_MET = re.compile(r"^\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch)[^();\d]{0,40}\(\s*$", _I)
+_TARGET_MET = re.compile(
+    r"^\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)[^();\d]{0,40}\(\s*$", _I
+)
 
 
 def _agrees(part: Decimal, whole: Decimal, p: Decimal) -> bool:
@@ -689,14 +696,18 @@ class _Builder:
             if change.kind not in (PERCENT, NUMBER) or not self.free(change):
                 continue
             verb = _GROWTH.search(self.gap(self.seg.start, change.start))
-            if verb is None or not _COMPARED.match(self.text[change.end : self.seg.end]):
+            if verb is None:
                 continue
-            current = self.prev_fig(change)
-            base = self.next_fig(change)
-            if base is not None and (
-                base.kind != NUMBER or not _BASE_AFTER.match(self.gap(change.end, base.start))
-            ):
-                base = None
+            current, base = self._base_before(change)  # "450 bài (năm 2022: 380 bài), tăng …"
+            if base is None:
+                if not _COMPARED.match(self.text[change.end : self.seg.end]):
+                    continue
+                current = self.prev_fig(change)
+                base = self.next_fig(change)
+                if base is not None and (
+                    base.kind != NUMBER or not _BASE_AFTER.match(self.gap(change.end, base.start))
+                ):
+                    base = None
             if current is not None and (current.kind != NUMBER or not self.free(current)):
                 current = None
             values = {"direction": verb.group(1).lower(), "change": change.value,
@@ -709,6 +720,17 @@ class _Builder:
                 values["base"] = plain(base.value)
                 members.append(base)
             self.claim(GROWTH, members, values)
+
+    def _base_before(self, change: Token) -> tuple[Token | None, Token | None]:
+        base = self.prev_fig(change)
+        current = self.prev_fig(base) if base is not None else None
+        if current is None or base.kind != NUMBER or current.kind != NUMBER:
+            return None, None
+        if _BASE_BEFORE_OPEN.match(self.gap(current.end, base.start)) and _BASE_BEFORE_CLOSE.match(
+            self.gap(base.end, change.start)
+        ):
+            return current, base
+        return None, None
 
     def _targets_met(self):
         """ "kết nạp 18 đảng viên, đạt 120% chỉ tiêu (15 đảng viên)": result ÷ target."""

@@ -43,7 +43,9 @@ def test_numbers_that_are_not_figures_make_no_claim(pattern, text):
     assert pattern in kinds, f"{pattern} not among {kinds}"
 
 
-@pytest.mark.parametrize(("text", "expected"), PARAGRAPHS, ids=["news", "news-with-errors"])
+@pytest.mark.parametrize(
+    ("text", "expected"), PARAGRAPHS, ids=["news", "news-with-errors", "ward", "ward-with-errors"]
+)
 def test_whole_paragraphs_of_party_news_get_the_verdicts_a_reader_gives(text, expected):
     claims = check_text(text)
     assert [(c.kind, c.verdict) for c in claims] == [tuple(e) for e in expected]
