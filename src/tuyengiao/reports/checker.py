@@ -144,7 +144,8 @@ def _check_sum(values: dict, rule: str) -> tuple[str, str | None, str]:
             UNCHECKED,
             None,
             f"Chưa kiểm tra được: {shown} = {_fmt(total)}, khác tổng số "
-            f"{_fmt(values['total'])}; câu có thể chỉ nêu một số thành phần.",
+            f"{_fmt(values['total'])}; câu có thể chỉ nêu một số thành phần, hoặc các nhóm "
+            "có thể trùng nhau.",
         )
     return (
         WRONG,

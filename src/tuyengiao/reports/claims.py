@@ -98,7 +98,7 @@ _STREET_AFTER = re.compile(
 )
 _DATE_BEFORE = _before(
     r"ngày|mùng|mồng|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|đầu|cuối|giữa"
-    r"|tháng|thứ\s+\w+|chủ\s+nhật|vào|lúc"
+    r"|tháng|thứ\s+\w+|chủ\s+nhật|vào|lúc|dịp|lễ|kỷ\s+niệm|mừng|chào\s+mừng|hướng\s+tới"
 )
 _DAY_PART_BEFORE = _before(r"ngày|mùng|mồng|tháng|lúc|vào\s+lúc")
 _DATE_JOIN = re.compile(r"^\s*(?:,|và|-|–|đến|tới)\s*$", _I)
@@ -412,6 +412,30 @@ def _agrees(part: Decimal, whole: Decimal, p: Decimal) -> bool:
     return p in (exact.quantize(quantum, ROUND_HALF_UP), exact.quantize(quantum, ROUND_DOWN))
 
 
+_ATTRIBUTE = re.compile(
+    r"\b(?:nữ|trẻ|dân\s+tộc|tôn\s+giáo|trình\s+độ|đại\s+học|thạc\s+sĩ|tiến\s+sĩ|lý\s+luận"
+    r"|tuổi|cựu\s+chiến\s+binh|người\s+Hoa|Khmer|công\s+giáo|phật\s+giáo)\b",
+    _I,
+)
+_PARTITION = [
+    (r"\bnam\b", r"\bnữ\b"),
+    (r"\btập\s+thể\b", r"\bcá\s+nhân\b"),
+    (r"\bchính\s+thức\b", r"\bdự\s+bị\b"),
+    (r"\bđảng\s+bộ\b", r"\bchi\s+bộ\b"),
+]
+
+
+def _overlapping(marker: str, listed: str) -> bool:
+    """ "15 đồng chí, trong đó 3 đồng chí nữ và 2 đồng chí người dân tộc": subsets by personal
+    traits may overlap or leave people out, so their sum need not be the total. "gồm" and
+    complementary pairs (nam và nữ, tập thể và cá nhân…) are a partition."""
+    if not marker.lower().startswith("trong"):
+        return False
+    if any(re.search(a, listed, _I) and re.search(b, listed, _I) for a, b in _PARTITION):
+        return False
+    return _ATTRIBUTE.search(listed) is not None
+
+
 def _has_aside(gap: str) -> bool:
     return "(" in gap
 
@@ -599,7 +623,8 @@ class _Builder:
             if total.value < max(p.value for p in parts):
                 continue  # "120 đảng viên, trong đó 130 lượt…": parts of something else
             values = {"total": plain(total.value), "parts": [plain(p.value) for p in parts]}
-            if not closed:
+            listed = self.gap(marker.start(), min(self.seg.end, parts[-1].end + 40))
+            if not closed or _overlapping(marker.group(), listed):
                 values["open"] = True  # "trong đó, nữ: 845, nam: 1.057": all parts, or some?
             self.claim(SUM, [total, *parts], values)
 

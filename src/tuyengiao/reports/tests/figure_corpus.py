@@ -132,6 +132,15 @@ CORPUS = [
     ("Tuyên truyền viên gồm 36 báo cáo viên cấp quận và 112 báo cáo viên cơ sở, tổng số 138 "
      "người.",
      [("sum", WRONG)]),
+    # added on review: "trong đó" listing personal traits names subsets that may overlap
+    ("Ban Chấp hành Đảng bộ phường có 15 đồng chí, trong đó có 3 đồng chí nữ và 2 đồng chí "
+     "là người dân tộc Hoa.",
+     [("sum", UNCHECKED)]),
+    ("Ban Chấp hành có 15 đồng chí, trong đó 10 đồng chí có trình độ đại học và 8 đồng chí có "
+     "trình độ cao cấp lý luận chính trị.",
+     [("sum", UNCHECKED)]),
+    ("Ban Chấp hành có 15 đồng chí, trong đó 10 đồng chí nam và 4 đồng chí nữ.",
+     [("sum", WRONG)]),
     # --- shares -------------------------------------------------------------------------
     ("Đảng bộ có 8.021 đảng viên, trong đó 1.200 đảng viên nữ, chiếm 14,96%.",
      [("share", OK)]),
@@ -197,6 +206,7 @@ NOT_CLAIMS = [
     ("date", "Từ 30/4 đến 1/5, các đơn vị tổ chức trực bảo đảm an ninh."),
     ("around_the_clock", "Lực lượng dư luận xã hội trực 24/24 giờ, nắm tình hình 24/7."),
     ("date", "Tháng 2/2023 có nhiều hoạt động kỷ niệm 93 năm Ngày thành lập Đảng."),
+    ("date", "Dịp 2/9 và lễ 30/4, các khu phố treo cờ Tổ quốc."),
     ("date", "Hội nghị được tổ chức vào lúc 8 giờ 30 ngày 15.3.2023 tại Hội trường A."),
     ("document_number", "Thực hiện Kế hoạch số 05-KH/QU và Nghị quyết 35-NQ/TW của Bộ Chính trị."),
     ("document_number", "Sơ kết Đề án 05 – ĐA/TU và Đề án số 05-ĐA/TU của Thành ủy."),
