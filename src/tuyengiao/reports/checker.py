@@ -190,6 +190,13 @@ def _check_growth(values: dict, rule: str) -> tuple[str, str | None, str]:
             f"Chưa kiểm tra được: không tìm thấy số liệu năm trước để tính lại mức {word} "
             f"{written}.",
         )
+    if values.get("times"):
+        return (
+            UNCHECKED,
+            None,
+            f"Chưa kiểm tra được: «{word} {written} {values['times']}» không cho biết phép "
+            "tính (gấp mấy lần, hay thứ hạng).",
+        )
     current, base = Decimal(values["current"]), Decimal(values["base"])
     difference = current - base if word == "tăng" else base - current
     if not values["percent"]:

@@ -85,7 +85,9 @@ _DOC_BEFORE = _before(
     r"|quyết\s+định|công\s+văn|hướng\s+dẫn|thông\s+báo|chương\s+trình|tờ\s+trình|đề\s+án"
     r"|báo\s+cáo|luật)(?:\s+số)?"
 )
-_ORDINAL_BEFORE = _before(r"thứ|lần(?:\s+thứ)?|đợt|khóa|khoá|số\s+thứ\s+tự|stt|tt")
+_ORDINAL_BEFORE = _before(
+    r"thứ|lần(?:\s+thứ)?|đợt|khóa|khoá|số\s+thứ\s+tự|stt|tt|hạng|thứ\s+hạng|xếp\s+hạng|vị\s+trí"
+)
 _ADDRESS_BEFORE = _before(
     r"hẻm|kiệt|ngõ|ngách|số(?:\s+nhà)?|(?:tại|ở|đặt\s+tại|trụ\s+sở)(?:\s+số)?"
 )
@@ -99,6 +101,7 @@ _STREET_AFTER = re.compile(
 _DATE_BEFORE = _before(
     r"ngày|mùng|mồng|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|trước|sau|đầu|cuối|giữa"
     r"|tháng|thứ\s+\w+|chủ\s+nhật|vào|lúc|dịp|lễ|kỷ\s+niệm|mừng|chào\s+mừng|hướng\s+tới"
+    r"|hạn|hạn\s+chót|thời\s+hạn"
 )
 _DAY_PART_BEFORE = _before(r"ngày|mùng|mồng|tháng|lúc|vào\s+lúc")
 _DATE_JOIN = re.compile(r"^\s*(?:,|và|-|–|đến|tới)\s*$", _I)
@@ -737,6 +740,9 @@ class _Builder:
                 current = None
             values = {"direction": verb.group(1).lower(), "change": change.value,
                       "percent": change.kind == PERCENT}  # fmt: skip
+            times = re.match(r"\s*(lần|bậc|hạng)\b", self.text[change.end : change.end + 8], _I)
+            if times:
+                values["times"] = times.group(1)  # "tăng 2 lần": ×2 or ×3? "5 bậc": a rank
             members = [change]
             if current is not None:
                 values["current"] = plain(current.value)

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from tuyengiao.core.text import fold
 
-from .claims import COMPLETENESS, RATIO, SUM, Claim, parse_vn, plain
+from .claims import COMPLETENESS, GROWTH, RATIO, SUM, Claim, parse_vn, plain
 
 _SPLIT = re.compile(r"\t| \| ")
 _PLACE = r"toan (?:quan|phuong|xa|huyen|dang bo|thanh pho)"
@@ -41,7 +41,9 @@ _NUMERATOR = re.compile(
     r"\b(?:tham gia|tham du|hoan thanh|dat|da|thuc hien|co mat|du hoc|tot nghiep|duoc)\b"
 )
 _TOTAL_COLUMN = re.compile(r"^(?:tong cong|tong so|tong|cong)\b")
-_NUMBER_CELL = re.compile(r"^[\d.,\u00a0\u202f ]+(?:\s?%)?$")
+_NUMBER_CELL = re.compile(r"^[+\-−]?\s?[\d.,\u00a0\u202f ]+(?:\s?%)?$")
+_GROWTH_COLUMN = re.compile(r"\b(?:tang|giam|so voi|so sanh|chenh lech)\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -56,7 +58,10 @@ class Cell:
         if not text or not _NUMBER_CELL.match(text):
             return None, False, ""
         percent = text.endswith("%")
-        value, warning = parse_vn(text.rstrip("%").strip(), percent=percent)
+        sign = -1 if text[0] in "-−" else 1
+        value, warning = parse_vn(text.rstrip("%").lstrip("+-−").strip(), percent=percent)
+        if value is not None and sign < 0:
+            value = -value
         return value, percent, warning
 
 
@@ -123,6 +128,8 @@ def _roles(header: Row) -> dict[int, str]:
         words = fold(cell.text)
         if _ORDER.match(words):
             roles[index] = "order"
+        elif _GROWTH_COLUMN.search(words):
+            roles[index] = "growth"  # "Tăng/giảm (%)": against the other year, not a rate
         elif _RATE.search(words) or cell.text.strip() == "%":
             roles[index] = "rate"
         elif _TOTAL_COLUMN.match(words):
@@ -228,6 +235,9 @@ def _row_claims(table: Table, row: Row, where: str) -> list[Claim]:
                     warnings = [warning] if warning else []
             kind = COMPLETENESS if a == b else RATIO
             claims.append(_claim(kind, row, values, where, warnings))
+    growth = _one(roles, "growth")
+    if growth is not None:
+        claims.extend(_growth_claim(table, row, growth, where))
     total = _one(roles, "total")
     parts = [i for i in range(len(row.cells)) if roles.get(i) is None]
     if total is not None and len(parts) >= 2:
@@ -244,6 +254,37 @@ def _row_claims(table: Table, row: Row, where: str) -> list[Claim]:
                 )  # fmt: skip
             )
     return claims
+
+
+def _growth_claim(table: Table, row: Row, growth: int, where: str) -> list[Claim]:
+    """ "Năm 2022 | Năm 2023 | Tăng/giảm (%)": the later year against the earlier one."""
+    counts = [i for i in range(len(row.cells)) if table.roles.get(i) is None]
+    if len(counts) != 2 or growth >= len(row.cells):
+        return []
+    years = []
+    for index in counts:
+        name = (
+            table.header.cells[index].text
+            if table.header and index < len(table.header.cells)
+            else ""
+        )
+        found = _YEAR.search(name)
+        years.append(int(found.group()) if found else index)
+    base_index, current_index = counts if years[0] <= years[1] else counts[::-1]
+    base, current = _values(table, row, base_index), _values(table, row, current_index)
+    change, percent, warning = row.cells[growth].number()
+    if base is None or current is None or change is None:
+        return []
+    header = table.header.cells[growth].text if table.header else ""
+    percent = percent or "%" in header or "ty le" in fold(header)
+    values = {
+        "direction": "giảm" if change < 0 else "tăng",
+        "change": abs(change),
+        "percent": percent,
+        "current": plain(current),
+        "base": plain(base),
+    }
+    return [_claim(GROWTH, row, values, where, [warning] if warning else [])]
 
 
 def _claim(kind, row: Row, values: dict, where: str, warnings: list[str]) -> Claim:

@@ -67,6 +67,10 @@ VERDICTS = [
                  None, id="growth with its base after là"),
     pytest.param("Đăng 4.690 bài viết, tăng 13,5% so với năm 2021: 4.169 bài.", "growth",
                  "wrong", "12,5%", id="wrong growth with its base after a colon"),
+    pytest.param("Số bài viết 4.690, tăng 2 lần so với năm trước (2.345 bài).", "growth",
+                 "unchecked", None, id="«tăng 2 lần» is not a difference of 2"),
+    pytest.param("Chỉ số xếp hạng 10, tăng 5 bậc so với năm trước (hạng 15).", "growth",
+                 "unchecked", None, id="a rank is not a count"),
 ]  # fmt: skip
 
 
@@ -100,6 +104,7 @@ NO_CLAIMS = [
     pytest.param("Ban Chỉ đạo 35 Quận 1 và Hội nghị Trung ương 6.", id="names carrying a number"),
     pytest.param("Cách mạng công nghiệp 4.0 và mạng 5G.", id="codes"),
     pytest.param("Trụ sở tại số 3/12 … đã được sửa chữa.", id="an address after tại số"),
+    pytest.param("Hoàn thành báo cáo hạn 5/6, trước lễ 2/9.", id="deadlines and holidays"),
     pytest.param("Học sinh lớp 12/3 và lớp 9/1 tham gia cuộc thi.", id="school classes"),
 ]  # fmt: skip
 

@@ -154,3 +154,22 @@ def test_a_two_line_header_gives_the_roles_of_its_lower_line():
         (45, 50, "ok", None),
         (38, 40, "wrong", "95,00%"),
     ]
+
+
+def test_a_growth_column_compares_the_later_year_with_the_earlier_one():
+    # given a change column: not a rate of the two counts (a false alarm before)
+    text = (
+        "Chỉ tiêu\tNăm 2022\tNăm 2023\tTăng/giảm (%)\n"
+        "Số bài viết\t4.169\t4.690\t12,50\n"
+        "Số vụ việc\t1.700\t1.530\t-10,00\n"
+        "Số lớp\t8\t9\t+15,00\n"
+    )
+
+    claims = check_text(text)
+
+    assert [(c.kind, c.verdict, c.expected) for c in claims] == [
+        ("growth", "ok", None),
+        ("growth", "ok", None),
+        ("growth", "wrong", "12,50%"),
+    ]
+    assert "(1.700 − 1.530) ÷ 1.700 = 10%" in claims[1].message
