@@ -348,9 +348,9 @@ def _collect(container, lines: list[str]) -> None:
         for row in block.rows:
             seen, cells = set(), []
             for cell in row.cells:
-                if cell._tc in seen:  # a merged cell repeats across the columns it spans
-                    continue
+                # a merged cell repeats across the columns it spans: its text once, and empty
+                # cells after it, so that every row keeps the header's columns
+                cells.append("" if cell._tc in seen else _cell_text(cell))
                 seen.add(cell._tc)
-                cells.append(_cell_text(cell))
             lines.append("\t".join(cells))
         lines.append("")

@@ -85,12 +85,16 @@ class Table:
     roles: dict[int, str] = field(default_factory=dict)
 
     def label(self, row: Row) -> str:
-        for index, cell in enumerate(row.cells):
-            if self.roles.get(index) == "label" or (
-                index not in self.roles and cell.number()[0] is None and cell.text.strip()
-            ):
-                return cell.text.strip()
-        return row.cells[0].text.strip()
+        """The row's name: its label column, else its first cell with words."""
+        words = [
+            (index, cell.text.strip())
+            for index, cell in enumerate(row.cells)
+            if cell.text.strip() and cell.number()[0] is None
+        ]
+        named = [text for index, text in words if self.roles.get(index) == "label"]
+        if named:
+            return named[0]
+        return words[0][1] if words else row.cells[0].text.strip()
 
 
 def _rows(text: str) -> list[list[Row]]:

@@ -246,3 +246,40 @@ def test_a_text_file_not_in_utf8_is_refused_with_a_vietnamese_message(tmp_path):
 
     with pytest.raises(ValueError, match="UTF-8"):
         read_text(path)
+
+
+def _grouped(n: int, separator: str) -> str:
+    return format_number(n).replace(".", separator)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    b=st.integers(min_value=1, max_value=9_999_999),
+    fraction=st.fractions(min_value=0, max_value=1),
+    separator=st.sampled_from([".", " ", "\u00a0"]),
+    phrase=st.sampled_from(
+        [
+            "{a}/{b} đảng viên tham gia, đạt tỷ lệ {p}%.",
+            "Tỷ lệ tham gia là {p}% ({a}/{b} đảng viên).",
+            "Có {a} trên tổng số {b} đảng viên tham gia, đạt {p} phần trăm.",
+        ]
+    ),
+)
+def test_any_grouping_and_phrasing_of_a_right_rate_is_ok_and_a_wrong_one_is_wrong(
+    b, fraction, separator, phrase
+):
+    # given a ≤ b, thousands grouped by dots, spaces or no-break spaces, and p rounded half-up
+    a = int(b * fraction)
+    p = round_decimal(Decimal(a) * 100 / Decimal(b), 2)
+    text = phrase.format(a=_grouped(a, separator), b=_grouped(b, separator), p="{p}")
+
+    # when
+    right = check_text(text.format(p=format_number(p)))
+    off = check_text(text.format(p=format_number(p + Decimal("0.05"))))
+
+    # then
+    assert [(c.kind, c.verdict) for c in right] in (
+        [("ratio", "ok")],
+        [("completeness", "ok")],
+    ), text
+    assert [c.verdict for c in off] == ["wrong"], text

@@ -173,3 +173,19 @@ def test_a_growth_column_compares_the_later_year_with_the_earlier_one():
         ("growth", "wrong", "12,50%"),
     ]
     assert "(1.700 − 1.530) ÷ 1.700 = 10%" in claims[1].message
+
+
+def test_a_totals_label_merged_across_two_columns_keeps_the_columns_aligned(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=len(STUDY), cols=5)
+    for r, row in enumerate(STUDY):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    merged = table.cell(4, 0).merge(table.cell(4, 1))
+    merged.text = "Tổng cộng"
+    path = tmp_path / "bang.docx"
+    document.save(path)
+
+    totals = [c for c in check_text(read_text(path)) if "Tổng cộng" in c.where]
+
+    assert [(c.kind, c.verdict) for c in totals] == [("sum", "ok"), ("sum", "ok"), ("ratio", "ok")]
