@@ -40,9 +40,7 @@ def env_int(name: str, default: int) -> int:
 DEBUG = env_bool("DEBUG", False)
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not DEBUG and (
-    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEV_SECRET_KEY
-):
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEV_SECRET_KEY):
     raise ImproperlyConfigured(
         "SECRET_KEY must be a random string of at least 50 characters when DEBUG is off "
         "(for development set DEBUG=true). Make one with: python -c "
