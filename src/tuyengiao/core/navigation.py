@@ -19,8 +19,8 @@ MENU = [
     (_("Tasks"), "meetings:tasks", access.VIEW),
     (_("Commendations"), "awards:list", access.VIEW),
     (_("Targets"), "targets:list", access.VIEW),
-    (_("Reports"), "reports:index", access.CHANGE),
     (_("Audit log"), "audit:list", access.VIEW),
+    (_("Reports"), "reports:index", access.CHANGE),
 ]
 
 
