@@ -379,7 +379,11 @@ _RATE_STATED = re.compile(
     r"|\bt[ỷỉ]\s+lệ)\s*$",
     _I,
 )
-_WORD_RATIO = re.compile(r"^\s*(?:trên(?:\s+tổng\s+số)?|trong\s+tổng\s+số)\s+$", _I)
+_WORD_RATIO = re.compile(
+    r"^\s*(?:(?:trên|trong)\s+tổng\s+số|trên"
+    r"|[^\d;,()%]{1,40}?\s(?:trên|trong)\s+tổng\s+số(?:\s+[^\d;,()%]{1,12}?)?)\s+$",
+    _I,
+)
 _SHARE = re.compile(r"\bchiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+là)?\s*$", _I)
 _SHARE_TOTAL_AFTER = re.compile(
     r"^\s*(?:\(\s*)?(?:trên\s+)?(?:tổng\s+số|so\s+với\s+tổng\s+số|trong\s+tổng\s+số)"
@@ -768,7 +772,7 @@ class _Builder:
         for percent in self.figs:
             if percent.kind != PERCENT or not self.free(percent):
                 continue
-            if not re.search(r"\bđạt\s*$", self.gap(self.seg.start, percent.start), _I):
+            if not re.search(r"\b(?:đạt|bằng)\s*$", self.gap(self.seg.start, percent.start), _I):
                 continue
             current, target = self.prev_fig(percent), self.next_fig(percent)
             if current is None or target is None or current.kind != NUMBER:
