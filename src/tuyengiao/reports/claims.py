@@ -113,7 +113,6 @@ _TARGET_BEFORE = _before(
     r"|chỉ\s+tiêu(?:\s+là)?|mục\s+tiêu(?:\s+là)?|≥|≤|>|<|=|đạt\s+từ|đạt\s+trên"
 )
 _TARGET_AFTER = re.compile(r"^[^.;,\d]{0,25}\btrở\s+lên\b", _I)
-_CLOCK = {("24", "24"), ("24", "7")}
 
 _SENTENCE_END = re.compile(r"[!?\n\t…]|\.(?=[\s\"”’)]|$)")
 _CLAUSE_END = re.compile(r"[;!?\n\t…]|\.(?=[\s\"”’)]|$)")
@@ -303,8 +302,10 @@ def _classify_single(text, token: Token, before, after, previous) -> Token:
 
 
 def _classify_slashed(raws, before, after, previous, text) -> str:
-    if tuple(raws[:2]) in _CLOCK and len(raws) == 2:
-        return "around_the_clock"
+    if tuple(raws) == ("24", "7") or (
+        tuple(raws) == ("24", "24") and re.match(r"\s*(?:giờ|h\b|/7)", after, _I)
+    ):
+        return "around_the_clock"  # "trực 24/24 giờ", "24/7" (but "24/24 đảng viên" is a ratio)
     if _DOC_BEFORE.search(before):
         return "document_number"  # Quyết định 1234/2020
     if _ADDRESS_BEFORE.search(before) and (

@@ -36,6 +36,8 @@ VERDICTS = [
                  id="a ratio with the wrong percentage is wrong and gives the right one"),
     pytest.param("Có 52/51 tổ chức cơ sở đảng tham gia.", "ratio", "wrong", None,
                  id="a ratio whose first number exceeds the second is wrong"),
+    pytest.param("Có 24/24 đảng viên tham gia, đạt tỷ lệ 100%.", "completeness", "ok", None,
+                 id="24/24 of members is a ratio, not «24/24 giờ»"),
     pytest.param("Học tập với 6.513/8.021/6.970 đảng viên.", "ratio", "wrong", None,
                  id="a three-part ratio out of order is wrong"),
     pytest.param("Học tập với 6.513/6.970/8.021 đảng viên.", "ratio", "unchecked", None,
