@@ -50,6 +50,15 @@ NOT_A_CLAIM = {
     "around_the_clock": "cách nói «24/24 giờ», «24/7»",
 }
 
+# Units of counting: a number followed by one of these is a figure someone could report.
+UNITS = (
+    "đảng viên|học viên|lớp|bài viết|bài|tin|văn bản|tập thể|cá nhân|tổ chức|chi bộ|đảng bộ"
+    "|đơn vị|mô hình|nhiệm vụ|lượt|người|quần chúng|hội viên|đoàn viên|cán bộ|hộ|khu phố"
+    "|phường|xã|buổi|cuộc|hội nghị|tài liệu|tờ|cuốn|sách|video|clip|đồng chí|điển hình"
+    "|giáo viên|báo cáo viên|tuyên truyền viên|công trình|phần việc|đề tài|sáng kiến|vụ|việc"
+    "|trường hợp|bản|ấn phẩm|pano|băng rôn|khẩu hiệu|trang|kênh|nhóm|thành viên|câu lạc bộ"
+    "|gia đình|cơ quan|doanh nghiệp|đợt|chương trình|kế hoạch|chuyên đề|chỉ tiêu|giải|huy hiệu"
+)
 _SP = "[ \u00a0\u202f]"
 # One number: space-grouped thousands (6 513), or digits with dots (6.513, 95.00, 4.0),
 # with an optional decimal comma.
@@ -114,6 +123,7 @@ _TARGET_BEFORE = _before(
 )
 _TARGET_AFTER = re.compile(r"^[^.;,\d]{0,25}\btrở\s+lên\b", _I)
 
+_COUNTED_AFTER = re.compile(r"^\s*(?:" + UNITS + r")\b", _I)
 _SENTENCE_END = re.compile(r"[!?\n\t…]|\.(?=[\s\"”’)]|$)")
 _CLAUSE_END = re.compile(r"[;!?\n\t…]|\.(?=[\s\"”’)]|$)")
 
@@ -325,8 +335,15 @@ def _classify_slashed(raws, before, after, previous, text) -> str:
     if any(_leading_zero(raw) for raw in raws):
         return "date" if _day_month(raws) else "code"
     if _day_month(raws):
+        if _COUNTED_AFTER.match(after) and not _DAY_PART_BEFORE.search(before):
+            return PAIR  # "10/10 đảng viên": counted, whatever came before
         gap = text[previous.end : text.find(raws[0], previous.end)] if previous else ""
-        after_date = previous is not None and previous.kind == "date" and _DATE_JOIN.match(gap)
+        after_date = (
+            previous is not None
+            and previous.kind == "date"
+            and previous.raw.count("/") == len(raws) - 1  # "10/2 và 15/3", not "10/2/2023, 3/8"
+            and _DATE_JOIN.match(gap)
+        )
         # A ratio never has its first part larger; a day/month may.
         if _DATE_BEFORE.search(before) or after_date or int(raws[0]) > int(raws[1]):
             return "date"
