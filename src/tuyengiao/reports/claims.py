@@ -8,9 +8,11 @@ A small grammar in three layers:
    named pattern from NOT_A_CLAIM (dates, document numbers, years, phone numbers, house
    numbers, codes, legal articles, names such as "Quận 1", targets, time spans…).
 2. **Connectives** officials use, inside one sentence (or one table cell): "đạt (tỷ lệ)",
-   "tỷ lệ … là", "chiếm", "trên tổng số", "trong đó", "gồm", "tổng cộng", "tăng/giảm … so
-   với", "%" / "phần trăm".
-3. **Claims** built from them: ratio (a/b with its rate), completeness (a/a), sum (the total
+   "tỷ lệ … là/đạt/chiếm", "bằng", "chiếm", "(trên|trong) tổng số", "trong đó", "gồm",
+   "tổng cộng", "tăng/giảm … so với … (M)", "(năm 2022: M), tăng", "đạt p% chỉ tiêu/kế
+   hoạch/dự toán (M)", "%" / "phần trăm".
+3. **Claims** built from them: ratio (a/b with its rate, before, after, or in the next
+   sentence "Tỷ lệ …"; a result against its target), completeness (a/a), sum (the total
    before or after its parts), share (a part "chiếm p%" of a total), growth ("tăng p% so với
    năm trước (M)"), and rate (a percentage whose ratio is not in the text: unchecked).
 
