@@ -410,7 +410,14 @@ _SHARE_TOTAL_AFTER = re.compile(
     r"(?:\s+[^\d;()]{0,40}?)?\s*$",
     _I,
 )
-_MARKER = re.compile(r"\b(?:trong\s+đó(?:\s+có)?|bao\s+gồm(?:\s+có)?|gồm(?:\s+có)?)\b", _I)
+_MARKER = re.compile(
+    r"\b(?:trong\s+đó(?:\s+có)?|bao\s+gồm(?:\s+có)?|gồm(?:\s+có)?|cụ\s+thể(?=\s*:)"
+    r"|(?<=,\s)cụ\s+thể|chia\s+ra)\b",
+    _I,
+)
+_SAME_UNIT = {"bài viết": "bài", "tin": "bài", "đồng chí": "người"}
+_GENERIC = {"người", "đồng chí", "đơn vị", "tổ chức", "điển hình", "lượt", "trường hợp", "việc"}
+_AMONG = re.compile(r"\btrong\s+(?:tổng\s+)?số\s*$", _I)
 _TOTAL_AFTER = re.compile(
     r"(?<!trên\s)\b(?:tổng\s+cộng(?:\s+là)?|tổng\s+số(?:\s+là)?|cộng\s+chung|cộng\s+lại)\s*$",
     _I,
@@ -572,6 +579,7 @@ class _Builder:
             same = len(pair.parts) >= 2 and pair.parts[0] == pair.parts[1]
             self.claim(COMPLETENESS if same else RATIO, members, values)
         self._targets_met()
+        self._among()
         self._sums_before()
         self._sums_after()
         self._shares()
@@ -649,6 +657,8 @@ class _Builder:
                 continue
             if total.value < max(p.value for p in parts):
                 continue  # "120 đảng viên, trong đó 130 lượt…": parts of something else
+            if self._other_units(parts, total):
+                continue
             values = {"total": plain(total.value), "parts": [plain(p.value) for p in parts]}
             listed = self.gap(marker.start(), min(self.seg.end, parts[-1].end + 40))
             if not closed or _overlapping(marker.group(), listed):
@@ -663,9 +673,16 @@ class _Builder:
             before = self.gap(self.seg.start, total.start)
             if not _TOTAL_AFTER.search(before):
                 continue
-            clause_start = self.seg.start
-            for end in _CLAUSE_END.finditer(self.text, self.seg.start, total.start):
-                clause_start = end.end()
+            ends = [self.seg.start] + [
+                m.end() for m in _CLAUSE_END.finditer(self.text, self.seg.start, total.start)
+            ]
+            clause_start = ends[-1]
+            if len(ends) > 1 and re.fullmatch(
+                r"\s*(?:tổng\s+cộng|tổng\s+số)(?:\s+là)?\s*",
+                self.gap(clause_start, total.start),
+                _I,
+            ):
+                clause_start = ends[-2]  # "gồm: 7 …, 20 …; tổng số 27 …"
             markers = list(_MARKER.finditer(self.text, clause_start, total.start))
             start = markers[-1].end() if markers else clause_start
             candidates = [
@@ -676,10 +693,25 @@ class _Builder:
             if len(candidates) < 2 or any(t.kind != NUMBER or not self.free(t) for t in candidates):
                 continue
             last_gap = self.gap(candidates[-2].end, candidates[-1].start)
-            if not _AND.search(last_gap):
+            listed = markers and "trong" not in markers[-1].group().lower()
+            if not _AND.search(last_gap) and not listed:
+                continue  # "gồm A, B; tổng số N" is a whole list; "A, B, tổng số N" may not be
+            if self._other_units(candidates, total):
                 continue
             values = {"total": plain(total.value), "parts": [plain(p.value) for p in candidates]}
             self.claim(SUM, [*candidates, total], values)
+
+    def _unit(self, token: Token) -> str:
+        found = _COUNTED_AFTER.match(self.text[token.end : token.end + 40])
+        unit = found.group().strip().lower() if found else ""
+        return _SAME_UNIT.get(unit, unit)
+
+    def _other_units(self, parts: list[Token], total: Token) -> bool:
+        """ "5 lớp … và 4 lớp …, tổng số 2.695 học viên": the parts count classes, the total
+        learners; not a sum. ("5 tập thể và 10 cá nhân, tổng cộng 15 điển hình" is one.)"""
+        units = {self._unit(p) for p in parts}
+        whole = self._unit(total)
+        return len(units) == 1 and "" not in units and whole not in units | _GENERIC | {""}
 
     def _shares(self):
         shares = []
@@ -786,6 +818,26 @@ class _Builder:
         ):
             return current, base
         return None, None
+
+    def _among(self):
+        """ "Trong tổng số 1.250 đảng viên, có 1.200 đồng chí tham gia, đạt 96%"."""
+        for percent in self.figs:
+            if percent.kind != PERCENT or not self.free(percent):
+                continue
+            if not re.search(
+                r"\bđạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", self.gap(self.seg.start, percent.start), _I
+            ):
+                continue
+            part = self.prev_fig(percent)
+            whole = self.prev_fig(part) if part is not None else None
+            if whole is None or part.kind != NUMBER or whole.kind != NUMBER:
+                continue
+            if not _AMONG.search(self.gap(self.seg.start, whole.start)) or whole.value < part.value:
+                continue
+            if not self.free(part) or _CLAUSE_END.search(self.gap(whole.end, percent.start)):
+                continue
+            values = {"a": plain(part.value), "b": plain(whole.value), "p": percent.value}
+            self.claim(RATIO, [whole, part, percent], values)
 
     def _targets_met(self):
         """ "kết nạp 18 đảng viên, đạt 120% chỉ tiêu (15 đảng viên)": result ÷ target."""
