@@ -21,7 +21,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import services
+from . import services, totals
 from .choices import Aggregation, FieldType, Operator, PeriodType, Rounding, Severity
 from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule, ValueChange
 
@@ -268,3 +268,4 @@ def _backdate(form, period, late: dict[str, int] | None = None):
     Submission.objects.bulk_update(
         submissions, ["submitted_at", "first_submitted_at", "approved_at"]
     )
+    totals.rebuild(form, period)  # the first sendings moved: on time counted again

@@ -16,7 +16,7 @@ from django.db.models.functions import Substr
 
 from tuyengiao.orgs.models import OrgUnit
 
-from . import rules
+from . import rules, totals
 from .choices import Aggregation, SubmissionStatus
 from .models import Assignment, Form, Period, Submission, Value, in_subtree
 
@@ -160,6 +160,8 @@ def rollup(form: Form, unit: OrgUnit, period: Period, *, include_submitted=False
     approved and submitted)."""
     statuses = counted_statuses(include_submitted)
     spec = rules.FormSpec(form)
+    if totals.reads(unit):  # above the leaf level: the kept totals (issue 17)
+        return _kept_rollup(spec, unit, period, statuses)
     grouped = _values(form, unit, period, statuses).values("field_id").annotate(**_aggregates(spec))
     rows = {row["field_id"]: row for row in grouped}
     fields, indicators = _figures(spec, rows)
@@ -190,6 +192,8 @@ def children_breakdown(
     prefix, not one query per child."""
     statuses = counted_statuses(include_submitted)
     spec = rules.FormSpec(form)
+    if totals.reads(unit):  # the kept totals of each child (issue 17)
+        return _kept_breakdown(spec, unit, period, statuses)
     length = unit.steplen * (unit.depth + 1)
     prefix = Substr("submission__unit__path", 1, length)
     grouped = (
@@ -248,5 +252,32 @@ def children_breakdown(
                     counts.get("approved", 0),
                 ),
             )
+        )
+    return result
+
+
+# --- from the kept totals (issue 17) ---------------------------------------------------------
+
+
+def _kept_rollup(spec, unit, period, statuses, level=None) -> Rollup:
+    rows, counts = totals.read(spec.form, [unit], period, statuses, level)[unit.pk]
+    fields, indicators = _figures(spec, rows)
+    return Rollup(
+        spec.form, unit, period, statuses, _with_integers(fields), indicators,
+        Completeness(*counts[:3]),
+    )  # fmt: skip
+
+
+def _kept_breakdown(spec, unit, period, statuses, level=None) -> list[ChildRow]:
+    children = list(OrgUnit.objects.children_of(unit).valid_on(period.reference_date).vi_ordered())
+    kept = totals.read(spec.form, children, period, statuses, level)
+    result = []
+    for child in children:
+        rows, counts = kept[child.pk]
+        if not counts[0] and not rows:
+            continue  # not asked to report this form (a board, say)
+        fields, indicators = _figures(spec, rows)
+        result.append(
+            ChildRow(child, _with_integers(fields), indicators, Completeness(*counts[:3]))
         )
     return result

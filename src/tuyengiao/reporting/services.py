@@ -27,7 +27,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import history, rules
+from . import history, rules, totals
 from .choices import PeriodType, SubmissionStatus, ValuePath
 from .models import Assignment, Form, Period, Submission, in_subtree
 
@@ -206,6 +206,7 @@ def assign_form(
         if unit_id not in already
     ]
     bulk_create_with_history(new, Assignment, batch_size=2000, default_user=actor)
+    totals.refresh_units(form, period, [a.unit_id for a in new])
     audit.record(
         actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
     )
@@ -481,6 +482,7 @@ def save_many(
             batch_size=1000,
             default_user=actor,
         )  # fmt: skip
+        totals.refresh_units(form, period, [sub.unit_id for sub in submissions])
     verb = "submission.submit" if submit else "submission.save_draft"
     _record_many(actor, verb, submissions, path=path)
     return submissions
@@ -513,6 +515,7 @@ def _record_many(actor, verb: str, submissions, **data) -> None:
 
 
 @transaction.atomic
+@totals.batched  # one refresh of the kept totals at the end, not one per report
 def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) -> int:
     """Approve every submitted report of the subtree that still passes every check.
     Those that fail (a rule changed since) stay submitted. Returns the number approved."""
