@@ -66,11 +66,37 @@ def _analyze(connection):
         cursor.execute("ANALYZE")
 
 
+def _api_setup(connection, setup):
+    """A token for the bench user, the grassroots units without a 2023 report, and the
+    environment that points gunicorn at this very database."""
+    from rest_framework.authtoken.models import Token
+
+    from tuyengiao.orgs.choices import UnitKind
+    from tuyengiao.orgs.models import OrgUnit
+
+    token, _ = Token.objects.get_or_create(user=setup["user"])
+    units = list(
+        OrgUnit.objects.filter(kind=UnitKind.GRASSROOTS)
+        .order_by("-path")
+        .values_list("code", flat=True)[:20000]
+    )
+    if connection.vendor == "sqlite":
+        env = {"TUYENGIAO_VAR_DIR": os.environ["TUYENGIAO_VAR_DIR"]}
+    else:
+        url = os.environ["DATABASE_URL"]
+        env = {"DATABASE_URL": url.rsplit("/", 1)[0] + "/" + connection.settings_dict["NAME"]}
+    return token.key, units, env
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
     parser.add_argument("--size", choices=sorted(SIZES), default="national")
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    parser.add_argument("--no-api", action="store_true", help="skip the gunicorn load test")
+    parser.add_argument("--no-report", action="store_true", help="skip the Word report")
+    parser.add_argument("--api-seconds", type=float, default=15, help="per API load run")
+    parser.add_argument("--experiments", action="store_true", help="also time experiments.py")
     args = parser.parse_args(argv)
 
     var_dir = _environment()
@@ -78,6 +104,8 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
+    import api
+    import report
     import results
     import scenarios
     from django.db import connection, transaction
@@ -92,11 +120,25 @@ def main(argv=None) -> int:
         started = _step(f"tree of {tree.total:,} units built".replace(",", "."), started)
         setup = scenarios.load(tree, started=started, step=_step)
         _analyze(connection)
-        timings = scenarios.run(tree, setup, repeat=args.repeat)
+        started = _step("analysed", started)
+        timings = scenarios.run(tree, setup, repeat=args.repeat, experiments_too=args.experiments)
+        started = _step("queries and import timed", started)
+        if not args.no_api:
+            timings += api.run(*_api_setup(connection, setup), seconds=args.api_seconds)
+            started = _step("API load done", started)
+        if not args.no_report and connection.vendor == "sqlite":
+            timings += report.run()
+            started = _step("report timed", started)
         for item in timings:
-            print(f"{item.label:<58} median {item.median:9.1f} ms   p95 {item.p95:9.1f} ms")
+            raw_part = f"   raw scan {item.raw_median:9.1f} ms" if item.raw_ms else ""
+            print(
+                f"{item.key or item.label:<24} median {item.median:9.1f} ms   "
+                f"p95 {item.p95:9.1f} ms{raw_part}  {item.note}"
+            )
         if not args.no_write and args.size == "national":
             path = results.write(BENCH_DIR / "RESULTS.md", connection, tree, setup, timings)
+            print(f"bench: wrote {path}")
+            path = results.write_json(BENCH_DIR / "results.json", connection, timings)
             print(f"bench: wrote {path}")
     finally:
         if old_name is not None:

@@ -16,6 +16,13 @@ class Timing:
     label: str
     samples_ms: list[float]
     note: str = ""
+    key: str = ""  # the measure's name in results.json
+    raw_ms: list[float] | None = None  # the raw SQL scan, timed in turn with the query
+    extra: dict | None = None  # per_second, errors, ...
+
+    @property
+    def raw_median(self) -> float | None:
+        return statistics.median(self.raw_ms) if self.raw_ms else None
 
     @property
     def median(self) -> float:
@@ -28,7 +35,9 @@ class Timing:
         return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def measure(label: str, call, *, repeat: int, warmup: int = 1, note: str = "") -> Timing:
+def measure(
+    label: str, call, *, repeat: int, warmup: int = 1, note: str = "", key: str = ""
+) -> Timing:
     """Call `call()` warmup + repeat times; keep the wall-clock time of the last `repeat`."""
     for _ in range(warmup):
         call()
@@ -37,7 +46,19 @@ def measure(label: str, call, *, repeat: int, warmup: int = 1, note: str = "") -
         start = time.perf_counter()
         call()
         samples.append((time.perf_counter() - start) * 1000)
-    return Timing(label, samples, note)
+    return Timing(label, samples, note, key=key)
+
+
+def measure_beside(key: str, label: str, call, raw, *, repeat: int) -> Timing:
+    """`call` and the raw scan `raw` in turn (interleaved), so both see the same load."""
+    call(), raw()
+    samples, raw_samples = [], []
+    for _ in range(repeat):
+        for target, into in ((call, samples), (raw, raw_samples)):
+            start = time.perf_counter()
+            target()
+            into.append((time.perf_counter() - start) * 1000)
+    return Timing(label, samples, key=key, raw_ms=raw_samples)
 
 
 def _cpu_model() -> str:
