@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -34,7 +35,7 @@ def _environment() -> str | None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tuyengiao.settings")
     # DEBUG off: no per-query logging in the timings, as in production.
     os.environ["DEBUG"] = "false"
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + secrets.token_urlsafe(48))
     if os.environ.get("DATABASE_URL"):
         return None
     var_dir = tempfile.mkdtemp(prefix="tuyengiao-bench-")

@@ -6,4 +6,4 @@ class ReportingConfig(AppConfig):
     label = "reporting"
 
     def ready(self):
-        from . import totals_signals  # noqa: F401  (kept totals, issue 17)
+        from . import spec_cache, totals_signals  # noqa: F401  (issue 17)

@@ -16,7 +16,7 @@ from tuyengiao.core.errors import DomainError, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.models import OrgUnit
 
-from . import excel, rules, services
+from . import excel, fast_insert, rules, services
 from .choices import SubmissionStatus, ValuePath
 from .excel import Cell, Row
 from .models import Assignment, Submission
@@ -179,7 +179,7 @@ def _save(form, period, actor, to_save, submit, filename, result) -> None:
         form, period, {unit: row.values for row, unit in to_save}, actor=actor, submit=submit,
         path=ValuePath.EXCEL,
     )  # fmt: skip
-    AuditEvent.objects.bulk_create(
+    fast_insert.insert(  # issue 17: no per-object SQL compilation
         [
             AuditEvent(
                 actor=actor if getattr(actor, "pk", None) else None,

@@ -150,6 +150,10 @@ class FormSpec:
     """A form's fields, parsed rules and indicators, loaded once per validation run."""
 
     def __init__(self, form):
+        from . import spec_cache  # kept per (form, updated_at): issue 17
+
+        if spec_cache.restore(self, form):
+            return
         self.form = form
         self.fields = list(form.fields.all())
         self.by_code = {f.code: f for f in self.fields}
@@ -161,6 +165,7 @@ class FormSpec:
             (ind, expressions.parse(ind.numerator), expressions.parse(ind.denominator))
             for ind in form.indicators.all()
         ]
+        spec_cache.keep(self, form)
 
     def label_of(self, expression) -> str:
         code = expression.single_name

@@ -27,7 +27,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import history, rules, totals
+from . import fast_insert, history, rules, totals
 from .choices import PeriodType, SubmissionStatus, ValuePath
 from .models import Assignment, Form, Period, Submission, in_subtree
 
@@ -497,7 +497,7 @@ def _figures_of(submission) -> dict[str, str]:
 
 
 def _record_many(actor, verb: str, submissions, **data) -> None:
-    AuditEvent.objects.bulk_create(
+    fast_insert.insert(  # issue 17: no per-object SQL compilation
         [
             AuditEvent(
                 actor=actor if getattr(actor, "pk", None) else None,

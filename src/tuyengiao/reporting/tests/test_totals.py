@@ -157,3 +157,29 @@ def test_rebuild_check_finds_a_raw_change_and_rebuild_mends_it(form, year_2022, 
         call_command("totals", "rebuild", "--check", "--form", "HT-NQ")
     call_command("totals", "rebuild", "--form", "HT-NQ")
     assert totals.differences(form.pk, year_2022) == []
+
+
+def _statements(call):
+    with CaptureQueriesContext(transaction.get_connection()) as queries:
+        response = call()
+    assert response.status_code in (200, 201), response.content
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_statements_of_one_api_write_and_what_the_totals_add(reporter, year_2023):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(reporter)
+    body = {"form": "HT-NQ", "period": "2023", "unit": "DU-BEN-NGHE", "values": _figures(3)}
+    client.post("/api/submissions/", body, format="json")  # the form's spec is kept from here
+    saved = _statements(lambda: client.post("/api/submissions/", body, format="json"))
+    pk = Submission.objects.get(unit__code="DU-BEN-NGHE", period=year_2023).pk
+    sent = _statements(lambda: client.post(f"/api/submissions/{pk}/submit/", format="json"))
+    # A draft moves no total: not one statement on the kept totals.
+    assert not [sql for sql in saved if "reporting_total" in sql]
+    # Sending recomputes the unit and its ancestors: a bounded handful of statements.
+    on_totals = [sql for sql in sent if "reporting_total" in sql]
+    assert 1 <= len(on_totals) <= 4
+    print(f"\nstatements: save draft {len(saved)}, submit {len(sent)} "
+          f"(of which on the kept totals {len(on_totals)})")  # fmt: skip
