@@ -51,8 +51,11 @@ def index(request):
     units = OrgUnit.objects.visible_to(request.user).filter(kind__in=REPORTING_KINDS)
     code = request.GET.get("unit")
     if code:
-        year = request.GET.get("year") or timezone.localdate().year - 1
-        return redirect("reports:unit_year", code=code, year=year)
+        # Checked here: a year or code the URL cannot hold was a NoReverseMatch (a 500).
+        unit, year = _unit_and_year(
+            request, code, request.GET.get("year") or timezone.localdate().year - 1
+        )
+        return redirect("reports:unit_year", code=unit.code, year=year)
     recent = GeneratedReport.objects.visible_to(request.user).select_related("unit")[:20]
     context = {
         "units": units.order_by("path")[:500],
