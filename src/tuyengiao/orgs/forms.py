@@ -125,3 +125,14 @@ class SplitForm(DecisionForm):
             if target:
                 result.setdefault(target, []).append(child.code)
         return result
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (.xlsx or .csv)"),
+        help_text=_("Columns: code, name, kind, parent, valid_from (dd/mm/yyyy)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrap(self)

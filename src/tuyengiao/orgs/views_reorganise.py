@@ -4,15 +4,16 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tuyengiao.core import access
-from tuyengiao.core.errors import DomainError
+from tuyengiao.core.errors import DomainError, ValidationFailed
 
-from . import reorganise
-from .forms import CloseForm, MergeForm, OpenForm, RenameForm, SplitForm
+from . import reorganise, unit_import
+from .forms import CloseForm, ImportForm, MergeForm, OpenForm, RenameForm, SplitForm
 from .models import OrgUnit
 from .services import UnitSpec
 
@@ -105,3 +106,22 @@ def reorganise_unit(request, code, action):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     context = {"unit": unit, "form": form, "action": action, "actions": ACTIONS, "preview": preview}
     return render(request, "orgs/reorganise.html", context)
+
+
+@login_required
+def import_units(request):
+    """Units from a spreadsheet, all or nothing, each problem named by row and column."""
+    if not access.has_role_action(request.user, access.ADMIN):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            created = unit_import.import_units(upload.read(), upload.name, actor=request.user)
+        except ValidationFailed as exc:
+            errors = [exc.message, *exc.errors]
+        else:
+            messages.success(request, _("%(n)s unit(s) created.") % {"n": len(created)})
+            return redirect("orgs:tree")
+    return render(request, "orgs/import.html", {"form": form, "errors": errors})

@@ -36,6 +36,17 @@ class Command(BaseCommand):
             "--children", nargs="*", default=[], metavar="CODE=CHILD,CHILD",
             help="đơn vị trực thuộc chuyển về đơn vị mới (còn lại giải thể theo đơn vị cũ)",
         )  # fmt: skip
+        admin = sub.add_parser(
+            "import-admin", help="Tạo đảng ủy tỉnh, thành phố và phường, xã sau năm 2025"
+        )
+        admin.add_argument(
+            "--province", type=int, help="mã tỉnh, thành phố (ví dụ 79); mặc định: cả 34"
+        )
+        admin.add_argument("--dry-run", action="store_true", help="chỉ đếm, không lưu")
+        admin.add_argument("--json", action="store_true")
+        load = sub.add_parser("import", help="Nhập đơn vị từ tệp .xlsx hoặc .csv")
+        load.add_argument("file")
+        load.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu")
         for parser in (merge, split):
             parser.add_argument("--date", required=True, help="ngày hiệu lực YYYY-MM-DD")
             parser.add_argument("--reason", default="", help="lý do")
@@ -45,6 +56,14 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         if action == "tree":
             self._tree(options["code"], options.get("date"), options.get("kind"))
+            return
+        if action in ("import-admin", "import"):
+            from ... import _import_cli
+
+            try:
+                _import_cli.run(self, action, options)
+            except DomainError as exc:
+                raise CommandError(exc.message) from exc
             return
         from ... import _reorganise_cli
 
