@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import io
 
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
-
 from tuyengiao.core.text import format_number
 
 PARTY_RED = "#a50e0e"
@@ -25,6 +21,11 @@ def monthly_chart(
     fmt: str = "svg",
 ) -> bytes:
     """Two bar panels, posts and interactions, for months 1..12 (None = no figures)."""
+    # matplotlib when a chart is drawn, not when a URLconf imports this module.
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     months = [f"T{m}" for m in range(1, 13)]
     figure = Figure(figsize=(8, 4.6), dpi=150 if fmt == "png" else 72)
     top, bottom = figure.subplots(2, 1, sharex=True)
