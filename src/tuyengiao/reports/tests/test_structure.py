@@ -252,3 +252,10 @@ def test_a_dated_ward_report_leaves_out_sections_without_figures_and_renumbers(b
     headings = [b.text for b in dated.blocks if b.kind == "heading2" and b.text in results]
     assert headings[0].startswith("1. ") and headings[0] == "1. Học tập, quán triệt nghị quyết"
     assert "1/1 đơn vị tổ chức học tập" in results  # a ward's units are not grassroots orgs
+
+
+def test_no_target_in_the_demo_cites_the_report_being_produced(district):
+    figures = services.collect_figures(district, 2022)
+    sources = [str(f.source.get("what", "")) for f in figures if f.section == "targets"]
+    assert sources and not any("báo cáo tổng kết" in s for s in sources)
+    assert services.build_content(district, 2022, options=DATED).warnings == []
