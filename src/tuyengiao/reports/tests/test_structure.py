@@ -259,3 +259,11 @@ def test_no_target_in_the_demo_cites_the_report_being_produced(district):
     sources = [str(f.source.get("what", "")) for f in figures if f.section == "targets"]
     assert sources and not any("báo cáo tổng kết" in s for s in sources)
     assert services.build_content(district, 2022, options=DATED).warnings == []
+
+
+def test_the_appendix_declares_how_its_rates_are_rounded(district):
+    content = services.build_content(district, 2022, options=DATED)
+    kinds = [b.kind for b in content.appendix]
+    assert kinds.index("note") == kinds.index("table") + 1
+    note = next(b.text for b in content.appendix if b.kind == "note")
+    assert "lấy hai chữ số thập phân, bỏ phần lẻ sau đó (không làm tròn)" in note
