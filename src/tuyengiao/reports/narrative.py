@@ -734,6 +734,6 @@ def default_recipients(unit, style: UnitStyle) -> list[str]:
         lines += [f"Các đồng chí {style.body} viên", f"Các ban, {style.office}",
                   "Các tổ chức cơ sở đảng"]  # fmt: skip
     else:
-        lines += ["Các đồng chí đảng ủy viên", "Các chi bộ trực thuộc"]
+        lines += ["Các đồng chí Đảng ủy viên", "Các chi bộ trực thuộc"]
     lines.append(f"Lưu {style.office}")
     return lines
