@@ -206,3 +206,31 @@ def test_issue_and_the_page_lists_what_changed_since(client, specialist, distric
     assert "so với bản đã ban hành" in page
     assert "Số lớp bồi dưỡng chính trị hè: 9 → 8" in page
     assert report.options["number"] == "115"
+
+
+def test_the_signer_kept_for_the_unit_is_offered_next_time(client, specialist, district):
+    from tuyengiao.reports.models import ReportSettings
+
+    client.force_login(specialist)
+    response = client.post(
+        reverse("reports:generate", args=["QU-Q1", 2022]),
+        {"signer_title": "BÍ THƯ", "signer_name": "Tô Thị Bích Châu", "remember": "on",
+         "recipients": "Ban Thường vụ Thành ủy (để báo cáo)\nLưu Văn phòng Quận ủy"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    saved = ReportSettings.objects.get(unit=district)
+    assert (saved.signer_title, saved.signer_name) == ("BÍ THƯ", "Tô Thị Bích Châu")
+    assert saved.recipients == ["Ban Thường vụ Thành ủy (để báo cáo)", "Lưu Văn phòng Quận ủy"]
+    GeneratedReport.objects.all().delete()  # the form falls back to the unit's settings
+    assert "Tô Thị Bích Châu" in client.get(DISTRICT_PAGE).content.decode()
+
+
+def test_generating_says_when_a_hand_entered_target_was_replaced(client, specialist):
+    TrainingClass.objects.filter(kind__code="chinh-tri-he", start_date__year=2022).first().delete()
+    client.force_login(specialist)
+    response = client.post(
+        reverse("reports:generate", args=["QU-Q1", 2022]), {}, HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="report-warning"' in page
+    assert "giá trị nhập tay năm 2022 là 9" in page
