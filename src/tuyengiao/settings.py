@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "treebeard",
+    "django_tasks",
+    "django_tasks_db",
+    "tuyengiao.notifications",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -74,9 +77,6 @@ INSTALLED_APPS = [
     "tuyengiao.awards",
     "tuyengiao.targets",
     "tuyengiao.reports",
-    "django_tasks",
-    "django_tasks_db",
-    "tuyengiao.notifications",
 ]
 
 MIDDLEWARE = [
@@ -199,43 +199,7 @@ SPECTACULAR_SETTINGS = {
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 
-# Panels on the home page: dotted paths to callables(request) -> dict | None with
-# "template" and "context"; each app contributes what its users have to do.
-HOME_PANELS = [
-    "tuyengiao.orgs.panels.my_units",
-    "tuyengiao.reporting.panels.forms_due",
-    "tuyengiao.reporting.panels.follow_up",
-    "tuyengiao.meetings.panels.my_tasks",
-    "tuyengiao.meetings.panels.overdue_tasks",
-]
-
-# Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
-DEMO_LOADERS = [
-    "tuyengiao.orgs.demo.load",
-    "tuyengiao.reporting.demo.load",
-    "tuyengiao.meetings.demo.load",
-    "tuyengiao.documents.demo.load",
-    "tuyengiao.campaigns.demo.load",
-    "tuyengiao.awards.demo.load",
-    "tuyengiao.targets.demo.load",
-    "tuyengiao.training.demo.load",
-    "tuyengiao.outreach.demo.load",
-    "tuyengiao.initiatives.demo.load",
-]
-
-# Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
-FIGURE_PROVIDERS: list[str] = [
-    "tuyengiao.documents.figures.year_figures",
-    "tuyengiao.campaigns.figures.year_figures",
-    "tuyengiao.meetings.figures.year_figures",
-    "tuyengiao.awards.figures.year_figures",
-    "tuyengiao.targets.figures.year_figures",
-    "tuyengiao.training.figures.year_figures",
-    "tuyengiao.outreach.figures.year_figures",
-    "tuyengiao.initiatives.figures.year_figures",
-]
-
-# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# Background work (ADR 0008): django-tasks, queue in the project's own database by default;
 # `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
 # deployments that outgrow one machine.
 TASKS = {
@@ -273,6 +237,42 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+# Panels on the home page: dotted paths to callables(request) -> dict | None with
+# "template" and "context"; each app contributes what its users have to do.
+HOME_PANELS = [
+    "tuyengiao.orgs.panels.my_units",
+    "tuyengiao.reporting.panels.forms_due",
+    "tuyengiao.reporting.panels.follow_up",
+    "tuyengiao.meetings.panels.my_tasks",
+    "tuyengiao.meetings.panels.overdue_tasks",
+]
+
+# Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
+DEMO_LOADERS = [
+    "tuyengiao.orgs.demo.load",
+    "tuyengiao.reporting.demo.load",
+    "tuyengiao.meetings.demo.load",
+    "tuyengiao.documents.demo.load",
+    "tuyengiao.campaigns.demo.load",
+    "tuyengiao.awards.demo.load",
+    "tuyengiao.targets.demo.load",
+    "tuyengiao.training.demo.load",
+    "tuyengiao.outreach.demo.load",
+    "tuyengiao.initiatives.demo.load",
+]
+
+# Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
+FIGURE_PROVIDERS: list[str] = [
+    "tuyengiao.documents.figures.year_figures",
+    "tuyengiao.campaigns.figures.year_figures",
+    "tuyengiao.meetings.figures.year_figures",
+    "tuyengiao.awards.figures.year_figures",
+    "tuyengiao.targets.figures.year_figures",
+    "tuyengiao.training.figures.year_figures",
+    "tuyengiao.outreach.figures.year_figures",
+    "tuyengiao.initiatives.figures.year_figures",
+]
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)

@@ -23,6 +23,7 @@ urlpatterns = [
 ]
 # Each domain app mounts its pages here once it has a urls.py.
 APP_URLS = [
+    ("notifications/", "tuyengiao.notifications.urls"),
     ("reporting/", "tuyengiao.reporting.urls"),
     ("documents/", "tuyengiao.documents.urls"),
     ("campaigns/", "tuyengiao.campaigns.urls"),
@@ -33,7 +34,6 @@ APP_URLS = [
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
     ("reports/", "tuyengiao.reports.urls"),
-    ("notifications/", "tuyengiao.notifications.urls"),
 ]
 for prefix, module in APP_URLS:
     try:
