@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class NotificationKind(models.TextChoices):
     REMINDER = "reminder", _("Reporting reminder")
-    RETURNED = "returned", _("Report returned")
-    APPROVED = "approved", _("Report approved")
+    RETURNED = "returned", _("Your report was returned")
+    APPROVED = "approved", _("Your report was approved")
     ASSIGNED = "assigned", _("New report form")
     WAITING = "waiting", _("Report waiting for approval")
     TASK_DUE = "task_due", _("Task due soon")
