@@ -73,6 +73,20 @@ class Field(models.Model):
     aggregation = models.CharField(
         _("aggregation"), max_length=16, choices=Aggregation.choices, default=Aggregation.SUM
     )
+    # Checks that warn, never block: a value outside these, or moving more than the
+    # percentage from the same unit's previous period, is shown to reporter and approver.
+    warn_min = models.DecimalField(
+        _("usual minimum (warning)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    warn_max = models.DecimalField(
+        _("usual maximum (warning)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    change_warning_pct = models.PositiveSmallIntegerField(
+        _("warn when it changes by more than (%) since the previous period"),
+        null=True,
+        blank=True,
+        default=30,
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

@@ -27,7 +27,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import history, rules
+from . import history, outliers, rules
 from .choices import PeriodType, SubmissionStatus, ValuePath
 from .models import Assignment, Form, Period, Submission, in_subtree
 
@@ -237,6 +237,14 @@ def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
     return checked
 
 
+def _warn_outliers(checked: rules.Checked, form, unit, period) -> dict:
+    """Add the figures' range and change-since-last-period warnings (never errors)."""
+    numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
+    for code, messages in outliers.warnings_for(form, unit, period, numbers).items():
+        checked.warnings.setdefault(code, []).extend(messages)
+    return checked.warnings
+
+
 @transaction.atomic
 def save_draft(
     form: Form, unit: OrgUnit, period: Period, values: dict, *, actor, path=ValuePath.WEB
@@ -257,7 +265,7 @@ def save_draft(
         submission.save(update_fields=["updated_at"])
     changed = history.store([(submission, checked)], spec, actor=actor, path=path)
     audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
-    submission.warnings = checked.warnings
+    submission.warnings = _warn_outliers(checked, form, unit, period)
     return submission
 
 
@@ -299,7 +307,7 @@ def submit(
         actor, "submission.submit", submission, path=path, after_reopen=after_reopen,
         figures=history.figures(submission),
     )  # fmt: skip
-    submission.warnings = checked.warnings
+    submission.warnings = _warn_outliers(checked, form, unit, period)
     return submission
 
 

@@ -16,7 +16,7 @@ from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
-from . import history, pages, rules, services
+from . import history, outliers, pages, rules, services
 from .choices import NOT_STARTED
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
@@ -121,6 +121,7 @@ def submission_page(request, form_code, period_code, unit_code):
         and submission.status == services.S.APPROVED
         and access.can(request.user, access.APPROVE, unit),
         "changes": history.changes_for(submission) if submission else [],
+        "comparison": outliers.side_by_side(submission) if submission else (None, []),
         "return_form": ReturnForm(),
         "board_root": pages.default_root(request.user, form, period),
     }
