@@ -40,6 +40,11 @@ class Form(TimeStamped):
     approver_must_differ = models.BooleanField(
         _("the approver must not be the person who submitted"), default=True
     )
+    approval_levels = models.PositiveSmallIntegerField(
+        _("approval levels"),
+        choices=[(1, _("One level")), (2, _("Two levels: the unit's leader, then above"))],
+        default=1,
+    )
     description = models.TextField(_("description"), blank=True)
     history = HistoricalRecords()
 
@@ -359,6 +364,19 @@ class Submission(TimeStamped):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Levels approved so far: 1 after the unit's own leader, 2 (of 2) after the district.
+    approved_level = models.PositiveSmallIntegerField(_("approved level"), default=0)
+    first_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved at the first level by"),
+    )
+    first_approved_at = models.DateTimeField(
+        _("approved at the first level at"), null=True, blank=True
+    )
     returned_reason = models.TextField(_("reason for return"), blank=True)
     reopened = models.BooleanField(_("reopened after approval"), default=False)
 

@@ -46,6 +46,9 @@ def status_board(request, form_code, period_code, unit_code):
         "expected": expected,
         "submitted": counts[SubmissionStatus.SUBMITTED] + counts[SubmissionStatus.APPROVED],
         "approved": counts[SubmissionStatus.APPROVED],
+        "first_level": sum(
+            1 for r in all_rows if r["submission"] and r["submission"].approved_level >= 1
+        ),
         "overdue": sum(1 for r in all_rows if r["overdue"]),
         "on_time": sum(1 for r in all_rows if r["timely"] == "on_time"),
         "late": sum(1 for r in all_rows if r["timely"] == "late"),
