@@ -151,3 +151,23 @@ def root_for(user, campaign: StudyCampaign, code: str | None = None):
         return visible.filter(code=code).first()
     root = visible.filter(pk=campaign.target_unit_id).first()
     return root or visible.order_by("depth", "sort_name").first()
+
+
+def describe_collection(form, period, user) -> dict | None:
+    """For the reporting pages: the campaign that owns this collection and the documents
+    it studies (titles as the user may read them)."""
+    from tuyengiao.documents.models import Document
+
+    campaign = StudyCampaign.objects.filter(form=form, period=period).first()
+    if campaign is None:
+        return None
+    documents = (
+        Document.objects.visible_to(user)
+        .with_titles_for(user)
+        .filter(pk__in=campaign.documents.values("pk"))
+        .order_by("signed_on")
+    )
+    return {
+        "template": "campaigns/_collection.html",
+        "context": {"campaign": campaign, "documents": list(documents)},
+    }

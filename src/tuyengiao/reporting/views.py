@@ -16,7 +16,7 @@ from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
-from . import history, outliers, pages, review, rules, services
+from . import collections, history, outliers, pages, review, rules, services
 from .choices import NOT_STARTED
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
@@ -116,6 +116,7 @@ def submission_page(request, form_code, period_code, unit_code):
         "changes": history.changes_for(submission) if submission else [],
         "comparison": outliers.side_by_side(submission) if submission else (None, []),
         "return_form": ReturnForm(),
+        "about": collections.describe(form, period, request.user),
         "board_root": pages.default_root(request.user, form, period),
     }
     return render(request, "reporting/submission.html", context)
