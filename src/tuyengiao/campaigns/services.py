@@ -171,3 +171,18 @@ def describe_collection(form, period, user) -> dict | None:
         "template": "campaigns/_collection.html",
         "context": {"campaign": campaign, "documents": list(documents)},
     }
+
+
+def preview_units(target_unit, on: dt.date, *, kind=None, units=None) -> dict:
+    """{"count", "names"}: the units a campaign would be assigned to, before saving."""
+    from tuyengiao.orgs.models import OrgUnit
+
+    chosen = OrgUnit.objects.filter(access.subtree_q(target_unit.path, "")).valid_on(on)
+    if units is not None:
+        chosen = chosen.filter(pk__in=[u.pk for u in units])
+    elif kind:
+        chosen = chosen.filter(kind=kind)
+    names = list(chosen.vi_ordered().values_list("name", flat=True))
+    outside = len(units) - len(names) if units is not None else 0
+    return {"count": len(names), "names": names[:30], "more": max(0, len(names) - 30),
+            "outside": outside}  # fmt: skip
