@@ -16,7 +16,7 @@ from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
-from . import collections, history, outliers, pages, review, rules, services
+from . import collections, design, history, outliers, pages, review, rules, services
 from .choices import NOT_STARTED
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
@@ -33,7 +33,11 @@ def form_list(request):
             if m.role == "reporter" and item["root"] and m.unit.path == item["root"].path
         ]
         item["own_unit"] = reporting_units[0] if reporting_units else None
-    return render(request, "reporting/form_list.html", {"rounds": rounds})
+    return render(
+        request,
+        "reporting/form_list.html",
+        {"rounds": rounds, "may_design": design.may_design(request.user)},
+    )
 
 
 def _initial(submission) -> dict:
