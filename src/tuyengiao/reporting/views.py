@@ -16,7 +16,17 @@ from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
-from . import collections, design, history, outliers, pages, review, rules, services
+from . import (
+    collections,
+    design,
+    history,
+    outliers,
+    pages,
+    review,
+    rules,
+    services,
+    timeliness,
+)
 from .choices import NOT_STARTED
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
@@ -121,6 +131,10 @@ def submission_page(request, form_code, period_code, unit_code):
         "comparison": outliers.side_by_side(submission) if submission else (None, []),
         "return_form": ReturnForm(),
         "about": collections.describe(form, period, request.user),
+        "timely": timeliness.mark(assignment.deadline, submission),
+        "days_late": timeliness.days_late(assignment.deadline, submission)
+        if submission and submission.first_submitted_at
+        else 0,
         "board_root": pages.default_root(request.user, form, period),
     }
     return render(request, "reporting/submission.html", context)

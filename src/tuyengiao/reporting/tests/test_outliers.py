@@ -79,7 +79,7 @@ def test_the_approver_sees_a_warnings_column_and_the_previous_period_side_by_sid
         reverse("reporting:submission", args=[form.code, "2023", ben_nghe.code])
     ).content.decode()
     table = page.split('data-testid="side-by-side"')[1].split("</table>")[0]
-    assert year_2022.name in table  # the previous period's column is named
+    assert year_2022.code in table  # the previous period's column is named
     assert "+100,0%" in table and 'data-warn="1"' in table
     assert "Tỷ lệ đảng viên tham gia học tập" in table and "%" in table
 
