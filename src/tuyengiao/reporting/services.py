@@ -226,7 +226,11 @@ def _check_can_report(actor, form, unit, period) -> Assignment:
 
 def _locked_submission(form, unit, period) -> Submission | None:
     return (
-        Submission.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
+        Submission.objects.select_for_update()
+        .filter(form=form, unit=unit, period=period)
+        # the audit row names them: no three look-ups per save
+        .select_related("form", "unit", "period")
+        .first()
     )
 
 
