@@ -124,13 +124,21 @@ class SubmissionViewSet(
             .order_by("-period__start", "form__code", "unit__sort_name")
         )
         params = self.request.query_params
+        form = Form.objects.filter(code=params.get("form") or "").first()
+        if form is not None and params.get("period"):
+            try:  # ?form=HT-NQ&period=2022: the year's one campaign, as on the pages
+                submissions = submissions.filter(
+                    period=services.resolve_period(form, params["period"])
+                )
+            except DomainError:
+                return submissions.none()
         for name, lookup in (
             ("form", "form__code"),
-            ("period", "period__code"),
+            ("period", "period__code" if form is None else None),
             ("unit", "unit__code"),
             ("status", "status"),
         ):
-            if params.get(name):
+            if params.get(name) and lookup:
                 submissions = submissions.filter(**{lookup: params[name]})
         return submissions
 
