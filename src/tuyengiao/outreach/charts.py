@@ -23,6 +23,14 @@ def monthly_chart(
     """Two bar panels, posts and interactions, for months 1..12 (None = no figures)."""
     # matplotlib when a chart is drawn, not when a URLconf imports this module.
     from matplotlib import rc_context
+
+    # SVG text stays text (small, selectable, drawn in the page's font); `$` in a channel's
+    # name is text, not matplotlib mathtext («Chi phí $x^{2}$» was a 500).
+    with rc_context({"svg.fonttype": "none", "text.parse_math": False}):
+        return _draw(posts, interactions, title, fmt)
+
+
+def _draw(posts, interactions, title: str, fmt: str) -> bytes:
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
 
@@ -44,9 +52,7 @@ def monthly_chart(
     figure.tight_layout()
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {}
-    # SVG text stays text (small, selectable, drawn in the page's font).
-    with rc_context({"svg.fonttype": "none"}):
-        figure.savefig(buffer, format=fmt, metadata=metadata)
+    figure.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()
 
 

@@ -43,7 +43,10 @@ def rate_by_unit_chart(
     import matplotlib
 
     matplotlib.use("Agg")
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+    # parse_math off: a unit or channel named «Chi phí $x^{2}$» is text, not mathtext (a 500).
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "font.family": "DejaVu Sans", "text.parse_math": False}
+    ):
         return _draw(rows, title, fmt, decimals, percent)
 
 

@@ -11,11 +11,12 @@
 
 from __future__ import annotations
 
-import io
 import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
+
+from tuyengiao.core import xlsx
 
 SECTION_TITLES = {
     "documents": "Ban hành văn bản",
@@ -130,18 +131,23 @@ def _unit_sheet(workbook, styles, table: str, rows: list[dict], subtitle: str, i
         if has_rate:
             num = f"{get_column_letter(4)}{r}"
             den = f"{get_column_letter(3)}{r}"
-            cell = sheet.cell(row=r, column=len(headers), value=_rate_formula(num, den, 2, True))
+            cell = xlsx.formula(
+                sheet, row=r, column=len(headers), expression=_rate_formula(num, den, 2, True)
+            )
             cell.number_format, cell.font, cell.border = PERCENT, styles["font"], styles["border"]
     last = first + len(rows) - 1
     total = last + 1
     sheet.cell(row=total, column=2, value="Tổng cộng")
     for c in range(3, 3 + len(columns)):
         letter = get_column_letter(c)
-        sheet.cell(row=total, column=c, value=f"=SUM({letter}{first}:{letter}{last})")
+        xlsx.formula(sheet, row=total, column=c, expression=f"=SUM({letter}{first}:{letter}{last})")
         sheet.cell(row=total, column=c).number_format = INTEGER
     if has_rate:
-        sheet.cell(
-            row=total, column=len(headers), value=_rate_formula(f"D{total}", f"C{total}", 2, True)
+        xlsx.formula(
+            sheet,
+            row=total,
+            column=len(headers),
+            expression=_rate_formula(f"D{total}", f"C{total}", 2, True),
         )
         sheet.cell(row=total, column=len(headers)).number_format = PERCENT
     for c in range(1, len(headers) + 1):
@@ -215,7 +221,7 @@ def _sources_sheet(workbook, styles, figures: list[dict], subtitle: str):
         source = figure.get("source") or {}
         statuses = ", ".join(STATUS_WORDS.get(str(s), str(s)) for s in source.get("statuses", []))
         row = [index, _words(figure["label"], names), _words(str(source.get("what", "")), names),
-               _words(str(source.get("units", "")), names), str(source.get("period", "")),
+               _words(str(source.get("units", "")), names), str(source.get("period_name") or source.get("period", "")),
                statuses]  # fmt: skip
         for c, item in enumerate(row, start=1):
             cell = sheet.cell(row=4 + index, column=c, value=item)
@@ -269,6 +275,4 @@ def build_annex(figures: list[dict], *, title: str, units: list[dict] | None = N
     shown = [f for f in ordered if f.get("value") is not None or f.get("section") != "tasks"]
     _figures_sheet(workbook, styles, shown, subtitle)
     _sources_sheet(workbook, styles, shown, subtitle)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx.workbook_bytes(workbook)

@@ -190,7 +190,7 @@ def test_the_api_parses_numbers(client, reporter):
     bad = client.get("/api/documents/parse/", {"number": "05-/QU"})
 
     assert ok.json()["issuers"] == ["BTCTU", "BDVTU"]
-    assert bad.status_code == 400 and "thiếu ký hiệu loại" in bad.json()["error"]
+    assert bad.status_code == 400 and "thiếu ký hiệu loại" in bad.json()["detail"]
 
 
 def test_anonymous_users_are_sent_to_login(client):
