@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("orgs", "0002_membership_history"),
-        ("reporting", "0003_merge_owner_and_value_history"),
+        ("reporting", "0005_merge_owner_and_approval_levels"),
     ]
 
     operations = [
