@@ -109,10 +109,11 @@ def _save_form(request, form, document=None):
                 actor=request.user,
                 number_text=data["number_text"],
                 signed_on=data["signed_on"],
-                title=data["title"],
+                title=data.get("title"),  # absent: a classified title the user may not read
                 classification=data["classification"],
                 file=data.get("file"),
                 remove_file=data.get("remove_file", False),
+                reason=data.get("lowering_reason", ""),
             )
     except DomainError as exc:
         field = exc.field if exc.field in form.fields else None
@@ -142,7 +143,7 @@ def edit(request, pk):
     initial = {
         "number_text": document.number_text,
         "signed_on": document.signed_on,
-        "title": document.title,
+        "title": document.title_for(request.user),
         "classification": document.classification,
     }
     form = DocumentForm(

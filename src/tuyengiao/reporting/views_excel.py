@@ -21,7 +21,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import excel
 from .excel_import import import_workbook
-from .models import Assignment, Form, Period, Value
+from .models import Assignment, Value
 
 
 class UploadForm(forms.Form):
@@ -32,7 +32,9 @@ class UploadForm(forms.Form):
 
 
 def _form_and_period(form_code, period_code):
-    return get_object_or_404(Form, code=form_code), get_object_or_404(Period, code=period_code)
+    from .pages import form_and_period
+
+    return form_and_period(form_code, period_code)
 
 
 def reportable_units(user, form, period, root=None):
