@@ -384,6 +384,20 @@ SECURE_PROXY_SSL_HEADER = (
 )
 # The proxy and the monitor ask /health/ on 127.0.0.1 over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# Past one machine (docs/scaling.md): pages of totals read from a PostgreSQL read replica.
+REPLICA_VIEWS = [
+    "reporting:dashboard",
+    "reporting:drilldown",
+    "reporting-analytics-list",
+    "reports:unit_year",
+]
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["tuyengiao.ops.replica.ReplicaRouter"]
+    MIDDLEWARE.append("tuyengiao.ops.replica.ReplicaMiddleware")
 HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
 HEALTH_QUEUE_MAX_AGE = env_int("HEALTH_QUEUE_MAX_AGE", 600)  # seconds a ready task may wait
 # Errors (with their traceback) are mailed to ADMINS="Tên <a@b.vn>, c@d.vn" when EMAIL_HOST is set.
