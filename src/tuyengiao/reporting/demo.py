@@ -63,6 +63,7 @@ def ensure_form() -> Form:
             "deadline_days": 15,
             "approval_required": True,
             "description": DESCRIPTION,
+            "owner": OrgUnit.objects.filter(code=DISTRICT).first(),  # Quận ủy's own form
         },
     )
     for order, (code, label, help_text) in enumerate(FIELDS, start=1):

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
+from tuyengiao.core import access, catalogues
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import TimeStamped
 
@@ -46,6 +46,8 @@ class Form(TimeStamped):
         default=1,
     )
     description = models.TextField(_("description"), blank=True)
+    # Shared by every unit assigned it, owned by the one that defined it (core/catalogues.py).
+    owner = catalogues.owner_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -235,6 +237,7 @@ class Period(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     name = models.CharField(_("name"), max_length=255)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start", "code"]
@@ -308,6 +311,7 @@ class Assignment(TimeStamped):
     deadline = models.DateField(_("deadline"))
 
     objects = AssignmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("assignment")

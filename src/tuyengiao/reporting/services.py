@@ -205,7 +205,7 @@ def assign_form(
         for unit_id in units.values_list("pk", flat=True)
         if unit_id not in already
     ]
-    Assignment.objects.bulk_create(new, batch_size=2000)
+    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=actor)
     audit.record(
         actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
     )
@@ -225,6 +225,10 @@ def _check_can_report(actor, form, unit, period) -> Assignment:
 
 
 def _locked_submission(form, unit, period) -> Submission | None:
+    # The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
+    # run one writer at a time): it exists before the submission does, so two first saves
+    # of one unit wait for each other instead of both inserting.
+    Assignment.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
     return (
         Submission.objects.select_for_update()
         .filter(form=form, unit=unit, period=period)
