@@ -14,7 +14,7 @@ def approved_once(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0004_field_outlier_warnings'),
+        ('reporting', '0003_field_outlier_warnings'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0003_merge_owner_and_value_history'),
+        ('reporting', '0002_value_history_reopen_first_submitted'),
     ]
 
     operations = [
