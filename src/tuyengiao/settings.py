@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -35,12 +36,17 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
 
 
-DEBUG = env_bool("DEBUG", True)
+# Fail closed: production is the default; `make demo`, `make serve` and the tests turn DEBUG on.
+DEBUG = env_bool("DEBUG", False)
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEV_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be a random string of at least 50 characters when DEBUG is off "
+        "(for development set DEBUG=true). Make one with: python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
@@ -60,6 +66,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "django_filters",
     "django_tables2",
     "simple_history",
@@ -79,10 +86,15 @@ INSTALLED_APPS = [
     "tuyengiao.awards",
     "tuyengiao.targets",
     "tuyengiao.reports",
+    "django_tasks",
+    "django_tasks_db",
+    "tuyengiao.notifications",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,8 +136,19 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the dev server read while a long import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # Two writers at once: a deferred transaction that reads, then writes, cannot upgrade its
+    # lock and fails at once with «database is locked» (select_for_update is a no-op here).
+    # IMMEDIATE takes the write lock at BEGIN, so the second writer waits (up to `timeout`
+    # seconds) and then sees the first one's result. WAL lets readers go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -206,6 +229,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "tuyengiao.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "tuyengiao API",
@@ -250,6 +274,7 @@ DEMO_LOADERS = [
     "tuyengiao.training.demo.load",
     "tuyengiao.outreach.demo.load",
     "tuyengiao.initiatives.demo.load",
+    "tuyengiao.reports.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
@@ -264,13 +289,108 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.initiatives.figures.year_figures",
 ]
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
+# deployments that outgrow one machine.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}
 }
+if "REDIS_URL" in os.environ:
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+# Periodic jobs run by the worker: (name, "HH:MM" local time, dotted path of a task).
+PERIODIC_TASKS = [
+    (
+        "daily-notices",
+        os.environ.get("REMINDER_TIME", "07:00"),
+        "tuyengiao.notifications.tasks.daily",
+    ),
+]
+# Reminder defaults; a form may have its own (notifications.ReminderPolicy).
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 3)
+REMINDER_OVERDUE_EVERY = env_int("REMINDER_OVERDUE_EVERY", 3)
+TASK_NOTICE_DAYS_BEFORE = 3
+# Absolute links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)
+BACKGROUND_IMPORT_ROWS = env_int("BACKGROUND_IMPORT_ROWS", 500)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tuyengiao@localhost")
+# Without an SMTP server, e-mails are written to the worker's output.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+# Served over HTTPS behind the reverse proxy, which sets X-Forwarded-Proto. On a plain-HTTP
+# LAN set SECURE_COOKIES=false: cookies, the HTTPS redirect and HSTS are then off.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_SSL_REDIRECT = SECURE_COOKIES
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000) if SECURE_COOKIES else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
+# Preloading is a promise made for a whole public domain; its owner decides, not this app.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Scripts only from our own static files (no inline script, no eval): an injected tag runs
+# nothing. Styles also allow inline ones: the charts are inline SVG that matplotlib styles
+# with style attributes, which no nonce can cover.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# No page needs a device; say so, so that an injected frame or script cannot ask either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "payment", "usb", "display-capture", "serial", "bluetooth",
+    )
+}  # fmt: skip
+
+# --- Operations (docs/operations.md) ---------------------------------------------------------
+from tuyengiao.ops.logs import logging_config  # noqa: E402
+
+INSTALLED_APPS += ["tuyengiao.ops"]
+# Outermost: the request log sees the final status (500s included) and the whole duration.
+MIDDLEWARE.insert(0, "tuyengiao.ops.logs.RequestLogMiddleware")
+# Behind nginx over HTTPS, the origins whose form posts are trusted: https://tuyengiao.example.vn
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The header in which nginx says "https" (deploy/nginx); empty when nothing sits in front.
+_proxy_ssl_header = os.environ.get("PROXY_SSL_HEADER", "X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+# The proxy and the monitor ask /health/ on 127.0.0.1 over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
+HEALTH_QUEUE_MAX_AGE = env_int("HEALTH_QUEUE_MAX_AGE", 600)  # seconds a ready task may wait
+# Errors (with their traceback) are mailed to ADMINS="Tên <a@b.vn>, c@d.vn" when EMAIL_HOST is set.
+ADMINS = [(name, address) for name, address in getaddresses(env_list("ADMINS", "")) if address]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "tuyengiao@localhost")
+# One line per request and every warning to stdout (journald): JSON in production.
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")  # of the project's own loggers
+LOGGING = logging_config(
+    LOG_FORMAT, mail_admins=bool(ADMINS and os.environ.get("EMAIL_HOST")), level=LOG_LEVEL
+)
