@@ -95,6 +95,7 @@ def test_district_admin_creates_a_reporter_with_a_temporary_password(client, dis
     )
     page = response.content.decode()
     assert response.status_code == 200 and "Mật khẩu tạm" in page
+    assert "no-store" in response["Cache-Control"]
     account = account_of("lan.bennghe")
     assert account.must_change_password and account.phone == "0903 000 111"
     assert Membership.objects.filter(
