@@ -100,6 +100,8 @@ class SubmissionViewSet(
 
     serializer_class = SubmissionSerializer
     filterset_fields: list[str] = []
+    # Any id reaches get_object, which answers «Không tìm thấy báo cáo …» in Vietnamese.
+    lookup_value_regex = r"[^/.]+"
 
     def get_queryset(self):
         submissions = (
