@@ -25,6 +25,7 @@ demo: install
 	$(BIN)/tuyengiao migrate --noinput -v0
 	$(BIN)/tuyengiao demo
 	@echo "Mở http://$(HOST) và đăng nhập bằng một tài khoản ở trên (Ctrl+C để dừng)."
+	$(BIN)/tuyengiao worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/tuyengiao runserver $(HOST) --noreload
 
 serve: install
@@ -35,8 +36,9 @@ test: install
 	$(BIN)/tuyengiao check --fail-level WARNING
 	$(BIN)/tuyengiao makemigrations --check --dry-run -v0
 	$(BIN)/ruff check .
-	# Two runs: the browser tests flush their live-server database after each test, so
-	# they run apart from the others, which share the demo loaded once per worker.
+	# Two runs: the browser tests flush their live-server database after each test (and copy
+	# the demo back from a template), so they run apart from the others. Each run loads the
+	# demo once; its other workers copy it (tuyengiao/core/testdb.py).
 	$(BIN)/pytest -q -n 2 -m "not browser" $(PYTEST_ARGS)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -m browser $(PYTEST_ARGS)
 

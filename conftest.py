@@ -29,10 +29,40 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
+def _run_dir(config):
+    """A directory of this test run, shared by its xdist workers (each has its own below it)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def pytest_sessionfinish(session):
+    # The xdist controller outlives its workers: it drops the run's PostgreSQL template.
+    if session.config.pluginmanager.has_plugin("dsession"):
+        from pytest_django.plugin import blocking_manager_key
+
+        from tuyengiao.core import testdb
+
+        with session.config.stash[blocking_manager_key].unblock():
+            testdb.drop_template(_run_dir(session.config))
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
+    """The test database holds the demo: loaded once per run, copied by the other workers."""
+    from django.test.utils import teardown_databases
+
+    from tuyengiao.core import testdb
+
+    run_dir = _run_dir(request.config)
     with django_db_blocker.unblock():
-        call_command("demo", quiet=True)
+        old_config = testdb.setup(run_dir, lambda: call_command("demo", quiet=True))
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(old_config, verbosity=0)
+        if not hasattr(request.config, "workerinput"):
+            testdb.drop_template(run_dir)
 
 
 @pytest.fixture(autouse=True)
@@ -108,14 +138,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def demo_live_server(live_server, settings):
-    """A live server over the full demo (reloaded: the live-server database is flushed).
+def demo_live_server(request, live_server, settings):
+    """A live server over the full demo, copied back from the run's template: the
+    live-server database is flushed after each browser test."""
+    from tuyengiao.core import testdb
 
-    The flush also empties what data migrations wrote, so demo loaders must (re)create
-    the reference rows they rely on themselves.
-    """
     settings.AXES_ENABLED = False
-    call_command("demo", quiet=True)
+    testdb.restore(shared_dir=_run_dir(request.config))
     return live_server
 
 

@@ -1,6 +1,8 @@
 """Settings come from the environment only (see .env.example); SQLite under var/ by default."""
 
+import datetime as dt
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -38,9 +40,7 @@ def env_int(name: str, default: int) -> int:
 DEBUG = env_bool("DEBUG", False)
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not DEBUG and (
-    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEV_SECRET_KEY
-):
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEV_SECRET_KEY):
     raise ImproperlyConfigured(
         "SECRET_KEY must be a random string of at least 50 characters when DEBUG is off "
         "(for development set DEBUG=true). Make one with: python -c "
@@ -71,7 +71,11 @@ INSTALLED_APPS = [
     "django_tables2",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "tuyengiao.orgs",
+    "tuyengiao.accounts",
     "tuyengiao.reporting",
     "tuyengiao.documents",
     "tuyengiao.campaigns",
@@ -82,6 +86,9 @@ INSTALLED_APPS = [
     "tuyengiao.awards",
     "tuyengiao.targets",
     "tuyengiao.reports",
+    "django_tasks",
+    "django_tasks_db",
+    "tuyengiao.notifications",
 ]
 
 MIDDLEWARE = [
@@ -94,11 +101,13 @@ MIDDLEWARE = [
     "tuyengiao.core.middleware.reject_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tuyengiao.accounts.middleware.AccountPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "tuyengiao.urls"
@@ -147,10 +156,34 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = 10
-AXES_COOLOFF_TIME = 1  # hours
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Username and address together: one person's typos never lock another account behind the
+# office's shared address, and nobody can lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "tuyengiao.accounts.views_me.lockout"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # the one-time link an admin e-mails
+TOKEN_TTL_DAYS = env_int("TOKEN_TTL_DAYS", 90)  # API tokens (accounts.authentication)
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after
+# login in any case (accounts.middleware); the cookie's age follows the idle timeout.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_MAX_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+# Roles whose holders must log in with a second factor (TOTP). Off by default while DEBUG
+# (the demo and the test suite log in with the shared demo password), on in production.
+REQUIRE_2FA_ROLES = env_list("REQUIRE_2FA_ROLES", "" if DEBUG else "admin,approver")
+OTP_TOTP_ISSUER = "Tuyen giao"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -190,7 +223,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "tuyengiao.accounts.authentication.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -232,6 +265,7 @@ HOME_PANELS = [
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
+    "tuyengiao.accounts.demo.load",
     "tuyengiao.reporting.demo.load",
     "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
@@ -241,6 +275,7 @@ DEMO_LOADERS = [
     "tuyengiao.training.demo.load",
     "tuyengiao.outreach.demo.load",
     "tuyengiao.initiatives.demo.load",
+    "tuyengiao.reports.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
@@ -254,6 +289,44 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.outreach.figures.year_figures",
     "tuyengiao.initiatives.figures.year_figures",
 ]
+
+# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
+# deployments that outgrow one machine.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}
+}
+if "REDIS_URL" in os.environ:
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+# Periodic jobs run by the worker: (name, "HH:MM" local time, dotted path of a task).
+PERIODIC_TASKS = [
+    (
+        "daily-notices",
+        os.environ.get("REMINDER_TIME", "07:00"),
+        "tuyengiao.notifications.tasks.daily",
+    ),
+]
+# Reminder defaults; a form may have its own (notifications.ReminderPolicy).
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 3)
+REMINDER_OVERDUE_EVERY = env_int("REMINDER_OVERDUE_EVERY", 3)
+TASK_NOTICE_DAYS_BEFORE = 3
+# Absolute links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)
+BACKGROUND_IMPORT_ROWS = env_int("BACKGROUND_IMPORT_ROWS", 500)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tuyengiao@localhost")
+# Without an SMTP server, e-mails are written to the worker's output.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 # Served over HTTPS behind the reverse proxy, which sets X-Forwarded-Proto. On a plain-HTTP
 # LAN set SECURE_COOKIES=false: cookies, the HTTPS redirect and HSTS are then off.
@@ -296,9 +369,29 @@ PERMISSIONS_POLICY = {
     )
 }  # fmt: skip
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# --- Operations (docs/operations.md) ---------------------------------------------------------
+from tuyengiao.ops.logs import logging_config  # noqa: E402
+
+INSTALLED_APPS += ["tuyengiao.ops"]
+# Outermost: the request log sees the final status (500s included) and the whole duration.
+MIDDLEWARE.insert(0, "tuyengiao.ops.logs.RequestLogMiddleware")
+# Behind nginx over HTTPS, the origins whose form posts are trusted: https://tuyengiao.example.vn
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# The header in which nginx says "https" (deploy/nginx); empty when nothing sits in front.
+_proxy_ssl_header = os.environ.get("PROXY_SSL_HEADER", "X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+# The proxy and the monitor ask /health/ on 127.0.0.1 over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
+HEALTH_QUEUE_MAX_AGE = env_int("HEALTH_QUEUE_MAX_AGE", 600)  # seconds a ready task may wait
+# Errors (with their traceback) are mailed to ADMINS="Tên <a@b.vn>, c@d.vn" when EMAIL_HOST is set.
+ADMINS = [(name, address) for name, address in getaddresses(env_list("ADMINS", "")) if address]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "tuyengiao@localhost")
+# One line per request and every warning to stdout (journald): JSON in production.
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")  # of the project's own loggers
+LOGGING = logging_config(
+    LOG_FORMAT, mail_admins=bool(ADMINS and os.environ.get("EMAIL_HOST")), level=LOG_LEVEL
+)

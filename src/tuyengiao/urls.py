@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tuyengiao.core import views as core_views
+from tuyengiao.ops.health import health
 
 handler404 = "tuyengiao.core.views.not_found"
 handler403 = "tuyengiao.core.views.forbidden"
@@ -16,6 +17,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
     path("units/", include("tuyengiao.orgs.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
@@ -33,6 +35,9 @@ APP_URLS = [
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
     ("reports/", "tuyengiao.reports.urls"),
+    ("audit/", "tuyengiao.core.audit_urls"),
+    ("accounts/", "tuyengiao.accounts.urls"),
+    ("notifications/", "tuyengiao.notifications.urls"),
 ]
 for prefix, module in APP_URLS:
     try:

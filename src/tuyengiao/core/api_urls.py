@@ -2,8 +2,6 @@
 
 from importlib import import_module
 
-from django.urls import path
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 
@@ -32,6 +30,7 @@ API_MODULES = [
     "tuyengiao.awards.api",
     "tuyengiao.targets.api",
     "tuyengiao.reports.api",
+    "tuyengiao.accounts.api",  # POST token/: same lockout as the login page, tokens expire
 ]
 extra_urls = []
 for name in API_MODULES:
@@ -44,4 +43,4 @@ for name in API_MODULES:
     module.register(router)
     extra_urls += getattr(module, "urlpatterns", [])
 
-urlpatterns = [path("token/", obtain_auth_token, name="api-token"), *extra_urls, *router.urls]
+urlpatterns = [*extra_urls, *router.urls]

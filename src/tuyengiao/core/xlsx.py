@@ -41,11 +41,24 @@ def literal(cell) -> None:
         cell.quotePrefix = True
 
 
+def formula(sheet, *, row: int, column: int, expression: str):
+    """Write a formula the program composed (a total, a rate); `workbook_bytes` keeps it live.
+
+    Only such cells stay formulas: anything else that looks like one is text a person typed."""
+    cell = sheet.cell(row=row, column=column, value=expression)
+    if not hasattr(sheet, "_program_formulas"):
+        sheet._program_formulas = set()
+    sheet._program_formulas.add(cell.coordinate)
+    return cell
+
+
 def neutralise(book: Workbook) -> Workbook:
     for sheet in book.worksheets:
+        kept = getattr(sheet, "_program_formulas", set())
         for row in sheet.iter_rows():
             for cell in row:
-                literal(cell)
+                if cell.coordinate not in kept:
+                    literal(cell)
     return book
 
 
