@@ -1,22 +1,22 @@
 """Request checks that hold for every page and endpoint."""
 
-from django.http import HttpResponseBadRequest, JsonResponse
 
-NUL_MESSAGE = "Địa chỉ có ký tự NUL (\\x00) không hợp lệ."
-
-
-def reject_nul_characters(get_response):
-    """A NUL in the query string is refused with a 400: PostgreSQL cannot store or compare
-    it in text, so every lookup built from it was a 500 there."""
+def strip_nul_characters(get_response):
+    """NUL characters are dropped from the query string: PostgreSQL cannot store or compare
+    them in text, so any lookup built from one was a 500 there; no real value holds one."""
 
     def middleware(request):
-        if "\x00" in request.path or any(
+        if any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
         ):
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": NUL_MESSAGE, "errors": {}}, status=400)
-            return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
+            cleaned = request.GET.copy()
+            for key in list(cleaned):
+                values = [value.replace("\x00", "") for value in cleaned.getlist(key)]
+                del cleaned[key]
+                cleaned.setlist(key.replace("\x00", ""), values)
+            cleaned._mutable = False
+            request.GET = cleaned
         return get_response(request)
 
     return middleware
