@@ -92,7 +92,7 @@ def _page(request, unit, year, form=None, status=200, sections_form=None, issue_
         "year": year,
         "form": form,
         "sections_form": sections_form or _sections_form(unit, year),
-        "issue_form": issue_form or IssueForm(),
+        "issue_form": issue_form or IssueForm(prefix="issue"),
         "reports": reports,
         "issued": issued,
         "changes": changes,
@@ -168,7 +168,7 @@ def sections(request, code, year):
 def issue(request, code, year):
     """“Ban hành”: a numbered, dated version that later figures are compared with."""
     unit, year = _unit_and_year(request, code, year, access.CHANGE)
-    form = IssueForm(request.POST)
+    form = IssueForm(request.POST, prefix="issue")  # its own ids beside the report form
     if not form.is_valid():
         return _page(request, unit, year, issue_form=form, status=400)
     try:
