@@ -477,4 +477,5 @@ class ValueChange(models.Model):
     def __str__(self):
         return f"{self.field_id}: {self.old_number}→{self.new_number}"
 
+
 from .totals_models import Total  # noqa: E402,F401  (kept totals, issue 17)
