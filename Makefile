@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE := tuyengiao.settings
+# Production is the default (DEBUG off needs a real SECRET_KEY); these targets are for development.
+export DEBUG ?= true
 
 .PHONY: install demo serve test test-fast bench lint messages check
 
@@ -23,6 +25,7 @@ demo: install
 	$(BIN)/tuyengiao migrate --noinput -v0
 	$(BIN)/tuyengiao demo
 	@echo "Mở http://$(HOST) và đăng nhập bằng một tài khoản ở trên (Ctrl+C để dừng)."
+	$(BIN)/tuyengiao worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/tuyengiao runserver $(HOST) --noreload
 
 serve: install

@@ -1,5 +1,6 @@
 """Settings come from the environment only (see .env.example); SQLite under var/ by default."""
 
+import datetime as dt
 import os
 from email.utils import getaddresses
 from pathlib import Path
@@ -35,12 +36,17 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
 
 
-DEBUG = env_bool("DEBUG", True)
+# Fail closed: production is the default; `make demo`, `make serve` and the tests turn DEBUG on.
+DEBUG = env_bool("DEBUG", False)
+DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == DEV_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be a random string of at least 50 characters when DEBUG is off "
+        "(for development set DEBUG=true). Make one with: python -c "
+        '"import secrets; print(secrets.token_urlsafe(50))"'
+    )
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 INSTALLED_APPS = [
@@ -60,11 +66,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "django_filters",
     "django_tables2",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "tuyengiao.orgs",
+    "tuyengiao.accounts",
     "tuyengiao.reporting",
     "tuyengiao.documents",
     "tuyengiao.campaigns",
@@ -75,20 +86,27 @@ INSTALLED_APPS = [
     "tuyengiao.awards",
     "tuyengiao.targets",
     "tuyengiao.reports",
+    "django_tasks",
+    "django_tasks_db",
+    "tuyengiao.notifications",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tuyengiao.accounts.middleware.AccountPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "tuyengiao.urls"
@@ -118,18 +136,53 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets the dev server read while a long import writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # Two writers at once: a deferred transaction that reads, then writes, cannot upgrade its
+    # lock and fails at once with «database is locked» (select_for_update is a no-op here).
+    # IMMEDIATE takes the write lock at BEGIN, so the second writer waits (up to `timeout`
+    # seconds) and then sees the first one's result. WAL lets readers go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = 10
-AXES_COOLOFF_TIME = 1  # hours
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Username and address together: one person's typos never lock another account behind the
+# office's shared address, and nobody can lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "tuyengiao.accounts.views_me.lockout"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # the one-time link an admin e-mails
+TOKEN_TTL_DAYS = env_int("TOKEN_TTL_DAYS", 90)  # API tokens (accounts.authentication)
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_MAX_HOURS after
+# login in any case (accounts.middleware); the cookie's age follows the idle timeout.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_LIFETIME = env_int("SESSION_MAX_HOURS", 12) * 3600
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+# Roles whose holders must log in with a second factor (TOTP). Off by default while DEBUG
+# (the demo and the test suite log in with the shared demo password), on in production.
+REQUIRE_2FA_ROLES = env_list("REQUIRE_2FA_ROLES", "" if DEBUG else "admin,approver")
+OTP_TOTP_ISSUER = "Tuyen giao"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -169,13 +222,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "tuyengiao.accounts.authentication.ExpiringTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "tuyengiao.core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "tuyengiao API",
@@ -210,6 +264,7 @@ HOME_PANELS = [
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
 DEMO_LOADERS = [
     "tuyengiao.orgs.demo.load",
+    "tuyengiao.accounts.demo.load",
     "tuyengiao.reporting.demo.load",
     "tuyengiao.meetings.demo.load",
     "tuyengiao.documents.demo.load",
@@ -219,6 +274,7 @@ DEMO_LOADERS = [
     "tuyengiao.training.demo.load",
     "tuyengiao.outreach.demo.load",
     "tuyengiao.initiatives.demo.load",
+    "tuyengiao.reports.demo.load",
 ]
 
 # Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
@@ -233,9 +289,84 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.initiatives.figures.year_figures",
 ]
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
+# deployments that outgrow one machine.
+TASKS = {
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}
+}
+if "REDIS_URL" in os.environ:
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+# Periodic jobs run by the worker: (name, "HH:MM" local time, dotted path of a task).
+PERIODIC_TASKS = [
+    (
+        "daily-notices",
+        os.environ.get("REMINDER_TIME", "07:00"),
+        "tuyengiao.notifications.tasks.daily",
+    ),
+]
+# Reminder defaults; a form may have its own (notifications.ReminderPolicy).
+REMINDER_DAYS_BEFORE = env_int("REMINDER_DAYS_BEFORE", 3)
+REMINDER_OVERDUE_EVERY = env_int("REMINDER_OVERDUE_EVERY", 3)
+TASK_NOTICE_DAYS_BEFORE = 3
+# Absolute links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)
+BACKGROUND_IMPORT_ROWS = env_int("BACKGROUND_IMPORT_ROWS", 500)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "tuyengiao@localhost")
+# Without an SMTP server, e-mails are written to the worker's output.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+
+# Served over HTTPS behind the reverse proxy, which sets X-Forwarded-Proto. On a plain-HTTP
+# LAN set SECURE_COOKIES=false: cookies, the HTTPS redirect and HSTS are then off.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_SSL_REDIRECT = SECURE_COOKIES
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000) if SECURE_COOKIES else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
+# Preloading is a promise made for a whole public domain; its owner decides, not this app.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SESSION_COOKIE_HTTPONLY = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Scripts only from our own static files (no inline script, no eval): an injected tag runs
+# nothing. Styles also allow inline ones: the charts are inline SVG that matplotlib styles
+# with style attributes, which no nonce can cover.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# No page needs a device; say so, so that an injected frame or script cannot ask either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "payment", "usb", "display-capture", "serial", "bluetooth",
+    )
+}  # fmt: skip
 
 # --- Operations (docs/operations.md) ---------------------------------------------------------
 from tuyengiao.ops.logs import logging_config  # noqa: E402

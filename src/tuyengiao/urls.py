@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tuyengiao.core import views as core_views
 from tuyengiao.ops.health import health
@@ -20,7 +20,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("units/", include("tuyengiao.orgs.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("tuyengiao.core.api_urls")),
 ]
 # Each domain app mounts its pages here once it has a urls.py.
@@ -35,6 +35,9 @@ APP_URLS = [
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
     ("reports/", "tuyengiao.reports.urls"),
+    ("audit/", "tuyengiao.core.audit_urls"),
+    ("accounts/", "tuyengiao.accounts.urls"),
+    ("notifications/", "tuyengiao.notifications.urls"),
 ]
 for prefix, module in APP_URLS:
     try:

@@ -1,12 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import filters as bounded
 from tuyengiao.meetings.filters import StyledFilterSet, search_filter, visible_units
 
 
 class CommendationFilter(StyledFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method=search_filter)
-    year = django_filters.NumberFilter(label=_("year"))
-    unit = django_filters.ModelChoiceFilter(
+    year = bounded.YearFilter(label=_("year"))
+    unit = bounded.ModelChoiceFilter(
         label=_("conferring unit"), queryset=visible_units, to_field_name="code"
     )

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
@@ -10,8 +11,14 @@ from .models import Commendation, Recipient
 
 
 class DecisionChoiceField(forms.ModelChoiceField):
+    """A decision as «05-QĐ/QU ngày 06/02/2023 — title»; the title as the user may read it."""
+
+    user = None
+
     def label_from_instance(self, document):
-        return f"{document.number_text} ngày {document.signed_on:%d/%m/%Y} — {document.title[:80]}"
+        label = f"{document.number_text} ngày {document.signed_on:%d/%m/%Y}"
+        title = document.title_for(self.user)
+        return f"{label} — {title[:80] if title else gettext('(classified — title not shown)')}"
 
 
 class CommendationForm(Styled, forms.ModelForm):
@@ -28,6 +35,7 @@ class CommendationForm(Styled, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_for(user)
+        self.fields["decision"].user = user
         # Decisions (QĐ) issued by the units the user records commendations for.
         self.fields["decision"].queryset = (
             Document.objects.visible_to(user)

@@ -28,8 +28,11 @@ class CampaignForm(forms.Form):
     form = forms.ModelChoiceField(
         label=_("Reporting form"), queryset=Form.objects.all(), to_field_name="code"
     )
-    period = forms.CharField(
-        label=_("Reporting period"), max_length=40, help_text=_("e.g. 2022, 2022H1, 2022Q3")
+    deadline = forms.DateField(
+        label=_("Reporting deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: the form's usual number of days after the campaign ends."),
     )
     documents = forms.CharField(
         label=_("Documents studied"),

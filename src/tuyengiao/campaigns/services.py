@@ -1,4 +1,6 @@
-"""Campaign verbs. Creating a campaign assigns its form to the target units in one step."""
+"""Campaign verbs. A campaign is its own collection (ADR 0007): creating one opens a period
+of type "campaign" whose code is the campaign's code, and assigns the form for that period
+to the target units in one step. Two campaigns never share a submission."""
 
 from __future__ import annotations
 
@@ -34,13 +36,17 @@ def create_campaign(
     starts_on: dt.date,
     ends_on: dt.date,
     form,
-    period,
+    period=None,
     documents=(),
     target_kind: str = UnitKind.GRASSROOTS,
+    units=None,
+    deadline: dt.date | None = None,
     illustrative: bool = False,
 ) -> tuple[StudyCampaign, int]:
-    """Create the campaign and assign `form` for `period` to the target units (returns the
-    campaign and the number of new assignments)."""
+    """Create the campaign with its own period (`period`, the calendar period it reports
+    on, is recorded in the audit trail only) and assign `form` for it to the target units:
+    those of `target_kind` in the target subtree, or the `units` chosen one by one.
+    Returns the campaign and the number of assignments."""
     _check(actor, organising_unit, "mở đợt học tập cho")
     _check(actor, target_unit, "giao báo cáo cho")
     code = (code or "").strip()
@@ -63,6 +69,11 @@ def create_campaign(
             f"Đơn vị «{target_unit}» không thuộc đơn vị tổ chức «{organising_unit}».",
             field="target_unit",
         )
+    own = reporting.create_campaign_period(
+        code, name.strip()[:255], starts_on, ends_on, actor=actor
+    )
+    if own.assignments.exists():
+        raise DomainError(f"Mã đợt «{code}» đã được dùng.", field="code")
     campaign = StudyCampaign.objects.create(
         code=code,
         name=name.strip(),
@@ -72,19 +83,58 @@ def create_campaign(
         starts_on=starts_on,
         ends_on=ends_on,
         form=form,
-        period=period,
+        period=own,
         illustrative=illustrative,
     )
     campaign.documents.set(documents)
-    # The reporting engine checks the form's period type and the actor's right.
+    # The reporting engine checks the actor's right and that chosen units are in the subtree.
     assigned = reporting.assign_form(
-        form, target_unit, period, actor=actor, kind=target_kind or None
-    )
+        form, target_unit, own, actor=actor, kind=target_kind or None, units=units,
+        deadline=deadline,
+    )  # fmt: skip
+    if not assigned:
+        raise DomainError(
+            f"Không có đơn vị nào để giao trong «{target_unit}» vào ngày {format_date(ends_on)}.",
+            field="target_unit",
+        )
     audit.record(
         actor, "campaign.create", campaign, unit=organising_unit, form=form.code,
-        period=period.code, assigned=assigned, documents=[d.number_text for d in documents],
+        period=period.code if period else own.code, assigned=assigned,
+        documents=[d.number_text for d in documents],
     )  # fmt: skip
     return campaign, assigned
+
+
+@transaction.atomic
+def open_campaign(*, actor, code: str, form, period, name: str, unit, **options):
+    """`campaigns open`: create the campaign over `period`'s dates unless it exists.
+    Opening the same code again changes nothing; a different form is refused."""
+    existing = StudyCampaign.objects.filter(code=(code or "").strip()).first()
+    if existing is not None:
+        if existing.form_id != form.pk:
+            raise DomainError(
+                f"Mã đợt «{code}» đã dùng cho biểu mẫu «{existing.form.code}».", field="code"
+            )
+        return existing, 0
+    return create_campaign(
+        actor=actor, code=code, name=name, organising_unit=unit, target_unit=unit,
+        starts_on=period.start, ends_on=period.end, form=form, period=period, **options,
+    )  # fmt: skip
+
+
+def counts(campaign: StudyCampaign) -> dict:
+    """{"code", "form", "period", "expected", "submitted", "approved"} over the target unit."""
+    from tuyengiao.reporting.rollup import completeness
+
+    c = completeness(campaign.form, campaign.target_unit, campaign.period)
+    return {
+        "code": campaign.code,
+        "form": campaign.form.code,
+        "period": campaign.period.code,
+        "expected": c.expected,
+        "submitted": c.submitted,
+        "approved": c.approved,
+    }
 
 
 def expected_count(campaign: StudyCampaign) -> int:

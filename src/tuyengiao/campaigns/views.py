@@ -12,9 +12,9 @@ from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
 from tuyengiao.documents.models import Document
 from tuyengiao.orgs.models import OrgUnit
-from tuyengiao.reporting import services as reporting
 from tuyengiao.reporting.charts import rate_by_unit_chart
 from tuyengiao.reporting.rollup import children_breakdown, completeness, rollup
+from tuyengiao.reporting.timeliness import timeliness
 
 from . import services
 from .forms import CampaignForm
@@ -27,7 +27,11 @@ def campaign_list(request):
         "organising_unit", "form", "period"
     )
     rows = [
-        (c, completeness(c.form, c.target_unit, c.period))
+        (
+            c,
+            completeness(c.form, c.target_unit, c.period),
+            timeliness(c.form, c.target_unit, c.period),
+        )
         for c in campaigns.select_related("target_unit")
     ]
     return render(
@@ -93,6 +97,7 @@ def campaign_detail(request, code):
         "indicators": indicators,
         "chart": _chart(rows, indicators[0] if indicators else None, campaign),
         "documents": documents,
+        "timely": timeliness(form, root, period),
         "submitted_pct": round(100 * c.submitted / c.expected) if c.expected else 0,
         "is_target_root": root.pk == campaign.target_unit_id,
     }
@@ -137,7 +142,7 @@ def campaign_create(request):
                     starts_on=data["starts_on"],
                     ends_on=data["ends_on"],
                     form=data["form"],
-                    period=reporting.get_or_create_period(data["period"]),
+                    deadline=data["deadline"],
                     documents=_documents(request, data["documents"]),
                 )
         except DomainError as exc:

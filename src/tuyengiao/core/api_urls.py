@@ -2,11 +2,22 @@
 
 from importlib import import_module
 
-from django.urls import path
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    """Ids in URLs are digits the database can store: `/api/tasks/AAA/` and an id of twenty
+    digits are a 404 at the resolver, not a ValueError or an overflow (a 500) in the query."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        if getattr(viewset, "lookup_field", "pk") in ("pk", "id") and not hasattr(
+            viewset, "lookup_value_regex"
+        ):
+            viewset.lookup_value_regex = r"[0-9]{1,18}"
+        return super().get_lookup_regex(viewset, lookup_prefix)
+
+
+router = Router()
 API_MODULES = [
     "tuyengiao.orgs.api",
     "tuyengiao.reporting.api",
@@ -19,6 +30,7 @@ API_MODULES = [
     "tuyengiao.awards.api",
     "tuyengiao.targets.api",
     "tuyengiao.reports.api",
+    "tuyengiao.accounts.api",  # POST token/: same lockout as the login page, tokens expire
 ]
 extra_urls = []
 for name in API_MODULES:
@@ -31,4 +43,4 @@ for name in API_MODULES:
     module.register(router)
     extra_urls += getattr(module, "urlpatterns", [])
 
-urlpatterns = [path("token/", obtain_auth_token, name="api-token"), *extra_urls, *router.urls]
+urlpatterns = [*extra_urls, *router.urls]

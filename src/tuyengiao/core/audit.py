@@ -18,6 +18,15 @@ def record(actor, verb: str, obj: models.Model, *, unit=None, **data) -> AuditEv
     )
 
 
+def changes(before: dict, after: dict) -> dict:
+    """{"field": {"before": old, "after": new}} for each value that differs: the audit's data."""
+    return {
+        key: {"before": _jsonable(before.get(key)), "after": _jsonable(after.get(key))}
+        for key in before.keys() | after.keys()
+        if before.get(key) != after.get(key)
+    }
+
+
 def events_for(obj: models.Model):
     return AuditEvent.objects.filter(
         object_type=obj._meta.label_lower, object_id=str(obj.pk)

@@ -36,8 +36,14 @@ class Figure:
         value = self.value
         if isinstance(value, Decimal):
             value = str(value)
-        return {"id": self.id, "label": self.label, "value": value, "display": self.display,
-                "source": self.source, "section": self.section}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "value": value,
+            "display": self.display,
+            "source": self.source,
+            "section": self.section,
+        }
 
 
 def number(id, label, value, *, source=None, section="") -> Figure:

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import access
+
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -40,6 +42,10 @@ class AuditEvent(models.Model):
         verbose_name=_("unit"),
     )
     data = models.JSONField(_("details"), default=dict, blank=True)
+
+    # Seen by users whose scope holds the unit (a reporter: own unit only); an event without
+    # unit only by a superuser.
+    objects = access.scoped_queryset("unit").as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

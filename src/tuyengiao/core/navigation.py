@@ -20,6 +20,8 @@ MENU = [
     (_("Commendations"), "awards:list", access.VIEW),
     (_("Targets"), "targets:list", access.VIEW),
     (_("Reports"), "reports:index", access.CHANGE),
+    (_("Audit log"), "audit:list", access.VIEW),
+    (_("Users"), "accounts:list", access.ADMIN),
 ]
 
 

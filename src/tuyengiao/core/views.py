@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.module_loading import import_string
 
@@ -14,13 +15,22 @@ def home(request):
     return render(request, "core/home.html", {"panels": panels})
 
 
+def _api_error(request, message: str, status: int):
+    """Under /api/ a client reads JSON, never an HTML page (same shape as core.api_errors)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message, "errors": {}}, status=status)
+    return None
+
+
 def not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return _api_error(request, "Không tìm thấy.", 404) or render(request, "404.html", status=404)
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    message = "Lỗi máy chủ; sự cố đã được ghi lại, vui lòng thử lại sau."
+    return _api_error(request, message, 500) or render(request, "500.html", status=500)
 
 
 def forbidden(request, exception=None):
-    return render(request, "403.html", status=403)
+    message = "Bạn không có quyền thực hiện thao tác này."
+    return _api_error(request, message, 403) or render(request, "403.html", status=403)

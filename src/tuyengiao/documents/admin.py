@@ -1,18 +1,21 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Document, DocumentLink, DocumentType, Issuer
+from tuyengiao.core.catalogues import OwnedCatalogueAdmin
+
+from .models import Document, DocumentLink, DocumentType, Issuer, is_cleared
 
 
 @admin.register(DocumentType)
-class DocumentTypeAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name"]
+class DocumentTypeAdmin(OwnedCatalogueAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "owner"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Issuer)
-class IssuerAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name"]
+class IssuerAdmin(OwnedCatalogueAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "owner"]
     search_fields = ["code", "name"]
 
 
@@ -22,6 +25,19 @@ class DocumentAdmin(SimpleHistoryAdmin):
     list_filter = ["classification", "type_code", "illustrative"]
     search_fields = ["number_text"]
     raw_id_fields = ["issuing_unit"]
+
+    def get_exclude(self, request, obj=None):
+        """Staff without clearance edit a classified document's other fields, not its title."""
+        exclude = list(super().get_exclude(request, obj) or [])
+        if obj is not None and obj.is_classified and not is_cleared(request.user):
+            exclude.append("title")
+        return exclude
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version shows every field, the title included.
+        if not is_cleared(request.user):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(DocumentLink)

@@ -7,7 +7,6 @@ from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
 from tuyengiao.core import access
-from tuyengiao.core.errors import DomainError
 
 from . import services
 from .choices import LinkKind
@@ -77,10 +76,8 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 @api_view(["GET"])
 def parse(request):
     """GET /api/documents/parse/?number=05-KH/QU — the parser, as the command prints it."""
-    try:
-        return Response(services.parse_summary(request.query_params.get("number", "")))
-    except DomainError as exc:
-        return Response({"error": exc.message}, status=400)
+    # A DomainError becomes a 400 {"detail", "errors"} (core.api_errors).
+    return Response(services.parse_summary(request.query_params.get("number", "")))
 
 
 def register(router):

@@ -1,7 +1,7 @@
 """The seed's documents and their links, and Quận ủy Quận 1's 667 documents of 2022.
 
-The seed names 05-ĐA/TU, 05-KH/QU, 01-KL/TW, 35-NQ/BCT and 85-QĐ/BBT (written as the seed
-writes them) and says the department prepared 667 documents in 2022. Dates and titles
+The seed names 05-ĐA/TU, 05-KH/QU, 01-KL/TW, 35-NQ/TW and 85-QĐ/TW (the seed writes
+“35-NQ/BCT” and “85-QĐ/BBT”; central bodies sign as /TW, so the real symbols are used) and says the department prepared 667 documents in 2022. Dates and titles
 it does not give, the Trung ương 4, 5, 6 documents studied in 2022 and the ordinary
 documents that bring the count to 667 are plausible inventions, flagged `illustrative`.
 """
@@ -28,7 +28,7 @@ CLEARED_USERS = ["chuyenvien", "lanhdao"]
 
 # (number, unit code or None for central bodies, date, title, classification, illustrative)
 NAMED = [
-    ("35-NQ/BCT", None, dt.date(2018, 10, 22),
+    ("35-NQ/TW", None, dt.date(2018, 10, 22),
      "Nghị quyết về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các "
      "quan điểm sai trái, thù địch trong tình hình mới", Classification.ORDINARY, False),
     ("05-ĐA/TU", "TU-HCM", dt.date(2021, 1, 20),
@@ -43,7 +43,7 @@ NAMED = [
      "Kết luận của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học "
      "tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", Classification.ORDINARY,
      False),
-    ("85-QĐ/BBT", None, dt.date(2022, 9, 30),
+    ("85-QĐ/TW", None, dt.date(2022, 9, 30),
      "Quy định của Ban Bí thư về việc cán bộ, đảng viên thiết lập và sử dụng trang thông "
      "tin cá nhân trên internet, mạng xã hội", Classification.ORDINARY, False),
     ("21-KL/TW", None, dt.date(2021, 10, 25),
@@ -77,7 +77,7 @@ NAMED = [
 ]  # fmt: skip
 LINKS = [
     ("05-KH/QU", LinkKind.IMPLEMENTS, "05-ĐA/TU"),
-    ("05-ĐA/TU", LinkKind.IMPLEMENTS, "35-NQ/BCT"),
+    ("05-ĐA/TU", LinkKind.IMPLEMENTS, "35-NQ/TW"),
     ("14-KH/ĐU", LinkKind.IMPLEMENTS, "05-KH/QU"),
     ("221-KH/QU", LinkKind.IMPLEMENTS, "21-KL/TW"),
     ("221-KH/QU", LinkKind.IMPLEMENTS, "37-QĐ/TW"),

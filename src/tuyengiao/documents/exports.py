@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from tuyengiao.core.xlsx import workbook_bytes
 
 from .models import Classification
 
@@ -52,6 +52,4 @@ def register_xlsx(documents) -> bytes:
         )
         sheet.cell(sheet.max_row, 2).number_format = "dd/mm/yyyy"
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)

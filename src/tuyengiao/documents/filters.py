@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import filters as bounded
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import Classification
@@ -28,7 +29,7 @@ def _units(request):
 
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search number or title"), method="filter_q")
-    year = django_filters.NumberFilter(
+    year = bounded.YearFilter(
         label=_("Year"), field_name="signed_on", lookup_expr="year", min_value=1930, max_value=2100
     )
     type = django_filters.ChoiceFilter(
@@ -37,7 +38,7 @@ class DocumentFilter(django_filters.FilterSet):
     issuer = django_filters.ChoiceFilter(
         label=_("Issuer"), choices=_issuer_choices, method="filter_issuer", empty_label=_("All")
     )
-    issuing_unit = django_filters.ModelChoiceFilter(
+    issuing_unit = bounded.ModelChoiceFilter(
         label=_("Issuing unit"), queryset=_units, to_field_name="code", empty_label=_("All")
     )
     classification = django_filters.ChoiceFilter(
@@ -60,7 +61,7 @@ class DocumentFilter(django_filters.FilterSet):
         user = getattr(self.request, "user", None)
         return queryset.search(value, user)
 
-    def filter_issuer(self, queryset, name, value):
+    def filter_issuer(self, queryset, name, value: str):
         # Joint issuers are written "BTCTU-BDVTU": match one code among them.
         return queryset.filter(
             Q(issuer_codes=value)

@@ -7,6 +7,7 @@ from tuyengiao.core import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import Classification, LinkKind
+from .models import is_cleared, level
 
 
 def change_units(user):
@@ -28,7 +29,9 @@ class DocumentForm(forms.Form):
         help_text=_("As written on the document, e.g. 05-KH/QU."),
     )
     signed_on = forms.DateField(
-        label=_("Signing date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Signing date"),
+        # A date input reads ISO dates only: without the format an edit showed an empty date.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     title = forms.CharField(
         label=_("Title / summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
@@ -42,9 +45,17 @@ class DocumentForm(forms.Form):
         required=False,
     )
     remove_file = forms.BooleanField(label=_("Remove the attached file"), required=False)
+    lowering_reason = forms.CharField(
+        label=_("Reason for lowering the classification"),
+        max_length=500,
+        required=False,
+        help_text=_("Required when the classification is lowered; kept in the audit trail."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, user, document=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.document = document
         self.fields["issuing_unit"].queryset = change_units(user)
         self.fields["issuing_unit"].initial = own_unit_code(user)
         self.fields["file"].help_text = gettext(
@@ -55,13 +66,52 @@ class DocumentForm(forms.Form):
             del self.fields["issuing_unit"]
             if not document.file:
                 del self.fields["remove_file"]
+            self._limit_to_clearance(user, document)
         else:
             del self.fields["remove_file"]
+            del self.fields["lowering_reason"]
         for field in self.fields.values():
             css = "form-check-input" if isinstance(field, forms.BooleanField) else "form-control"
             if isinstance(field, forms.ChoiceField):
                 css = "form-select"
             field.widget.attrs.setdefault("class", css)
+
+    def _limit_to_clearance(self, user, document) -> None:
+        """Without clearance a classified document's title is neither shown nor changed, and
+        its classification can be kept or raised, never lowered (the service checks it too)."""
+        if not document.is_classified:
+            del self.fields["lowering_reason"]
+            return
+        if is_cleared(user):
+            return
+        del self.fields["title"]
+        del self.fields["lowering_reason"]
+        self.fields["classification"].choices = [
+            (value, label)
+            for value, label in Classification.choices
+            if level(value) >= level(document.classification)
+        ]
+        self.fields["classification"].help_text = _(
+            "Only a user cleared for classified documents may lower the classification."
+        )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            "lowering_reason" in self.fields
+            and data.get("classification")
+            and level(data["classification"]) < level(self.document.classification)
+            and not (data.get("lowering_reason") or "").strip()
+        ):
+            self.add_error(
+                "lowering_reason",
+                _("Give the reason for lowering the classification from %(old)s to %(new)s.")
+                % {
+                    "old": self.document.get_classification_display(),
+                    "new": Classification(data["classification"]).label,
+                },
+            )
+        return data
 
 
 class LinkForm(forms.Form):

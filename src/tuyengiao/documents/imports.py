@@ -6,7 +6,6 @@ column; nothing is saved unless the whole file is valid.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
@@ -14,9 +13,9 @@ from dataclasses import dataclass, field
 import openpyxl
 from django.db import transaction
 
-from tuyengiao.core import audit
+from tuyengiao.core import audit, bounds, xlsx
 from tuyengiao.core.errors import DomainError, ValidationFailed
-from tuyengiao.core.text import fold
+from tuyengiao.core.text import fold, format_number
 
 from . import numbers, services, uploads
 from .choices import Classification
@@ -63,20 +62,29 @@ class Result:
 
 def _cells(data: bytes, kind: str) -> list[list]:
     if kind == uploads.XLSX:
+        xlsx.check_package(data)
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a broken file
             raise DomainError(f"Không đọc được tệp Excel: {exc}.", field="file") from exc
-        sheet = book.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-        book.close()
-        return rows
+        try:
+            return [list(row) for row in xlsx.bounded_rows(book.worksheets[0])]
+        finally:
+            book.close()
     text = data.decode("utf-8-sig")
     # Not csv.Sniffer: the header "Số, ký hiệu" itself holds a comma. Vietnamese Excel
     # writes ";" (comma is the decimal mark), some systems a tab; otherwise ",".
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows = []
+    for row in bounds.csv_rows(text, delimiter):
+        rows.append(row)
+        if len(rows) > xlsx.MAX_ROWS:
+            raise DomainError(
+                f"Tệp có hơn {format_number(xlsx.MAX_ROWS)} dòng, vượt giới hạn mỗi lần nhập.",
+                field="file",
+            )
+    return rows
 
 
 def _header(rows: list[list]) -> tuple[int, dict[str, int]]:
@@ -128,15 +136,16 @@ def _check_row(line, row, columns, types, seen, unit, errors) -> Row | None:
     raw_date = cell(DATE)
     try:
         signed_on = _date(raw_date) if raw_date != "" else None
-        if signed_on is None:
-            error(DATE, "ngày ban hành để trống.")
-        elif signed_on > dt.date.today():
-            error(DATE, f"ngày «{raw_date}» ở tương lai.")
+        problem = services.date_problem(signed_on)
+        if problem:
+            error(DATE, f"«{raw_date}»: {problem}")
     except ValueError:
-        error(DATE, f"«{raw_date}» không phải ngày dạng dd/mm/yyyy.")
+        error(DATE, f"«{str(raw_date)[:40]}» không phải ngày dạng dd/mm/yyyy.")
     title = str(cell(TITLE)).strip()
     if not title:
         error(TITLE, "trích yếu để trống.")
+    elif problem := services.title_problem(title):
+        error(TITLE, problem)
     type_text = fold(str(cell(TYPE)))
     if parsed and type_text:
         expected = {fold(parsed.type_code), fold(types.get(parsed.type_code, ""))}

@@ -14,7 +14,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
+from tuyengiao.core import access, catalogues
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
 
@@ -27,6 +27,7 @@ CLEARANCE_PERMISSION = "documents.view_classified"
 class DocumentType(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    owner = catalogues.owner_field()  # empty: the HD 36 list, the system's
     history = HistoricalRecords()
 
     class Meta:
@@ -43,6 +44,7 @@ class Issuer(models.Model):
 
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    owner = catalogues.owner_field()  # empty: the HD 36 list, the system's
     history = HistoricalRecords()
 
     class Meta:
@@ -56,6 +58,11 @@ class Issuer(models.Model):
 
 def is_cleared(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.has_perm(CLEARANCE_PERMISSION))
+
+
+def level(classification: str) -> int:
+    """0 for Thường, 1 for Mật … 3 for Tuyệt mật: lowering means a smaller level."""
+    return list(Classification.values).index(classification)
 
 
 def _ancestor_paths(path: str, steplen: int) -> list[str]:
@@ -191,6 +198,17 @@ class Document(TimeStamped):
     @property
     def is_classified(self) -> bool:
         return self.classification != Classification.ORDINARY
+
+    def title_for(self, user) -> str:
+        """The one accessor of a document's title: "" for a classified one the user may not read.
+
+        Pages use it through the `title_for` template filter ({% load clearance %}); querysets
+        through `with_titles_for(user)` (the same rule in SQL). Nothing else reads `title`:
+        tests/test_architecture.py fails when a template, form, serializer or export does.
+        """
+        if self.is_classified and not is_cleared(user):
+            return ""
+        return self.title
 
     @property
     def term_label(self) -> str:

@@ -90,6 +90,19 @@ def _error(text: str, rule: str) -> DomainError:
     return DomainError(f"Số, ký hiệu «{text}» không hợp lệ: {rule}.", field="number_text")
 
 
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    if name.startswith("CYRILLIC"):
+        return "chữ Kirin (bàn phím tiếng Nga?)"
+    if name.startswith("GREEK"):
+        return "chữ Hy Lạp"
+    return "ký tự lạ"
+
+
 def _is_code(part: str) -> bool:
     return bool(part) and part[0].isalpha() and all(ch.isalnum() for ch in part)
 
@@ -107,7 +120,8 @@ def parse_number(text: str, *, types=None, issuers=None) -> ParsedNumber:
     types = DEFAULT_TYPES if types is None else types
     issuers = DEFAULT_ISSUERS if issuers is None else issuers
     original = text if isinstance(text, str) else ""
-    cleaned = unicodedata.normalize("NFC", original).strip()
+    # NFKC: full-width «ＫＨ» and other compatibility forms become plain letters.
+    cleaned = unicodedata.normalize("NFKC", original).strip()
     cleaned = _PREFIX.sub("", cleaned)
     cleaned = _SLASH.sub("/", _DASHES.sub("-", cleaned))
     if not cleaned:
@@ -118,6 +132,10 @@ def parse_number(text: str, *, types=None, issuers=None) -> ParsedNumber:
         raise _error(original, "có nhiều hơn một dấu «/»")
     if any(ch.isspace() for ch in cleaned):
         raise _error(original, "có khoảng trắng giữa các ký hiệu")
+    foreign = next((ch for ch in cleaned if ch.isalpha() and not _is_latin(ch)), None)
+    if foreign is not None:
+        # A Cyrillic «КН» looks like «KH» and would slip past the duplicate check.
+        raise _error(original, f"chữ «{foreign}» là {_script(foreign)}, không phải chữ Latin")
     left, right = cleaned.split("/")
     if "-" not in left:
         if left.isdigit():

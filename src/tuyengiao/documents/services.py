@@ -11,12 +11,25 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
 from tuyengiao.core import access, audit
+from tuyengiao.core.bounds import MIN_YEAR
 from tuyengiao.core.errors import DomainError, PermissionDenied
-from tuyengiao.core.text import format_date
+from tuyengiao.core.text import format_date, format_number
 
 from . import numbers, uploads
 from .choices import Classification, LinkKind
-from .models import Document, DocumentIssuer, DocumentLink, DocumentType, Issuer
+from .models import (
+    Document,
+    DocumentIssuer,
+    DocumentLink,
+    DocumentType,
+    Issuer,
+    is_cleared,
+    level,
+)
+
+HIDDEN_IN_AUDIT = "(trích yếu văn bản mật — không ghi vào nhật ký)"
+
+TITLE_MAX = 2000  # as the form and the model
 
 
 def known_types() -> dict[str, str]:
@@ -83,15 +96,41 @@ def check_may_change(actor, unit) -> None:
         )
 
 
-def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None):
-    if not (title or "").strip():
-        raise DomainError("Trích yếu không được để trống.", field="title")
+def title_problem(title: str) -> str | None:
+    """What is wrong with a title, the same for the form, the import and the API."""
+    if not title:
+        return "Trích yếu không được để trống."
+    if len(title) > TITLE_MAX:
+        return (
+            f"Trích yếu dài {format_number(len(title))} ký tự, "
+            f"tối đa {format_number(TITLE_MAX)} ký tự."
+        )
+    return None
+
+
+def date_problem(signed_on: dt.date | None) -> str | None:
     if signed_on is None:
-        raise DomainError("Ngày ban hành không được để trống.", field="signed_on")
+        return "Ngày ban hành không được để trống."
     if signed_on > dt.date.today():
-        raise DomainError(f"Ngày ban hành {format_date(signed_on)} ở tương lai.", field="signed_on")
+        return f"Ngày ban hành {format_date(signed_on)} ở tương lai."
+    if signed_on.year < MIN_YEAR:
+        return f"Ngày ban hành {signed_on:%d/%m/}{signed_on.year:04d} trước năm {MIN_YEAR}."
+    return None
+
+
+def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None):
+    problem = title_problem((title or "").strip())
+    if problem:
+        raise DomainError(problem, field="title")
+    problem = date_problem(signed_on)
+    if problem:
+        raise DomainError(problem, field="signed_on")
     if classification not in Classification.values:
         raise DomainError(f"Độ mật «{classification}» không hợp lệ.", field="classification")
+    if unit is not None:
+        # Numbers run per issuing unit: lock it so that two registrations of one number
+        # cannot both pass the check (PostgreSQL; SQLite writes one transaction at a time).
+        type(unit).objects.select_for_update().filter(pk=unit.pk).first()
     duplicate = find_duplicate(parsed, unit, signed_on, exclude_pk)
     if duplicate is not None:
         raise DomainError(duplicate_message(parsed, duplicate), field="number_text")
@@ -171,6 +210,47 @@ def register_document(
     return document, list(parsed.warnings)
 
 
+def _snapshot(document: Document) -> dict:
+    """What the audit trail compares before and after an edit, as a person reads it."""
+    return {
+        "number_text": document.number_text,
+        "signed_on": format_date(document.signed_on),
+        "classification": Classification(document.classification).label,
+        "title": document.title,
+        "file_name": document.file_name,
+    }
+
+
+def _check_clearance(document: Document, *, actor, title, classification, reason) -> str:
+    """Without clearance: a classified title is not changed, a classification not lowered."""
+    cleared = actor is None or is_cleared(actor)  # None: demo loader and data migrations
+    if title is None:
+        title = document.title
+    elif document.is_classified and not cleared and title.strip() != document.title:
+        raise PermissionDenied(
+            f"Văn bản «{document.number_text}» có độ mật "
+            f"«{Classification(document.classification).label}»: chỉ người được phép đọc văn "
+            "bản mật mới được sửa trích yếu.",
+            field="title",
+        )
+    if classification in Classification.values and level(classification) < level(
+        document.classification
+    ):
+        old, new = (Classification(c).label for c in (document.classification, classification))
+        if not cleared:
+            raise PermissionDenied(
+                f"Độ mật «{new}»: chỉ người được phép đọc văn bản mật mới được hạ độ mật của "
+                f"văn bản «{document.number_text}» (đang là «{old}»).",
+                field="classification",
+            )
+        if not (reason or "").strip():
+            raise DomainError(
+                f"Lý do hạ độ mật: phải ghi lý do khi hạ độ mật từ «{old}» xuống «{new}».",
+                field="lowering_reason",
+            )
+    return title
+
+
 @transaction.atomic
 def update_document(
     document: Document,
@@ -178,12 +258,21 @@ def update_document(
     actor,
     number_text: str,
     signed_on: dt.date,
-    title: str,
+    title: str | None,
     classification: str,
     file=None,
     remove_file: bool = False,
+    reason: str = "",
 ) -> list[str]:
+    """Edit a document. `title=None` keeps it (the form hides a title the actor may not read).
+
+    The audit row keeps each changed field before and after; a classified title is never
+    written there (the trail is read by people without clearance).
+    """
     check_may_change(actor, document.issuing_unit)
+    title = _check_clearance(
+        document, actor=actor, title=title, classification=classification, reason=reason
+    )
     parsed = parse(number_text)
     _validate(
         parsed,
@@ -193,6 +282,7 @@ def update_document(
         unit=document.issuing_unit,
         exclude_pk=document.pk,
     )
+    before, was_classified = _snapshot(document), document.is_classified
     apply_number(document, parsed)
     document.signed_on = signed_on
     document.title = title.strip()
@@ -205,7 +295,13 @@ def update_document(
         _attach(document, file)
     document.save()
     set_issuers(document, parsed)
-    audit.record(actor, "document.update", document, unit=document.issuing_unit)
+    changes = audit.changes(before, _snapshot(document))
+    if "title" in changes and (was_classified or document.is_classified):
+        changes["title"] = {"before": HIDDEN_IN_AUDIT, "after": HIDDEN_IN_AUDIT}
+    extra = {"reason": reason.strip()} if reason and reason.strip() else {}
+    audit.record(
+        actor, "document.update", document, unit=document.issuing_unit, changes=changes, **extra
+    )
     return list(parsed.warnings)
 
 

@@ -102,10 +102,11 @@ def _save_form(request, form, document=None):
                 actor=request.user,
                 number_text=data["number_text"],
                 signed_on=data["signed_on"],
-                title=data["title"],
+                title=data.get("title"),  # absent: a classified title the user may not read
                 classification=data["classification"],
                 file=data.get("file"),
                 remove_file=data.get("remove_file", False),
+                reason=data.get("lowering_reason", ""),
             )
     except DomainError as exc:
         field = exc.field if exc.field in form.fields else None
@@ -135,7 +136,7 @@ def edit(request, pk):
     initial = {
         "number_text": document.number_text,
         "signed_on": document.signed_on,
-        "title": document.title,
+        "title": document.title_for(request.user),
         "classification": document.classification,
     }
     form = DocumentForm(
@@ -209,6 +210,16 @@ def remove_link(request, pk, link_pk):
     return redirect("documents:detail", document.pk)
 
 
+def background_import(request, data):
+    from tuyengiao.notifications.imports import start_if_large
+
+    unit = data["issuing_unit"]
+    title = f"Nhập sổ văn bản «{data['file'].name}» — {unit.name}"
+    return start_if_large(
+        "register_import", data["file"], user=request.user, title=title, unit=unit
+    )
+
+
 @login_required
 def import_register(request):
     if not access.has_role_action(request.user, access.CHANGE):
@@ -216,6 +227,8 @@ def import_register(request):
     form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
     errors = []
     if request.method == "POST" and form.is_valid():
+        if job := background_import(request, form.cleaned_data):
+            return redirect(job)
         try:
             result = imports.import_register(
                 actor=request.user,

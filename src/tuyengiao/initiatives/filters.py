@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import filters as bounded
 from tuyengiao.core.filters import UnitRecordFilterSet
 
 from .choices import AssessmentStatus
@@ -10,7 +11,7 @@ from .models import Assessment, Initiative
 class InitiativeFilter(UnitRecordFilterSet):
     """One filter set for the list page, the export and the API."""
 
-    year = django_filters.NumberFilter(
+    year = bounded.YearFilter(
         method="filter_year", label=_("Running in year"), min_value=1900, max_value=2200
     )
     status = django_filters.ChoiceFilter(

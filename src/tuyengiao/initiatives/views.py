@@ -1,5 +1,3 @@
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as Forbidden
@@ -13,6 +11,7 @@ from openpyxl.styles import Font
 
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core.xlsx import workbook_bytes
 
 from . import services
 from .choices import AssessmentStatus
@@ -95,9 +94,7 @@ def initiative_export(request):
         sheet.append(row)
     for letter, width in zip("ABCDEFG", [60, 30, 12, 12, 50, 18, 50], strict=True):
         sheet.column_dimensions[letter].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mo-hinh.xlsx"'
     return response
 

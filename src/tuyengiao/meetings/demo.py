@@ -93,14 +93,14 @@ CONCLUSIONS = [
          "Đã tổ chức hội nghị sơ kết."),
     ]),
     ("Tiếp thu đề xuất của Ban Tuyên giáo Thành ủy: triển khai quán triệt và tổ chức thực hiện "
-     "Quy định 85-QĐ/BBT của Ban Bí thư về việc cán bộ, đảng viên thiết lập và sử dụng trang "
+     "Quy định 85-QĐ/TW của Ban Bí thư về việc cán bộ, đảng viên thiết lập và sử dụng trang "
      "thông tin cá nhân.", [
-        ("BTG-Q1", "Tham mưu Quận ủy kế hoạch triển khai Quy định 85-QĐ/BBT", D(2023, 4, 30),
+        ("BTG-Q1", "Tham mưu Quận ủy kế hoạch triển khai Quy định 85-QĐ/TW", D(2023, 4, 30),
          TaskStatus.DONE, D(2023, 4, 14), "Kế hoạch đã ban hành."),
-        ("DU-BEN-NGHE", "Quán triệt Quy định 85-QĐ/BBT đến cán bộ, đảng viên Đảng bộ phường Bến "
+        ("DU-BEN-NGHE", "Quán triệt Quy định 85-QĐ/TW đến cán bộ, đảng viên Đảng bộ phường Bến "
          "Nghé", D(2023, 5, 31), TaskStatus.DONE, D(2023, 5, 19), "Đã quán triệt tại hội nghị "
          "đảng bộ."),
-        ("DU-BEN-THANH", "Quán triệt Quy định 85-QĐ/BBT đến cán bộ, đảng viên Đảng bộ phường Bến "
+        ("DU-BEN-THANH", "Quán triệt Quy định 85-QĐ/TW đến cán bộ, đảng viên Đảng bộ phường Bến "
          "Thành", D(2023, 5, 31), TaskStatus.NOT_STARTED, None, None),
     ]),
 ]  # fmt: skip

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import filters as bounded
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import OrgUnit
 
@@ -50,7 +51,7 @@ def search_filter(queryset, name, value):
 class ConferenceFilter(StyledFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method=search_filter)
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=ConferenceKind.choices)
-    year = django_filters.NumberFilter(label=_("year"), field_name="date", lookup_expr="year")
+    year = bounded.YearFilter(label=_("year"), field_name="date", lookup_expr="year")
     unit = django_filters.ModelChoiceFilter(
         label=_("host unit"), queryset=visible_units, to_field_name="code"
     )
@@ -62,14 +63,12 @@ TASK_STATES = [*TaskStatus.choices, (OVERDUE, _("overdue"))]
 class TaskFilter(StyledFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method=search_filter)
     status = django_filters.ChoiceFilter(label=_("status"), choices=TASK_STATES, method="by_state")
-    year = django_filters.NumberFilter(
-        label=_("due year"), field_name="due_date", lookup_expr="year"
-    )
+    year = bounded.YearFilter(label=_("due year"), field_name="due_date", lookup_expr="year")
     unit = django_filters.ModelChoiceFilter(
         label=_("assignee unit"), queryset=visible_units, to_field_name="code"
     )
     # Set by the conference page's link, not offered as a field to type in.
-    conference = django_filters.NumberFilter(
+    conference = bounded.IdFilter(
         label=_("conference"), field_name="conclusion__conference", widget=forms.HiddenInput
     )
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from io import BytesIO
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from tuyengiao.core.xlsx import workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -51,8 +52,6 @@ def workbook(title: str, headers: list[str], rows, widths: list[int] | None = No
 
 
 def response(filename: str, title: str, headers, rows, widths=None) -> HttpResponse:
-    buffer = BytesIO()
-    workbook(title, headers, rows, widths).save(buffer)
-    result = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    result = HttpResponse(workbook_bytes(workbook(title, headers, rows, widths)), content_type=XLSX)
     result["Content-Disposition"] = f'attachment; filename="{filename}"'
     return result

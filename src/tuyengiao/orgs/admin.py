@@ -22,7 +22,7 @@ class LineageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "unit", "role", "title"]
     list_filter = ["role"]
     search_fields = ["user__username", "unit__name", "unit__code"]

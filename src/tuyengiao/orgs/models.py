@@ -142,6 +142,7 @@ class Membership(TimeStamped):
     title = models.CharField(_("title"), max_length=200, blank=True)
 
     objects = access.scoped_queryset("unit").as_manager()
+    history = HistoricalRecords()  # who held which role where, and since when
 
     class Meta:
         verbose_name = _("membership")

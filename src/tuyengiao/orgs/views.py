@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date
 
+from tuyengiao.core import access
 from tuyengiao.core.access import memberships
 
 from . import services
@@ -64,5 +65,6 @@ def detail(request, code):
             "successors": services.successors_of(unit),
             "predecessors": services.predecessors_of(unit),
             "date": date,
+            "can_admin": access.can(request.user, access.ADMIN, unit),
         },
     )

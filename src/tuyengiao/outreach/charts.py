@@ -25,6 +25,13 @@ def monthly_chart(
     fmt: str = "svg",
 ) -> bytes:
     """Two bar panels, posts and interactions, for months 1..12 (None = no figures)."""
+    # SVG text stays text (small, selectable, drawn in the page's font); `$` in a channel's
+    # name is text, not matplotlib mathtext («Chi phí $x^{2}$» was a 500).
+    with rc_context({"svg.fonttype": "none", "text.parse_math": False}):
+        return _draw(posts, interactions, title, fmt)
+
+
+def _draw(posts, interactions, title: str, fmt: str) -> bytes:
     months = [f"T{m}" for m in range(1, 13)]
     figure = Figure(figsize=(8, 4.6), dpi=150 if fmt == "png" else 72)
     top, bottom = figure.subplots(2, 1, sharex=True)
@@ -43,9 +50,7 @@ def monthly_chart(
     figure.tight_layout()
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else {}
-    # SVG text stays text (small, selectable, drawn in the page's font).
-    with rc_context({"svg.fonttype": "none"}):
-        figure.savefig(buffer, format=fmt, metadata=metadata)
+    figure.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()
 
 

@@ -9,13 +9,12 @@ unless the whole file is valid.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 
 from django.conf import settings
 
+from tuyengiao.core import bounds
 from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.core.text import fold
 
@@ -123,7 +122,7 @@ def parse(raw: bytes) -> Months:
     text = decode(raw)
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = bounds.csv_rows(text, delimiter)
     columns = _header(rows)
     daily = "date" in columns
     period_column = "date" if daily else "month"

@@ -1,10 +1,10 @@
 """Excel export of channels' monthly figures: numbers as numbers, Vietnamese headers."""
 
-import io
-
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from tuyengiao.core.xlsx import workbook_bytes
 
 from .models import ChannelStat
 
@@ -44,8 +44,6 @@ def stats_response(channels, year: int) -> HttpResponse:
         for cell in row:
             cell.number_format = "#,##0"
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="kenh-thong-tin-{year}.xlsx"'
     return response

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import access, audit, bounds
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 
 from . import csv_import
@@ -57,9 +57,12 @@ def check_months(months: dict) -> list[str]:
             continue
         if counts is None:
             continue
-        for name, value in zip(("bài viết", "lượt tương tác"), counts, strict=True):
-            if not isinstance(value, int) or value < 0:
-                errors.append(f"{label}, số {name}: «{value}» phải là số nguyên không âm.")
+        for name, field, value in zip(
+            ("bài viết", "lượt tương tác"), ("posts", "interactions"), counts, strict=True
+        ):
+            problem = bounds.count_problem(value, bounds.max_for(ChannelStat, field))
+            if problem:
+                errors.append(f"{label}, số {name}: {problem}")
     return errors
 
 

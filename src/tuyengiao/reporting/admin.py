@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from tuyengiao.core.catalogues import OwnedCatalogueAdmin, may_change
+
 from .models import (
     Assignment,
     Field,
@@ -13,20 +15,36 @@ from .models import (
 )
 
 
-class FieldInline(admin.TabularInline):
+class OwnedByFormInline:
+    """Fields, rules and indicators are changed by whoever may change their form."""
+
+    def _may(self, request, obj):
+        return obj is None or may_change(request.user, obj.owner)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._may(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may(request, obj)
+
+
+class FieldInline(OwnedByFormInline, admin.TabularInline):
     model = Field
     extra = 0
     fields = ["order", "code", "label", "type", "required", "min_value", "max_value",
               "aggregation", "choices", "help"]  # fmt: skip
 
 
-class RuleInline(admin.TabularInline):
+class RuleInline(OwnedByFormInline, admin.TabularInline):
     model = ValidationRule
     extra = 0
     fields = ["order", "left", "operator", "right", "severity", "message"]
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(OwnedByFormInline, admin.TabularInline):
     model = Indicator
     extra = 0
     fields = ["order", "code", "name", "numerator", "denominator", "factor", "decimals",
@@ -34,22 +52,22 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Form)
-class FormAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name", "period_type", "deadline_days", "approval_required"]
+class FormAdmin(OwnedCatalogueAdmin, SimpleHistoryAdmin):
+    list_display = ["code", "name", "owner", "period_type", "deadline_days", "approval_required"]
     list_filter = ["period_type"]
     search_fields = ["code", "name"]
     inlines = [FieldInline, RuleInline, IndicatorInline]
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "type", "start", "end"]
     list_filter = ["type"]
     search_fields = ["code", "name"]
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(SimpleHistoryAdmin):
     list_display = ["form", "period", "unit", "deadline"]
     list_filter = ["form", "period"]
     search_fields = ["unit__code", "unit__name"]

@@ -19,16 +19,21 @@ from rest_framework.response import Response
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
-from . import rollup, services
+from . import bulk, history, rollup, services
 from .api_serializers import (
     AnalyticsQuerySerializer,
     AnalyticsSerializer,
+    BulkResultSerializer,
+    BulkSerializer,
     FormSerializer,
     PeriodSerializer,
+    ReasonSerializer,
     SubmissionSerializer,
     SubmissionWriteSerializer,
+    ValueChangeSerializer,
     ValuesSerializer,
 )
+from .choices import ValuePath
 from .models import Form, Period, Submission
 
 
@@ -61,6 +66,16 @@ def _by_code(queryset, code, what: str):
     if item is None:
         raise Http404(f"Không tìm thấy {what} «{code}».")
     return item
+
+
+def _collection(form, code):
+    """The form's collection period; a year code may name the year's one campaign."""
+    try:
+        return services.resolve_period(form, code)
+    except DomainError as exc:
+        if exc.field == "period" and "đợt" not in exc.message:
+            raise Http404(f"Không tìm thấy kỳ báo cáo «{code}».") from exc
+        raise DomainProblem(exc) from exc
 
 
 class FormViewSet(viewsets.ReadOnlyModelViewSet):
@@ -140,11 +155,13 @@ class SubmissionViewSet(
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
-        period = _by_code(Period.objects.all(), data["period"], "kỳ báo cáo")
+        period = _collection(form, data["period"])
         # A unit outside the user's scope does not exist for them (404, as on the pages).
         unit = _by_code(OrgUnit.objects.visible_to(request.user), data["unit"], "đơn vị")
         submission = _run(
-            lambda: services.save_draft(form, unit, period, data["values"], actor=request.user)
+            lambda: services.save_draft(
+                form, unit, period, data["values"], actor=request.user, path=ValuePath.API
+            )
         )
         return self._reported(submission, status.HTTP_201_CREATED)
 
@@ -158,8 +175,13 @@ class SubmissionViewSet(
             values = {**services.stored_values(submission), **values}
         saved = _run(
             lambda: services.save_draft(
-                submission.form, submission.unit, submission.period, values, actor=request.user
-            )
+                submission.form,
+                submission.unit,
+                submission.period,
+                values,
+                actor=request.user,
+                path=ValuePath.API,
+            )  # fmt: skip
         )
         return self._reported(saved)
 
@@ -170,10 +192,75 @@ class SubmissionViewSet(
         submission = self.get_object()
         sent = _run(
             lambda: services.submit(
-                submission.form, submission.unit, submission.period, actor=request.user
-            )
+                submission.form,
+                submission.unit,
+                submission.period,
+                actor=request.user,
+                path=ValuePath.API,
+            )  # fmt: skip
         )
         return self._reported(sent)
+
+    @extend_schema(request=BulkSerializer, responses=BulkResultSerializer)
+    @action(detail=False, methods=["post"])
+    def bulk(self, request):
+        """Many units' figures at once: {"form", "period", "submit", "items": [{"unit",
+        "values"}]}. Each unit is checked and saved on its own; the answer lists each
+        unit's result in order (200 when all saved, 207 when some were refused)."""
+        incoming = BulkSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
+        period = _collection(form, data["period"])
+        try:
+            results = bulk.save_each(
+                form, period, data["items"], actor=request.user, submit=data["submit"]
+            )
+        except DomainError as exc:
+            raise DomainProblem(exc) from exc
+        saved = sum(1 for r in results if r["ok"])
+        body = {"saved": saved, "refused": len(results) - saved, "results": results}
+        return Response(body, status=200 if saved == len(results) else 207)
+
+    @extend_schema(request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Approve a submitted report (the `approve` right on its unit; not one's own when
+        the form says so)."""
+        submission = self.get_object()
+        return self._reported(_run(lambda: services.approve(submission, actor=request.user)))
+
+    @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        """Send a submitted report back to its unit with a reason."""
+        submission = self.get_object()
+        reason = _reason(request)
+        return self._reported(
+            _run(lambda: services.return_submission(submission, reason, actor=request.user))
+        )
+
+    @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        """Reopen an approved report for correction, with a reason."""
+        submission = self.get_object()
+        reason = _reason(request)
+        return self._reported(_run(lambda: services.reopen(submission, reason, actor=request.user)))
+
+    @extend_schema(responses=ValueChangeSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        """Every change of this report's figures: old, new, who, when, which way."""
+        submission = self.get_object()
+        changes = history.changes_for(submission)
+        return Response(ValueChangeSerializer(changes, many=True).data)
+
+
+def _reason(request) -> str:
+    incoming = ReasonSerializer(data=request.data)
+    incoming.is_valid(raise_exception=True)
+    return incoming.validated_data["reason"]
 
 
 class AnalyticsViewSet(viewsets.GenericViewSet):
@@ -188,7 +275,7 @@ class AnalyticsViewSet(viewsets.GenericViewSet):
         query.is_valid(raise_exception=True)
         params = query.validated_data
         form = _by_code(Form.objects.all(), params["form"], "biểu mẫu")
-        period = _by_code(Period.objects.all(), params["period"], "kỳ báo cáo")
+        period = _collection(form, params["period"])
         unit = _by_code(OrgUnit.objects.visible_to(request.user), params["unit"], "đơn vị")
         result = rollup.rollup(
             form, unit, period, include_submitted=params["include_submitted"]

@@ -96,6 +96,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "unit_name",
             "status",
             "submitted_at",
+            "first_submitted_at",
+            "reopened",
             "approved_at",
             "returned_reason",
             "values",
@@ -131,6 +133,75 @@ class SubmissionWriteSerializer(ValuesSerializer):
     form = serializers.CharField(max_length=40, help_text="Mã biểu mẫu, ví dụ HT-NQ")
     period = serializers.CharField(max_length=40, help_text="Mã kỳ, ví dụ 2023")
     unit = serializers.CharField(max_length=40, help_text="Mã đơn vị, ví dụ DU-BEN-NGHE")
+
+
+class BulkSerializer(serializers.Serializer):
+    form = serializers.CharField(max_length=40, help_text="Mã biểu mẫu, ví dụ HT-NQ")
+    period = serializers.CharField(max_length=40, help_text="Mã kỳ hoặc mã đợt")
+    submit = serializers.BooleanField(required=False, default=False, help_text="Gửi luôn")
+    items = serializers.ListField(
+        child=serializers.DictField(),
+        allow_empty=False,
+        help_text="Mỗi đơn vị một mục: {unit, values}",
+        error_messages={
+            "empty": "Danh sách «items» trống.",
+            "not_a_list": "«items» phải là danh sách.",
+        },
+    )
+
+
+class BulkItemResultSerializer(serializers.Serializer):
+    unit = serializers.CharField()
+    ok = serializers.BooleanField()
+    id = serializers.IntegerField(required=False)
+    status = serializers.CharField(required=False)
+    detail = serializers.CharField(required=False)
+    errors = serializers.JSONField(required=False)
+    warnings = serializers.JSONField(required=False)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    saved = serializers.IntegerField()
+    refused = serializers.IntegerField()
+    results = BulkItemResultSerializer(many=True)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=2000,
+        help_text="Lý do (trả lại, mở lại) mà đơn vị sẽ đọc",
+        error_messages={
+            "required": "Cần ghi lý do (reason).",
+            "blank": "Cần ghi lý do (reason).",
+            "max_length": "Lý do dài quá 2.000 ký tự.",
+        },
+    )
+
+
+class ValueChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(source="field.code")
+    label = serializers.CharField(source="field.label")
+    old = serializers.SerializerMethodField()
+    new = serializers.SerializerMethodField()
+    by = serializers.SerializerMethodField()
+    at = serializers.DateTimeField()
+    path = serializers.CharField()
+    context = serializers.CharField()
+
+    def get_old(self, change) -> int | float | str | None:
+        return _plain(change.old_number, change.old_text)
+
+    def get_new(self, change) -> int | float | str | None:
+        return _plain(change.new_number, change.new_text)
+
+    def get_by(self, change) -> str | None:
+        return change.actor.username if change.actor else None
+
+
+def _plain(number, text):
+    if number is not None:
+        return json_number(number)
+    return text or None
 
 
 class AnalyticsQuerySerializer(serializers.Serializer):

@@ -5,13 +5,10 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-import matplotlib
+from tuyengiao.core.text import format_number
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from tuyengiao.core.text import format_number  # noqa: E402
+# matplotlib is imported when a chart is drawn, not when a URLconf imports this module:
+# it costs a second of start-up to every command that reverses a URL.
 
 PARTY_RED = "#a50e0e"
 MAX_LABEL = 38
@@ -43,11 +40,20 @@ def rate_by_unit_chart(
     value are listed with "—". Axis and bar labels in Vietnamese number format (93,44)."""
     if fmt not in ("svg", "png"):
         raise ValueError(f"unknown chart format {fmt!r}")
-    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans"}):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    # parse_math off: a unit or channel named «Chi phí $x^{2}$» is text, not mathtext (a 500).
+    with matplotlib.rc_context(
+        {"svg.fonttype": "none", "font.family": "DejaVu Sans", "text.parse_math": False}
+    ):
         return _draw(rows, title, fmt, decimals, percent)
 
 
 def _draw(rows, title, fmt, decimals, percent) -> bytes:
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
     height = max(2.2, 0.32 * len(rows) + 1.2)
     fig, ax = plt.subplots(figsize=(8, height), dpi=150 if fmt == "png" else 100)
     try:

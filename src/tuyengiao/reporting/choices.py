@@ -56,6 +56,23 @@ class SubmissionStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+class ValuePath(models.TextChoices):
+    """Which way a figure came in."""
+
+    WEB = "web", _("Web form")
+    EXCEL = "excel", _("Excel import")
+    API = "api", _("API")
+    SYSTEM = "system", _("System")
+
+
+class ChangeContext(models.TextChoices):
+    """What the report was when its figure changed: open, returned, or reopened."""
+
+    NONE = "", _("Being entered")
+    RETURN = "return", _("Correction after a return")
+    REOPEN = "reopen", _("Correction after a reopen")
+
+
 # "Not started" is the absence of a submission; the status board shows it with this key.
 NOT_STARTED = "not_started"
 # Statuses that count as "reported" for completeness.

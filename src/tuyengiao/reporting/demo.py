@@ -1,5 +1,6 @@
-"""Demo reporting data: the seed's resolution-study figures for District 1, 2022, and an
-open 2023 round for the status board.
+"""Demo reporting data: the form HT-NQ and an open 2023 round for the status board. The
+seed's 2022 figures belong to the 2022 study campaign's own collection (ADR 0007): the
+campaigns demo opens it and fills it with `fill_approved`.
 
 The seed gives only District 1's totals (8.021 members, 6.970 required to study, 6.513
 attended, 4.608 non-members, 51/51 organisations). Per-unit figures are illustrative:
@@ -22,7 +23,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import services
 from .choices import Aggregation, FieldType, Operator, PeriodType, Rounding, Severity
-from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule
+from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule, ValueChange
 
 FORM_CODE = "HT-NQ"
 DISTRICT = "QU-Q1"
@@ -62,6 +63,7 @@ def ensure_form() -> Form:
             "deadline_days": 15,
             "approval_required": True,
             "description": DESCRIPTION,
+            "owner": OrgUnit.objects.filter(code=DISTRICT).first(),  # Quận ủy's own form
         },
     )
     for order, (code, label, help_text) in enumerate(FIELDS, start=1):
@@ -161,7 +163,6 @@ def load(*, actor=None):
     form = ensure_form()
     district = OrgUnit.objects.get(code=DISTRICT)
     reporter, approver = _actors(actor)
-    _year_2022(form, district, reporter, approver)
     _year_2023(form, district, reporter, approver)
 
 
@@ -173,12 +174,14 @@ def _grassroots(form, district, period, reporter):
     return sorted(units, key=lambda u: u.code)
 
 
-def _year_2022(form, district, reporter, approver):
-    period = services.get_or_create_period("2022")
+def fill_approved(form, district, period, *, actor=None, totals=SEED_2022, seed=2022):
+    """Every unit assigned `form` for `period` (a campaign's own period) reports and is
+    approved, the figures summing exactly to `totals` (the seed's 2022 figures by default)."""
+    reporter, approver = _actors(actor)
     units = _grassroots(form, district, period, reporter)
     if Submission.objects.filter(form=form, period=period).exists():
         return
-    per_unit = spread(units, SEED_2022, seed=2022)
+    per_unit = spread(units, totals, seed=seed)
     services.save_many(
         form, period, {u: per_unit[u.code] for u in units}, actor=reporter, submit=True
     )
@@ -201,37 +204,54 @@ RETURNED_2023 = {"CS-Q1-021": "Số đảng viên phải học tập chưa trừ
 
 
 def _year_2023(form, district, reporter, approver):
-    period = services.get_or_create_period("2023")
+    fill_mixed(form, district, services.get_or_create_period("2023"), actor=reporter)
+
+
+def fill_mixed(form, district, period, *, actor=None, totals=TOTALS_2023, seed=2023,
+               approver=None, not_started=NOT_STARTED_2023, drafts=DRAFT_2023,
+               submitted=SUBMITTED_2023, returned=RETURNED_2023, late=None):  # fmt: skip
+    """An open round: Bến Nghé and a few others not started, the rest spread over every
+    status the board shows."""
+    reporter, default_approver = _actors(actor)
+    approver = approver or default_approver
     units = _grassroots(form, district, period, reporter)
     if Submission.objects.filter(form=form, period=period).exists():
         return
-    per_unit = spread(units, TOTALS_2023, seed=2023)
-    waiting = SUBMITTED_2023 | set(RETURNED_2023)
+    per_unit = spread(units, totals, seed=seed)
+    waiting = submitted | set(returned)
 
     def rows(codes):
         return {u: per_unit[u.code] for u in units if u.code in codes}
 
-    approved = {u.code for u in units} - NOT_STARTED_2023 - DRAFT_2023 - waiting
+    approved = {u.code for u in units} - not_started - drafts - waiting
     services.save_many(form, period, rows(approved), actor=reporter, submit=True)
     services.approve_all_valid(form, district, period, actor=approver)
     for submission in services.save_many(form, period, rows(waiting), actor=reporter, submit=True):
-        if submission.unit.code in RETURNED_2023:
-            reason = RETURNED_2023[submission.unit.code]
+        if submission.unit.code in returned:
+            reason = returned[submission.unit.code]
             services.return_submission(submission, reason, actor=reporter)
-    services.save_many(form, period, rows(DRAFT_2023), actor=reporter)
-    _backdate(form, period)
+    services.save_many(form, period, rows(drafts), actor=reporter)
+    _backdate(form, period, late or {})
 
 
-def _backdate(form, period):
-    """Demo events happened around the deadline, not on the day the demo was loaded."""
+def _backdate(form, period, late: dict[str, int] | None = None):
+    """Demo events happened around the deadline, not on the day the demo was loaded; the
+    units in `late` sent that many days after it."""
+    late = late or {}
     deadline = period.end + dt.timedelta(days=form.deadline_days)
     tz = timezone.get_current_timezone()
-    submissions = Submission.objects.filter(form=form, period=period).order_by("unit__code")
+    submissions = (
+        Submission.objects.filter(form=form, period=period)
+        .select_related("unit")
+        .order_by("unit__code")
+    )
     for index, sub in enumerate(submissions):
         day = deadline - dt.timedelta(days=12 - index % 12)
+        if sub.unit.code in late:
+            day = deadline + dt.timedelta(days=late[sub.unit.code])
         sent = dt.datetime.combine(day, dt.time(8 + index % 9, (7 * index) % 60), tzinfo=tz)
         if sub.submitted_at:
-            sub.submitted_at = sent
+            sub.submitted_at = sub.first_submitted_at = sent
         if sub.approved_at:
             sub.approved_at = sent + dt.timedelta(days=3, hours=1)
         stamps = {
@@ -244,4 +264,7 @@ def _backdate(form, period):
             AuditEvent.objects.filter(
                 object_type="reporting.submission", object_id=str(sub.pk), verb=verb
             ).update(at=at)
-    Submission.objects.bulk_update(submissions, ["submitted_at", "approved_at"])
+        ValueChange.objects.filter(submission=sub).update(at=stamps["submission.save_draft"])
+    Submission.objects.bulk_update(
+        submissions, ["submitted_at", "first_submitted_at", "approved_at"]
+    )

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from tuyengiao.core.xlsx import workbook_bytes
 
 
 def drilldown_workbook(form, period, unit, rows, total) -> bytes:
@@ -47,9 +47,7 @@ def drilldown_workbook(form, period, unit, rows, total) -> bytes:
     for column in range(3, len(header) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 18
     sheet.freeze_panes = "C4"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _number(value):

@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number
+from tuyengiao.core.xlsx import check_package, workbook_bytes
 
 from .choices import FieldType
 
@@ -107,9 +108,7 @@ def build_template(form, period, units, *, rows=None) -> bytes:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     _metadata(workbook, form, period, fields)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _title(sheet, form, period, field_count):
@@ -286,6 +285,10 @@ def _check_zip(content: bytes) -> None:
         )
     if unpacked > MAX_UNPACKED_BYTES:
         raise ExcelError("Tệp .xlsx quá lớn khi giải nén; không phải một mẫu nhập liệu.")
+    try:
+        check_package(content)  # shared strings and declared rows, before parsing
+    except DomainError as exc:
+        raise ExcelError(exc.message) from exc
 
 
 def read_metadata(workbook) -> dict[str, str]:

@@ -17,7 +17,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.models import OrgUnit
 
 from . import excel, rules, services
-from .choices import SubmissionStatus
+from .choices import SubmissionStatus, ValuePath
 from .excel import Cell, Row
 from .models import Assignment, Submission
 
@@ -176,8 +176,9 @@ def _save(form, period, actor, to_save, submit, filename, result) -> None:
     # save_many checks again under row locks and writes in batches, not one unit at a time.
     row_of = {unit.pk: row.row for row, unit in to_save}
     submissions = services.save_many(
-        form, period, {unit: row.values for row, unit in to_save}, actor=actor, submit=submit
-    )
+        form, period, {unit: row.values for row, unit in to_save}, actor=actor, submit=submit,
+        path=ValuePath.EXCEL,
+    )  # fmt: skip
     AuditEvent.objects.bulk_create(
         [
             AuditEvent(

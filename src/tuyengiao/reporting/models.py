@@ -13,19 +13,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
+from tuyengiao.core import access, catalogues
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import TimeStamped
 
 from . import expressions
 from .choices import (
     Aggregation,
+    ChangeContext,
     FieldType,
     Operator,
     PeriodType,
     Rounding,
     Severity,
     SubmissionStatus,
+    ValuePath,
 )
 
 
@@ -35,7 +37,12 @@ class Form(TimeStamped):
     period_type = models.CharField(_("period type"), max_length=16, choices=PeriodType.choices)
     deadline_days = models.PositiveIntegerField(_("deadline (days after period end)"), default=15)
     approval_required = models.BooleanField(_("approval required"), default=True)
+    approver_must_differ = models.BooleanField(
+        _("the approver must not be the person who submitted"), default=True
+    )
     description = models.TextField(_("description"), blank=True)
+    # Shared by every unit assigned it, owned by the one that defined it (core/catalogues.py).
+    owner = catalogues.owner_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -189,8 +196,6 @@ def in_subtree(prefix: str, unit) -> Q:
     return access.subtree_q(unit.path, prefix.removesuffix("__"))
 
 
-
-
 _PERIOD_PATTERNS = [
     (re.compile(r"^(\d{4})$"), PeriodType.YEAR),
     (re.compile(r"^(\d{4})H([12])$"), PeriodType.HALF),
@@ -213,6 +218,7 @@ class Period(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     name = models.CharField(_("name"), max_length=255)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start", "code"]
@@ -286,6 +292,7 @@ class Assignment(TimeStamped):
     deadline = models.DateField(_("deadline"))
 
     objects = AssignmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("assignment")
@@ -331,6 +338,8 @@ class Submission(TimeStamped):
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Timeliness counts the first sending, not a resend after a return or reopen.
+    first_submitted_at = models.DateTimeField(_("first submitted at"), null=True, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -341,6 +350,7 @@ class Submission(TimeStamped):
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     returned_reason = models.TextField(_("reason for return"), blank=True)
+    reopened = models.BooleanField(_("reopened after approval"), default=False)
 
     objects = SubmissionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -389,3 +399,48 @@ class Value(models.Model):
 
     def __str__(self):
         return f"{self.field.code}={self.number if self.number is not None else self.text}"
+
+
+class ValueChange(models.Model):
+    """One change of one reported figure: old and new, who, when, and which way it came
+    (issue 9: "who changed 6.513 to 6.600"). Values are updated in place; this is their
+    history."""
+
+    submission = models.ForeignKey(
+        Submission,
+        on_delete=models.CASCADE,
+        related_name="value_changes",
+        verbose_name=_("submission"),
+    )
+    field = models.ForeignKey(
+        Field, on_delete=models.PROTECT, related_name="+", verbose_name=_("field")
+    )
+    old_number = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    new_number = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    old_text = models.TextField(blank=True)
+    new_text = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    at = models.DateTimeField(_("changed at"), db_index=True)
+    path = models.CharField(_("path"), max_length=16, choices=ValuePath.choices)
+    context = models.CharField(
+        _("context"), max_length=16, choices=ChangeContext.choices, blank=True, default=""
+    )
+
+    objects = access.scoped_queryset("submission__unit").as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("value change")
+        verbose_name_plural = _("value changes")
+        # A submission's page lists its own figures' history, newest first.
+        indexes = [models.Index(fields=["submission", "at"])]
+
+    def __str__(self):
+        return f"{self.field_id}: {self.old_number}→{self.new_number}"

@@ -8,18 +8,25 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from tuyengiao.core import access
+from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.models import OrgUnit
 
-from . import services
-from .choices import NOT_STARTED, SubmissionStatus
+from . import services, timeliness
+from .choices import NOT_STARTED, REPORTED, SubmissionStatus
 from .models import Assignment, Form, Period, Submission, in_subtree
 
 S = SubmissionStatus
 OPEN = (NOT_STARTED, S.DRAFT, S.RETURNED)
+OVERDUE = "overdue"  # the board's filter: not sent and past the deadline
 
 
 def form_and_period(form_code: str, period_code: str) -> tuple[Form, Period]:
-    return get_object_or_404(Form, code=form_code), get_object_or_404(Period, code=period_code)
+    """The form and its collection period (a year code may name the year's one campaign)."""
+    form = get_object_or_404(Form, code=form_code)
+    try:
+        return form, services.resolve_period(form, period_code)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
 
 
 def visible_unit(user, code: str, action: str = access.VIEW) -> OrgUnit:
@@ -86,17 +93,29 @@ def status_rows(user, form, period, root, status_filter: str | None = None):
     for assignment in assignments:
         submission = submissions.get(assignment.unit_id)
         status = submission.status if submission else NOT_STARTED
-        if status_filter and status != status_filter:
+        overdue = status in OPEN and today > assignment.deadline
+        if status_filter == OVERDUE:
+            if not overdue:
+                continue
+        elif status_filter and status != status_filter:
             continue
+        sent = submission if submission and submission.status in REPORTED else None
         rows.append(
             {
                 "unit": assignment.unit,
                 "deadline": assignment.deadline,
                 "submission": submission,
                 "status": status,
-                "overdue": status in OPEN and today > assignment.deadline,
+                "overdue": overdue,
+                # Overdue: days since the deadline; sent: days late at the first sending.
+                "days_late": timeliness.days_late(assignment.deadline, sent, today)
+                if overdue or sent
+                else 0,
+                "timely": timeliness.mark(assignment.deadline, sent),
             }
         )
+    if status_filter == OVERDUE:
+        rows.sort(key=lambda r: -r["days_late"])
     return rows
 
 

@@ -1,8 +1,13 @@
 """Reporting verbs: periods, assignments, and the life of a submission.
 
     (none) --save_draft--> draft --submit--> submitted --approve--> approved (locked)
-                                   ^                 |
-                                   +----submit---- returned <--return_submission--+
+                                   ^                 |                    |
+                                   +----submit---- returned <--return-----+
+                                                     ^                    |
+                                                     +------reopen--------+
+
+Values are updated in place; each change is kept with who, when and which way (history).
+The person who sent a report cannot approve it when the form says so (the default).
 
 Every verb checks the actor's right on the unit (core.access), runs in one transaction,
 and writes an audit event; the event trail is the submission's history.
@@ -22,9 +27,9 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import rules
-from .choices import PeriodType, SubmissionStatus
-from .models import Assignment, Form, Period, Submission, Value, in_subtree
+from . import history, rules
+from .choices import PeriodType, SubmissionStatus, ValuePath
+from .models import Assignment, Form, Period, Submission, in_subtree
 
 S = SubmissionStatus
 EDITABLE = (S.DRAFT, S.RETURNED)
@@ -90,6 +95,53 @@ def create_campaign_period(code: str, name: str, start: dt.date, end: dt.date, *
     return period
 
 
+def resolve_period(form: Form, code: str) -> Period:
+    """The collection period of `form` named by `code` (ADR 0007): the period itself, or,
+    for a calendar year the form was not assigned for, the one campaign of that form
+    whose period ends in that year (`rollup --period 2022` keeps answering the 2022
+    campaign). Several campaigns in that year: a message naming them."""
+    period = Period.objects.filter(code=(code or "").strip()).first()
+    if period is None:
+        try:
+            period = Period.parse_code(code)  # unsaved: a year nobody reported on as such
+        except DomainError:
+            return get_period(code)
+    if period.type != PeriodType.YEAR:
+        return period
+    if period.pk and Assignment.objects.filter(form=form, period=period).exists():
+        return period
+    campaigns = list(
+        Period.objects.filter(
+            type=PeriodType.CAMPAIGN,
+            end__year=period.end.year,
+            pk__in=Assignment.objects.filter(form=form).values("period_id"),
+        ).order_by("code")
+    )
+    if len(campaigns) == 1:
+        return campaigns[0]
+    if campaigns:
+        codes = ", ".join(p.code for p in campaigns)
+        raise DomainError(
+            f"Năm {period.code} biểu mẫu «{form.code}» có {len(campaigns)} đợt ({codes}): "
+            "hãy chọn một đợt.",
+            field="period",
+        )
+    return period if period.pk else get_period(code)
+
+
+def campaign_collection(code: str) -> tuple[Form, Period]:
+    """The form and period of a campaign's own collection, by the campaign's code."""
+    period = Period.objects.filter(code=(code or "").strip(), type=PeriodType.CAMPAIGN).first()
+    form_ids = (
+        set(Assignment.objects.filter(period=period).values_list("form_id", flat=True))
+        if period
+        else set()
+    )
+    if len(form_ids) != 1:
+        raise DomainError(f"Không có đợt mã «{code}».", field="campaign")
+    return Form.objects.get(pk=form_ids.pop()), period
+
+
 def expected_units(form: Form, root: OrgUnit, period: Period):
     """Units of `root`'s subtree assigned the form for the period and valid on its last day."""
     return (
@@ -115,19 +167,32 @@ def assign_form(
     actor,
     deadline: dt.date | None = None,
     kind: str | None = UnitKind.GRASSROOTS,
+    units=None,
 ) -> int:
-    """Assign the form for the period to the units of a subtree (of `kind`, or all) in one
-    step. Units already assigned keep their assignment. Returns the number of new ones."""
+    """Assign the form for the period to the units of a subtree (of `kind`, or all; or the
+    chosen `units` of that subtree) in one step. Units already assigned keep their
+    assignment. Returns the number of new ones. A campaign period takes any form: it is
+    the campaign's own collection (ADR 0007)."""
     if not access.can(actor, access.CHANGE, root_unit):
         raise PermissionDenied(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
-    if form.period_type != period.type:
+    if form.period_type != period.type and period.type != PeriodType.CAMPAIGN:
         raise DomainError(
             f"Biểu mẫu «{form.code}» báo cáo theo {form.get_period_type_display().lower()}, "
             f"kỳ «{period.code}» là {period.get_type_display().lower()}.",
             field="period",
         )
+    chosen = units
     units = OrgUnit.objects.filter(in_subtree("", root_unit)).valid_on(period.reference_date)
-    if kind:
+    if chosen is not None:
+        wanted = {getattr(u, "pk", u) for u in chosen}
+        units = units.filter(pk__in=wanted)
+        if units.count() != len(wanted):
+            raise DomainError(
+                f"Có đơn vị được chọn không thuộc «{root_unit}» hoặc không còn hiệu lực "
+                f"ngày {period.reference_date:%d/%m/%Y}.",
+                field="units",
+            )
+    elif kind:
         units = units.filter(kind=kind)
     deadline = deadline or deadline_for(form, period)
     already = set(
@@ -140,7 +205,7 @@ def assign_form(
         for unit_id in units.values_list("pk", flat=True)
         if unit_id not in already
     ]
-    Assignment.objects.bulk_create(new, batch_size=2000)
+    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=actor)
     audit.record(
         actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
     )
@@ -160,21 +225,12 @@ def _check_can_report(actor, form, unit, period) -> Assignment:
 
 
 def _locked_submission(form, unit, period) -> Submission | None:
+    # The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
+    # run one writer at a time): it exists before the submission does, so two first saves
+    # of one unit wait for each other instead of both inserting.
+    Assignment.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
     return (
         Submission.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
-    )
-
-
-def _store(submission: Submission, checked: rules.Checked, spec: rules.FormSpec) -> None:
-    """Replace the submission's values by the checked ones (two statements, not one per row
-    twice: delete then bulk insert)."""
-    submission.values.all().delete()
-    Value.objects.bulk_create(
-        [
-            Value(submission=submission, field=spec.by_code[code], number=v.number, text=v.text)
-            for code, v in checked.values.items()
-            if not v.is_empty
-        ]
     )
 
 
@@ -186,7 +242,9 @@ def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
 
 
 @transaction.atomic
-def save_draft(form: Form, unit: OrgUnit, period: Period, values: dict, *, actor) -> Submission:
+def save_draft(
+    form: Form, unit: OrgUnit, period: Period, values: dict, *, actor, path=ValuePath.WEB
+) -> Submission:
     """Check every field and rule; save all values as a draft, or nothing (ValidationFailed
     with {field_code: [Vietnamese messages]}). The result carries `.warnings`."""
     _check_can_report(actor, form, unit, period)
@@ -201,8 +259,8 @@ def save_draft(form: Form, unit: OrgUnit, period: Period, values: dict, *, actor
         submission = Submission.objects.create(form=form, unit=unit, period=period)
     else:
         submission.save(update_fields=["updated_at"])
-    _store(submission, checked, spec)
-    audit.record(actor, "submission.save_draft", submission)
+    changed = history.store([(submission, checked)], spec, actor=actor, path=path)
+    audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
     submission.warnings = checked.warnings
     return submission
 
@@ -217,12 +275,18 @@ def stored_values(submission: Submission) -> dict:
 
 @transaction.atomic
 def submit(
-    form: Form, unit: OrgUnit, period: Period, values: dict | None = None, *, actor
+    form: Form,
+    unit: OrgUnit,
+    period: Period,
+    values: dict | None = None,
+    *,
+    actor,
+    path=ValuePath.WEB,
 ) -> Submission:
     """Send the unit's report: with `values`, save them first; without, send the draft.
     Forms that need no approval are approved by the act of sending."""
     if values is not None:
-        save_draft(form, unit, period, values, actor=actor)
+        save_draft(form, unit, period, values, actor=actor, path=path)
     else:
         _check_can_report(actor, form, unit, period)
     submission = _locked_submission(form, unit, period)
@@ -233,16 +297,35 @@ def submit(
             f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không gửi lại được."
         )
     checked = _checked_or_raise(rules.FormSpec(form), stored_values(submission))
-    now = timezone.now()
+    after_reopen = submission.reopened
+    _mark_sent(submission, form, actor, timezone.now())
+    audit.record(
+        actor, "submission.submit", submission, path=path, after_reopen=after_reopen,
+        figures=history.figures(submission),
+    )  # fmt: skip
+    submission.warnings = checked.warnings
+    return submission
+
+
+def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.status = S.SUBMITTED
     submission.submitted_by, submission.submitted_at = actor, now
+    submission.first_submitted_at = submission.first_submitted_at or now
+    submission.reopened = False
+    submission.approved_by, submission.approved_at = None, None
     if not form.approval_required:
         submission.status = S.APPROVED
         submission.approved_by, submission.approved_at = actor, now
     submission.save()
-    audit.record(actor, "submission.submit", submission)
-    submission.warnings = checked.warnings
-    return submission
+
+
+def is_own(submission: Submission, actor) -> bool:
+    """The actor sent this report and its form wants someone else to approve it."""
+    return bool(
+        submission.form.approver_must_differ
+        and submission.submitted_by_id is not None
+        and submission.submitted_by_id == getattr(actor, "pk", None)
+    )
 
 
 @transaction.atomic
@@ -279,19 +362,59 @@ def approve(submission: Submission, *, actor) -> Submission:
             f"Chỉ duyệt được báo cáo đã gửi; báo cáo của «{unit}» "
             f"{STATUS_WORDS[submission.status]}."
         )
+    if is_own(submission, actor):
+        raise PermissionDenied(
+            f"Bạn đã gửi báo cáo của «{unit}» nên không tự duyệt được: biểu mẫu "
+            f"«{submission.form.code}» yêu cầu người duyệt khác người gửi."
+        )
     rules_result = rules.check(rules.FormSpec(submission.form), stored_values(submission))
     if rules_result.errors:
         raise ValidationFailed(rules_result.errors)
     submission.status = S.APPROVED
     submission.approved_by, submission.approved_at = actor, timezone.now()
     submission.save()
-    audit.record(actor, "submission.approve", submission)
+    audit.record(actor, "submission.approve", submission, figures=history.figures(submission))
+    return submission
+
+
+@transaction.atomic
+def reopen(submission: Submission, reason: str, *, actor) -> Submission:
+    """Unlock an approved report for correction: it goes back to the unit as returned,
+    with the reason; the figures at the moment of reopening are kept in the trail, and
+    the corrections that follow are marked as made after a reopen."""
+    reason = (reason or "").strip()
+    unit = submission.unit
+    if not access.can(actor, access.APPROVE, unit):
+        raise PermissionDenied(f"Bạn không có quyền mở lại báo cáo của «{unit}».")
+    if not reason:
+        raise DomainError("Cần ghi lý do mở lại báo cáo.", field="reason")
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status != S.APPROVED:
+        raise DomainError(
+            f"Chỉ mở lại được báo cáo đã duyệt; báo cáo của «{unit}» "
+            f"{STATUS_WORDS[submission.status]}."
+        )
+    submission.status = S.RETURNED
+    submission.reopened = True
+    submission.returned_reason = reason[:2000]
+    submission.approved_by, submission.approved_at = None, None
+    submission.save()
+    audit.record(
+        actor, "submission.reopen", submission, reason=submission.returned_reason,
+        figures=history.figures(submission),
+    )  # fmt: skip
     return submission
 
 
 @transaction.atomic
 def save_many(
-    form: Form, period: Period, rows: dict[OrgUnit, dict], *, actor, submit: bool = False
+    form: Form,
+    period: Period,
+    rows: dict[OrgUnit, dict],
+    *,
+    actor,
+    submit: bool = False,
+    path=ValuePath.SYSTEM,
 ) -> list[Submission]:
     """Save (and with `submit`, send) many units' reports at once: every unit and value is
     checked first, and nothing is saved unless all pass (ValidationFailed listing each
@@ -338,33 +461,37 @@ def save_many(
             "unit", "form", "period"
         )
     )
-    Value.objects.filter(submission__in=submissions).delete()
-    Value.objects.bulk_create(
-        [
-            Value(submission=sub, field=spec.by_code[code], number=v.number, text=v.text)
-            for sub in submissions
-            for code, v in checked_by_unit[sub.unit].values.items()
-            if not v.is_empty
-        ],
-        batch_size=2000,
+    history.store(
+        [(sub, checked_by_unit[sub.unit]) for sub in submissions], spec, actor=actor, path=path
     )
     if submit:
         for sub in submissions:
             sub.status = S.SUBMITTED
             sub.submitted_by, sub.submitted_at = actor, now
+            sub.first_submitted_at = sub.first_submitted_at or now
+            sub.reopened = False
             if not form.approval_required:
                 sub.status = S.APPROVED
                 sub.approved_by, sub.approved_at = actor, now
         bulk_update_with_history(
             submissions,
             Submission,
-            ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"],
+            ["status", "submitted_by", "submitted_at", "first_submitted_at", "reopened",
+             "approved_by", "approved_at"],
             batch_size=1000,
             default_user=actor,
-        )
+        )  # fmt: skip
     verb = "submission.submit" if submit else "submission.save_draft"
-    _record_many(actor, verb, submissions)
+    _record_many(actor, verb, submissions, path=path)
     return submissions
+
+
+def _figures_of(submission) -> dict[str, str]:
+    """history.figures from the prefetched values (no query per report)."""
+    return {
+        v.field.code: v.text if v.number is None else format(v.number.normalize(), "f")
+        for v in submission.values.all()
+    }
 
 
 def _record_many(actor, verb: str, submissions, **data) -> None:
@@ -402,6 +529,8 @@ def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) 
     now = timezone.now()
     approved = 0
     for submission in pending:
+        if is_own(submission, actor):
+            continue  # someone else approves what this person sent
         raw = {
             v.field.code: v.number if v.field.is_numeric else v.text
             for v in submission.values.all()
@@ -411,6 +540,8 @@ def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) 
         submission.status = S.APPROVED
         submission.approved_by, submission.approved_at = actor, now
         submission.save()
-        audit.record(actor, "submission.approve", submission, batch=True)
+        audit.record(
+            actor, "submission.approve", submission, batch=True, figures=_figures_of(submission)
+        )
         approved += 1
     return approved

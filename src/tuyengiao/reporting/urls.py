@@ -12,6 +12,8 @@ urlpatterns = [
          name="return"),
     path("<str:form_code>/<str:period_code>/units/<str:unit_code>/approve/", views.approve_view,
          name="approve"),
+    path("<str:form_code>/<str:period_code>/units/<str:unit_code>/reopen/", views.reopen_view,
+         name="reopen"),
     path("<str:form_code>/<str:period_code>/status/<str:unit_code>/", views_board.status_board,
          name="status"),
     path("<str:form_code>/<str:period_code>/status/<str:unit_code>/approve-all/",

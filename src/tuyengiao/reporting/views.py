@@ -16,7 +16,7 @@ from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
-from . import pages, rules, services
+from . import history, pages, rules, services
 from .choices import NOT_STARTED
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
@@ -111,7 +111,16 @@ def submission_page(request, form_code, period_code, unit_code):
         ),
         "may_approve": submission is not None
         and submission.status == services.S.SUBMITTED
+        and access.can(request.user, access.APPROVE, unit)
+        and not services.is_own(submission, request.user),
+        "own_report": submission is not None
+        and submission.status == services.S.SUBMITTED
+        and access.can(request.user, access.APPROVE, unit)
+        and services.is_own(submission, request.user),
+        "may_reopen": submission is not None
+        and submission.status == services.S.APPROVED
         and access.can(request.user, access.APPROVE, unit),
+        "changes": history.changes_for(submission) if submission else [],
         "return_form": ReturnForm(),
         "board_root": pages.default_root(request.user, form, period),
     }
@@ -135,6 +144,7 @@ def _trail(submission):
         "submission.submit": _("Submitted"),
         "submission.return": _("Returned to the unit"),
         "submission.approve": _("Approved"),
+        "submission.reopen": _("Reopened for correction"),
     }
     return [(event, labels.get(event.verb, event.verb)) for event in audit.events_for(submission)]
 
@@ -186,6 +196,18 @@ def approve_view(request, form_code, period_code, unit_code):
         messages.success(request, _("The report was approved."))
     except DomainError as exc:
         messages.error(request, _message(exc))
+    return _back(request, submission)
+
+
+@login_required
+@require_POST
+def reopen_view(request, form_code, period_code, unit_code):
+    submission = _submission_or_404(request, form_code, period_code, unit_code, access.APPROVE)
+    try:
+        services.reopen(submission, request.POST.get("reason", ""), actor=request.user)
+        messages.success(request, _("The report was reopened and returned to the unit."))
+    except DomainError as exc:
+        messages.error(request, exc.message)
     return _back(request, submission)
 
 

@@ -23,13 +23,16 @@ def status_board(request, form_code, period_code, unit_code):
     form, period = pages.form_and_period(form_code, period_code)
     unit = pages.visible_unit(request.user, unit_code)
     status_filter = request.GET.get("status") or None
-    if status_filter not in STATUS_ORDER:
+    if status_filter not in (*STATUS_ORDER, pages.OVERDUE):
         status_filter = None
     all_rows = pages.status_rows(request.user, form, period, unit)
     counts = {key: 0 for key in STATUS_ORDER}
     for row in all_rows:
         counts[row["status"]] += 1
-    rows = [r for r in all_rows if not status_filter or r["status"] == status_filter]
+    if status_filter == pages.OVERDUE:
+        rows = sorted((r for r in all_rows if r["overdue"]), key=lambda r: -r["days_late"])
+    else:
+        rows = [r for r in all_rows if not status_filter or r["status"] == status_filter]
     expected = len(all_rows)
     context = {
         "form_obj": form,
@@ -41,6 +44,8 @@ def status_board(request, form_code, period_code, unit_code):
         "submitted": counts[SubmissionStatus.SUBMITTED] + counts[SubmissionStatus.APPROVED],
         "approved": counts[SubmissionStatus.APPROVED],
         "overdue": sum(1 for r in all_rows if r["overdue"]),
+        "on_time": sum(1 for r in all_rows if r["timely"] == "on_time"),
+        "late": sum(1 for r in all_rows if r["timely"] == "late"),
         "status_filter": status_filter,
         "statuses": STATUS_ORDER,
         "may_approve": access.can(request.user, access.APPROVE, unit),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -21,7 +21,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import excel
 from .excel_import import import_workbook
-from .models import Assignment, Form, Period, Value
+from .models import Assignment, Value
 
 
 class UploadForm(forms.Form):
@@ -32,7 +32,9 @@ class UploadForm(forms.Form):
 
 
 def _form_and_period(form_code, period_code):
-    return get_object_or_404(Form, code=form_code), get_object_or_404(Period, code=period_code)
+    from .pages import form_and_period
+
+    return form_and_period(form_code, period_code)
 
 
 def reportable_units(user, form, period, root=None):
@@ -81,6 +83,16 @@ def template(request, form_code, period_code):
     return response
 
 
+def _background_import(request, form, period, data):
+    from tuyengiao.notifications.imports import start_if_large
+
+    title = f"Nhập Excel «{data['file'].name}» — {form.code} kỳ {period.code}"
+    params = {"form": form.code, "period": period.code, "submit": data["submit_now"]}
+    return start_if_large(
+        "reporting_excel_import", data["file"], user=request.user, title=title, params=params
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request, form_code, period_code):
@@ -93,6 +105,8 @@ def upload(request, form_code, period_code):
         UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     )
     if request.method == "POST" and upload_form.is_valid():
+        if job := _background_import(request, form, period, upload_form.cleaned_data):
+            return redirect(job)
         try:
             context["result"] = import_workbook(
                 upload_form.cleaned_data["file"],

@@ -1,18 +1,36 @@
-"""Lay a ReportContent out as a Party document (HD 36-HD/VPTW) with python-docx.
+"""Lay a ReportContent out as a Party document (HD 36-HD/VPTW, Phụ lục 3) with python-docx.
 
-A4; margins top 20, bottom 20, left 30, right 15 mm; Times New Roman 14 for the body, set
-for the East Asian and complex scripts as well, or Word falls back to another font for
-Vietnamese letters it classes differently. Header and signature blocks are borderless
-tables, the way Party offices lay them out in Word.
+A4; margins top 20, bottom 20, left 30, right 15 mm; Times New Roman, set for the East
+Asian and complex scripts as well, or Word falls back to another font for Vietnamese
+letters it classes differently. Which HD 36 rule each element follows:
+
+- “ĐẢNG CỘNG SẢN VIỆT NAM”: top right of page 1, capitals 15 pt bold, a line under it as
+  long as the title (the run's underline);
+- the superior Party organisation (“ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH”): capitals 14 pt upright;
+  the issuer (“QUẬN ỦY QUẬN 1”): capitals 14 pt bold, a “*” under it; “Số 05-BC/QU” 14 pt
+  upright: top left, centred on each other;
+- place and date: 14 pt italic, on the right, level with the “Số” line (one row of the
+  borderless header table holds both);
+- “BÁO CÁO” capitals 16 pt bold; the subject 14 pt bold; body 14 pt justified, first line
+  indented 10 mm; section names bold;
+- “Nơi nhận:” 14 pt upright underlined (Party style, not the state's bold italic 12 pt);
+  recipients 12 pt, each “- …,” and the last “- Lưu …”;
+- signature: the authority (“T/M BAN THƯỜNG VỤ”) capitals 14 pt bold, the signer's position
+  capitals 14 pt bold, the name 14 pt bold, space for the signature and seal between;
+- page numbers: Arabic, 14 pt, centred at the top, from page 2;
+- a draft (no date yet) carries “DỰ THẢO” boxed, 14 pt bold, at the top right of page 1;
+- the appendix starts on a new page after the signature: “PHỤ LỤC” 14 pt bold and
+  “(kèm theo Báo cáo số …)” 14 pt italic, centred.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -21,6 +39,8 @@ from .content import Block, ReportContent
 
 FONT = "Times New Roman"
 TEXT_WIDTH_MM = 210 - 30 - 15
+HEADER_LEFT_MM = 75
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _set_font(element_rpr, name=FONT):
@@ -81,38 +101,109 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
-def _two_columns(document, left_mm):
-    table = document.add_table(rows=1, cols=2)
+def _fixed_width(table, width):
+    """The table's own width in twips (python-docx leaves it “auto”, which LibreOffice
+    narrows to the text width minus its own margins)."""
+    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        table._tbl.tblPr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(int(width.twips)))
+
+
+def _no_cell_margins(table):
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
+def _layout_table(document, rows, left_mm, total_mm=TEXT_WIDTH_MM):
+    """A borderless two-column table, `rows` rows, fixed widths (Word and LibreOffice)."""
+    table = document.add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _no_borders(table)
-    widths = (Mm(left_mm), Mm(TEXT_WIDTH_MM - left_mm))
-    for column, cell, width in zip(table.columns, table.rows[0].cells, widths, strict=True):
+    _no_cell_margins(table)
+    widths = (Mm(left_mm), Mm(total_mm - left_mm))
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: LibreOffice lays out by it, Word by the cells
-        cell.width = width
-    return table.rows[0].cells
+    _fixed_width(table, Mm(total_mm))
+    cells = []
+    for row in table.rows:
+        row_cells = row.cells
+        for cell, width in zip(row_cells, widths, strict=True):
+            cell.width = width
+        cells.append(row_cells)
+    return table, cells
 
 
-def _first_paragraph(cell, text, **options):
+def _cell_text(cell, text, **options):
     paragraph = cell.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, text, **options)
+    paragraph.alignment = CENTER
+    if text:
+        _run(paragraph, text, **options)
     return paragraph
 
 
+_FONT_FILES = {
+    (False, False): "LiberationSerif-Regular.ttf",
+    (True, False): "LiberationSerif-Bold.ttf",
+    (False, True): "LiberationSerif-Italic.ttf",
+}
+_FONT_DIR = "/usr/share/fonts/truetype/liberation"
+
+
+def text_mm(text: str, size: float, *, bold=False, italic=False) -> float:
+    """The printed width of a line in Times New Roman (Liberation Serif has its metrics);
+    an estimate when the font is not installed."""
+    try:
+        from PIL import ImageFont
+
+        font = ImageFont.truetype(f"{_FONT_DIR}/{_FONT_FILES[(bold, italic)]}", int(size * 10))
+        return font.getlength(text) / 10 / 72 * 25.4
+    except (ImportError, OSError):
+        return len(text) * size * (0.26 if text.isupper() else 0.2)
+
+
+AIR_MM = 4  # the header's cells have no margins: a little air instead
+# Capitals with Vietnamese marks print about 12% wider in Word and LibreOffice than the
+# font's advance widths say (measured on the PDF): allow for it.
+CAPITALS_FACTOR = 1.12
+HEADER_WIDTH_MM = TEXT_WIDTH_MM + 10  # HD 36 headers may reach 5 mm into each margin
+
+
+def header_left_mm(lines: list[tuple[str, dict]], date: str) -> float:
+    """Wide enough that no left line wraps, leaving the rest to the title and date."""
+    widest = max(
+        text_mm(t, o.get("size", 14), bold=bool(o.get("bold"))) * CAPITALS_FACTOR for t, o in lines
+    )
+    party = text_mm("ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True) * CAPITALS_FACTOR + AIR_MM
+    left = max(HEADER_LEFT_MM, widest + AIR_MM)
+    return min(left, HEADER_WIDTH_MM - party)
+
+
 def _header(document, content: ReportContent):
-    left, right = _two_columns(document, 88)
-    _first_paragraph(left, content.superior, size=13)
-    _para(left, content.issuer, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=14)
-    _para(left, "*", align=WD_ALIGN_PARAGRAPH.CENTER)
-    _para(left, content.number_line, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _first_paragraph(right, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=14)
-    date = _para(right, content.place_date, align=WD_ALIGN_PARAGRAPH.CENTER, italic=True)
-    date.paragraph_format.space_before = Pt(8)
+    left = []
+    if content.superior:
+        left.append((content.superior, {"size": 14}))
+    left += [(content.issuer, {"bold": True, "size": 14}), ("*", {"size": 14}),
+             (content.number_line, {"size": 14})]  # fmt: skip
+    left_mm = header_left_mm(left, content.place_date)
+    _table, cells = _layout_table(document, len(left), left_mm, HEADER_WIDTH_MM)
+    for (text, options), (cell, _right) in zip(left, cells, strict=True):
+        _cell_text(cell, text, **options)
+    _cell_text(cells[0][1], "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, underline=True, size=15)
+    # The date sits on the “Số” line: the last row, whatever the rows above hold.
+    _cell_text(cells[-1][1], content.place_date, italic=True, size=14)
     _para(document, space_after=6)
-    _para(document, content.title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=16)
-    _para(document, content.subtitle, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    _para(document, "-----", align=WD_ALIGN_PARAGRAPH.CENTER, space_after=12)
+    _para(document, content.title, align=CENTER, bold=True, size=16)
+    _para(document, content.subtitle, align=CENTER, bold=True, size=14)
+    _para(document, "-----", align=CENTER, space_after=12)
 
 
 def _body_paragraph(document, text, *, indent=True, **run_options):
@@ -124,82 +215,98 @@ def _body_paragraph(document, text, *, indent=True, **run_options):
     return paragraph
 
 
-def _table(document, rows: list[list[str]]):
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = [Mm(10), Mm(83), *[Mm(72 / max(1, len(rows[0]) - 2))] * (len(rows[0]) - 2)]
-    for r, row in enumerate(rows):
-        header_or_total = r == 0 or r == len(rows) - 1
-        for column, width in zip(table.columns, widths, strict=False):
-            column.width = width
-        for c, value in enumerate(row):
-            cell = table.cell(r, c)
-            cell.width = widths[c] if c < len(widths) else Mm(20)
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = (
-                WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r else WD_ALIGN_PARAGRAPH.CENTER
-            )
-            if c > 1 and r:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _run(paragraph, value, bold=header_or_total, size=12)
-    # The header row repeats on every page the table runs over.
-    header = table.rows[0]._tr.get_or_add_trPr()
+def _repeat_header_row(row):
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
-    header.append(repeat)
+    row._tr.get_or_add_trPr().append(repeat)
+
+
+def _table(document, rows: list[list[str]]):
+    """A grid table filled row by row (each row's cells read once: python-docx's
+    table.cell(r, c) rebuilds the whole grid on every call)."""
+    columns = len(rows[0])
+    table = document.add_table(rows=len(rows), cols=columns)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    rest = max(1, columns - 2)
+    widths = [Mm(10), Mm(TEXT_WIDTH_MM - 10 - 28 * rest), *[Mm(28)] * rest][:columns]
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = width
+    last = len(rows) - 1
+    for r, (row, values) in enumerate(zip(table.rows, rows, strict=True)):
+        bold = r == 0 or r == last
+        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = widths[c]
+            paragraph = cell.paragraphs[0]
+            if r and c == 1:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            elif r and c > 1:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            else:
+                paragraph.alignment = CENTER
+            _run(paragraph, value, bold=bold, size=12)
+    _repeat_header_row(table.rows[0])  # the header row repeats on every page
     _para(document, space_after=6)
 
 
 def _block(document, block: Block):
-    if block.kind in ("heading1", "heading2"):
-        heading = _body_paragraph(document, block.text, bold=True, indent=block.kind == "heading2")
+    if block.kind in ("heading1", "heading2", "heading3"):
+        heading = _body_paragraph(
+            document, block.text, bold=block.kind != "heading3", italic=block.kind == "heading3",
+            indent=block.kind != "heading1",
+        )  # fmt: skip
         heading.paragraph_format.keep_with_next = True  # never a heading alone at a page foot
     elif block.kind == "placeholder":
         _body_paragraph(document, block.text, italic=True, highlight=True)
     elif block.kind == "caption":
-        caption = _para(document, block.text, align=WD_ALIGN_PARAGRAPH.CENTER, italic=True,
-                        size=12, space_after=6)  # fmt: skip
+        caption = _para(document, block.text, align=CENTER, bold=True, size=13, space_after=6)
         caption.paragraph_format.keep_with_next = True  # a table's title stays with it
     elif block.kind == "table" and block.rows:
         _table(document, block.rows)
     elif block.kind == "chart" and block.image:
-        paragraph = _para(document, align=WD_ALIGN_PARAGRAPH.CENTER)
-        paragraph.add_run().add_picture(io.BytesIO(block.image), width=Mm(150))
+        paragraph = _para(document, align=CENTER, space_after=6)
+        paragraph.add_run().add_picture(io.BytesIO(block.image), width=Mm(160))
     else:
         _body_paragraph(document, block.text)
 
 
 def _closing(document, content: ReportContent):
     _para(document, space_after=6)
-    left, right = _two_columns(document, 80)
+    _table, cells = _layout_table(document, 1, 80)
+    left, right = cells[0]
     label = left.paragraphs[0]
-    _run(label, "Nơi nhận:", bold=True, italic=True, size=12)
-    for recipient in content.recipients:
-        _para(left, f"- {recipient},", size=12)
-    last = left.paragraphs[-1]
-    if last.runs:
-        last.runs[0].text = last.runs[0].text.rstrip(",") + "."
-    _first_paragraph(right, content.signer_for, bold=True)
-    _para(right, content.signer_title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    _run(label, "Nơi nhận:", underline=True, size=14)
+    recipients = [r.strip().rstrip(",.") for r in content.recipients if r.strip()]
+    for index, recipient in enumerate(recipients):
+        end = "." if index == len(recipients) - 1 else ","
+        _para(left, f"- {recipient}{end}", size=12)
+    _cell_text(right, content.signer_for, bold=True, size=14)
+    _para(right, content.signer_title, align=CENTER, bold=True, size=14)
     for _ in range(4):
         _para(right)
-    _para(right, content.signer_name, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
-    # Recipients and signature stay on one page, and with the last lines of the body.
-    row = left._tc.getparent()
+    _para(right, content.signer_name, align=CENTER, bold=True, size=14)
+    # Recipients and signature stay on one page.
     cant_split = OxmlElement("w:cantSplit")
     cant_split.set(qn("w:val"), "true")
-    row.get_or_add_trPr().append(cant_split)
+    _table.rows[0]._tr.get_or_add_trPr().append(cant_split)
 
 
-def _page_numbers(document):
-    """The page number, centred in the header, from page 2 on (page 1 carries the header)."""
-    section = document.sections[0]
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+def _appendix(document, content: ReportContent):
+    if not content.appendix:
+        return
+    title = _para(document, align=CENTER)
+    title.add_run().add_break(WD_BREAK.PAGE)
+    _run(title, content.appendix_title, bold=True, size=14)
+    _para(document, content.appendix_note, align=CENTER, italic=True, size=14, space_after=12)
+    for block in content.appendix:
+        _block(document, block)
+
+
+def _field(paragraph, instruction):
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+    run.font.size = Pt(14)
+    for kind, text in (("begin", None), (None, instruction), ("end", None)):
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
@@ -210,7 +317,50 @@ def _page_numbers(document):
         run._r.append(element)
 
 
-def render(content: ReportContent) -> bytes:
+def _box(paragraph):
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single")
+        element.set(qn("w:sz"), "6")
+        element.set(qn("w:space"), "2")
+        element.set(qn("w:color"), "auto")
+        borders.append(element)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _page_furniture(document, content: ReportContent):
+    """The page number, centred at the top from page 2; “DỰ THẢO” on page 1 of a draft."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = CENTER
+    _field(paragraph, "PAGE")
+    if content.draft:
+        mark = section.first_page_header.paragraphs[0]
+        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        mark.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM - 32)
+        mark.paragraph_format.right_indent = Mm(0)
+        _run(mark, "DỰ THẢO", bold=True, size=14)
+        _box(mark)
+
+
+def _properties(document, content: ReportContent, now: dt.datetime | None):
+    now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    properties = document.core_properties
+    properties.title = f"{content.title} {content.subtitle}"
+    properties.subject = content.subtitle
+    properties.author = content.author or content.issuer
+    properties.last_modified_by = content.author or content.issuer
+    properties.created = now
+    properties.modified = now
+    properties.revision = 1
+    properties.language = "vi-VN"
+    properties.comments = ""
+    properties.keywords = "báo cáo tổng kết"
+
+
+def render(content: ReportContent, *, now: dt.datetime | None = None) -> bytes:
     document = Document()
     _page_and_styles(document)
     # python-docx's template starts with one empty paragraph; drop it so the header is first.
@@ -220,9 +370,9 @@ def render(content: ReportContent) -> bytes:
     for block in content.blocks:
         _block(document, block)
     _closing(document, content)
-    _page_numbers(document)
-    document.core_properties.title = f"{content.title} {content.subtitle}"
-    document.core_properties.language = "vi-VN"
+    _appendix(document, content)
+    _page_furniture(document, content)
+    _properties(document, content, now)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -30,14 +30,19 @@ class ReportOptionsForm(forms.Form):
     recipients = forms.CharField(
         label=_("Recipients"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One per line."),
+    )
+    remember = forms.BooleanField(
+        label=_("Keep the signer and recipients for the unit's next reports"),
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")
+        for name, field in self.fields.items():
+            if name != "remember":
+                field.widget.attrs.setdefault("class", "form-control")
 
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
@@ -134,3 +139,40 @@ class CheckForm(forms.Form):
                 "Để đối chiếu với số liệu của hệ thống, hãy chọn cả đơn vị và năm."
             )
         return data
+
+
+class SectionTextsForm(forms.Form):
+    """The parts of the report the department writes, one text area each."""
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, name, ask in sections:
+            self.fields[key] = forms.CharField(
+                label=name,
+                required=False,
+                max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}),
+                help_text=ask[:1].upper() + ask[1:] + ".",
+            )
+
+
+class IssueForm(forms.Form):
+    number = forms.CharField(label=_("Issue number"), max_length=6)
+    date = forms.DateField(
+        label=_("Date of signing"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control")
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        if not re.fullmatch(r"\d{1,6}", number):
+            raise forms.ValidationError(
+                f"Số báo cáo «{number}» không hợp lệ: chỉ ghi số thứ tự, ví dụ 115."
+            )
+        return number

@@ -38,6 +38,17 @@ class GeneratedReport(models.Model):
     options = models.JSONField(_("options"), default=dict, blank=True)
     figures = models.JSONField(_("figures"), default=list, blank=True)
     file = models.FileField(_("file"), upload_to=report_path, max_length=300)
+    sections = models.JSONField(_("section versions"), default=dict, blank=True)
+    units = models.JSONField(_("per-unit values"), default=list, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
 
     objects = access.scoped_queryset("unit").as_manager()
 
@@ -48,7 +59,8 @@ class GeneratedReport(models.Model):
         indexes = [models.Index(fields=["unit", "year", "generated_at"])]
 
     def __str__(self):
-        return f"Báo cáo năm {self.year} — {self.unit.name} ({self.generated_at:%d/%m/%Y %H:%M})"
+        when = timezone.localtime(self.generated_at)
+        return f"Báo cáo năm {self.year} — {self.unit.name} ({when:%d/%m/%Y %H:%M})"
 
     def get_absolute_url(self):
         return reverse("reports:sources", args=[self.pk])
@@ -56,3 +68,75 @@ class GeneratedReport(models.Model):
     @property
     def filename(self):
         return f"bao-cao-{self.unit.code.lower()}-{self.year}.docx"
+
+    @property
+    def is_issued(self) -> bool:
+        return self.issued_at is not None
+
+
+class ReportSettings(models.Model):
+    """Who signs a unit's reports and who receives them; edited on the report page."""
+
+    unit = models.OneToOneField(
+        "orgs.OrgUnit",
+        on_delete=models.CASCADE,
+        related_name="report_settings",
+        verbose_name=_("unit"),
+    )
+    signer_for = models.CharField(_("on behalf of"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, blank=True)
+    signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
+    recipients = models.JSONField(_("recipients of the report"), default=list, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = access.scoped_queryset("unit").as_manager()
+
+    class Meta:
+        verbose_name = _("report settings")
+        verbose_name_plural = _("report settings")
+
+    def __str__(self):
+        return f"{self.unit.name}: {self.signer_title} {self.signer_name}".strip()
+
+
+class SectionText(models.Model):
+    """One version of a section the department writes (limitations, lessons …).
+
+    Never edited: saving writes a new version; the report uses the latest one. Figures
+    are written as tokens, e.g. {{study.participation_rate}}, filled at generation.
+    """
+
+    unit = models.ForeignKey(
+        "orgs.OrgUnit",
+        on_delete=models.CASCADE,
+        related_name="report_section_texts",
+        verbose_name=_("unit"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    section = models.CharField(_("section"), max_length=32)
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("section text"), blank=True)
+    written_at = models.DateTimeField(_("written at"), default=timezone.now)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+
+    objects = access.scoped_queryset("unit").as_manager()
+
+    class Meta:
+        ordering = ["unit", "year", "section", "-version"]
+        verbose_name = _("report section text")
+        verbose_name_plural = _("report section texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "section", "version"], name="section_text_version_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.unit.name} {self.year} {self.section} v{self.version}"

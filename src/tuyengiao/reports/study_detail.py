@@ -35,6 +35,27 @@ def _form_and_period(key, group):
     return form, period
 
 
+def _sheet(breakdown, form, title) -> dict:
+    """The table's numbers as numbers, for the annex (rates become formulas there)."""
+    indicator = form.indicators.filter(code=RATE).first() if hasattr(form, "indicators") else None
+    rows = [
+        [row.unit.name, row.fields.get(REQUIRED), row.fields.get(ATTENDED)]
+        for row in vi_sorted(breakdown, key=lambda r: r.unit.name)
+    ]
+    return {
+        "title": title,
+        "columns": ["Đảng viên phải học tập", "Đảng viên tham gia"],
+        "rows": rows,
+        "rate": {
+            "label": "Tỷ lệ",
+            "numerator": 1,
+            "denominator": 0,
+            "decimals": indicator.decimals if indicator else 2,
+            "truncate": (indicator.rounding if indicator else "truncate") == "truncate",
+        },
+    }
+
+
 def _rows(breakdown, rate_figure, totals) -> list[list[str]]:
     rows = [["TT", "Đơn vị", "Đảng viên phải học tập", "Đảng viên tham gia", "Tỷ lệ"]]
     for index, row in enumerate(vi_sorted(breakdown, key=lambda r: r.unit.name), start=1):
@@ -61,28 +82,28 @@ def _rows(breakdown, rate_figure, totals) -> list[list[str]]:
     return rows
 
 
-CHART_ROWS = 26  # bars per chart: 51 units make two charts that each fit a page
+CHART_ROWS = 30  # bars per chart: 51 units make two charts that each fit a page
 
 
 def _charts(breakdown) -> list[bytes]:
-    """The dashboard's rate-by-unit chart, highest rate first, in page-sized parts."""
-    from tuyengiao.reporting.charts import rate_by_unit_chart
+    """The rate-by-unit chart, highest rate first, in page-sized parts; the units are named
+    as in the table."""
+    from .charts import axis_range, rate_chart
 
     rows = []
     for row in breakdown:
         indicator = row.indicators.get(RATE)
-        rows.append((row.unit.display_name, indicator.value if indicator else None))
+        rows.append((row.unit.name, indicator.value if indicator else None))
     rows.sort(key=lambda item: (item[1] is None, -(item[1] or 0)))
     parts = max(1, -(-len(rows) // CHART_ROWS))
     size = -(-len(rows) // parts)  # even parts: 26 + 25 rather than 26 + 1 …
-    return [
-        rate_by_unit_chart(rows[i : i + size], title="", fmt="png")
-        for i in range(0, len(rows), size)
-    ]
+    axis = axis_range([float(v) for _n, v in rows if v is not None])
+    return [rate_chart(rows[i : i + size], axis=axis) for i in range(0, len(rows), size)]
 
 
 def study_extras(unit):
     """A callable for narrative.build: the table and chart of one study campaign."""
+    counter = [0]
 
     def extras(key, group) -> list[Block]:
         form, period = _form_and_period(key, group)
@@ -94,17 +115,26 @@ def study_extras(unit):
         if not breakdown:
             return []
         totals = (group.get(REQUIRED), group.get(ATTENDED))
+        number = counter[0] = counter[0] + 1
+        name = next((f.source.get("name") for f in group.values() if f.source.get("name")), "")
+        about = f" {name}" if name else " nghị quyết"
+        ids = [f.id for f in (group.get(REQUIRED), group.get(ATTENDED), group.get(RATE)) if f]
         blocks = [
-            Block("caption", "Bảng 1. Kết quả học tập, quán triệt nghị quyết theo đơn vị"),
-            Block("table", rows=_rows(breakdown, group.get(RATE), totals)),
-        ]
+            Block("para", f"(Kết quả của từng đơn vị: Phụ lục, Bảng {number} và Biểu đồ {number}.)",
+                  figure_ids=[]),
+            Block("caption", f"Bảng {number}. Kết quả học tập, quán triệt{about} theo đơn vị",
+                  appendix=True),
+            Block("table", rows=_rows(breakdown, group.get(RATE), totals), appendix=True,
+                  figure_ids=ids, sheet=_sheet(breakdown, form, f"Bảng {number}{about}")),
+        ]  # fmt: skip
         images = _charts(breakdown)
         for index, image in enumerate(images):
             more = " (tiếp theo)" if index else ""
             blocks += [
-                Block("caption", f"Biểu đồ 1{more}. Tỷ lệ đảng viên tham gia học tập theo đơn vị"),
-                Block("chart", image=image),
-            ]
+                Block("caption", f"Biểu đồ {number}{more}. Tỷ lệ đảng viên tham gia học tập theo "
+                      "đơn vị", appendix=True),
+                Block("chart", image=image, appendix=True),
+            ]  # fmt: skip
         return blocks
 
     return extras

@@ -11,4 +11,6 @@ urlpatterns = [
     path("r/<int:pk>/xlsx/", views.annex_download, name="annex"),
     path("<str:code>/<int:year>/", views.unit_year, name="unit_year"),
     path("<str:code>/<int:year>/generate/", views.generate, name="generate"),
+    path("<str:code>/<int:year>/sections/", views.sections, name="sections"),
+    path("<str:code>/<int:year>/issue/", views.issue, name="issue"),
 ]

@@ -21,9 +21,9 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import annex, services
 from .checker import read_text
-from .forms import CheckForm, ReportOptionsForm
+from .forms import CheckForm, IssueForm, ReportOptionsForm, SectionTextsForm
 from .models import GeneratedReport
-from .narrative import SECTION_NAMES
+from .narrative import SECTION_NAMES, WRITTEN
 from .verify import verify
 
 REPORTING_KINDS = [
@@ -62,22 +62,36 @@ def index(request):
     return render(request, "reports/index.html", context)
 
 
-def _page(request, unit, year, form=None, status=200):
+def _sections_form(unit, year, data=None):
+    texts = services.section_texts(unit, year)
+    form = SectionTextsForm(
+        data, sections=WRITTEN, initial={key: t.text for key, t in texts.items()}
+    )
+    for key, text in texts.items():
+        if key in form.fields:
+            form.fields[key].version = text
+    return form
+
+
+def _page(request, unit, year, form=None, status=200, sections_form=None, issue_form=None):
     reports = list(
         GeneratedReport.objects.visible_to(request.user)
         .filter(unit=unit, year=year)
-        .select_related("generated_by")[:10]
+        .select_related("generated_by", "issued_by")[:10]
     )
     if form is None:
         form = ReportOptionsForm(
             initial=ReportOptionsForm.initial_from(services.effective_options(unit, year))
         )
-    changes = services.changes_since(reports[0]) if reports else None
+    issued, changes = services.changes_since_issued(unit, year)
     context = {
         "unit": unit,
         "year": year,
         "form": form,
+        "sections_form": sections_form or _sections_form(unit, year),
+        "issue_form": issue_form or IssueForm(),
         "reports": reports,
+        "issued": issued,
         "changes": changes,
         "can_generate": access.can(request.user, access.CHANGE, unit),
     }
@@ -98,7 +112,14 @@ def generate(request, code, year):
     if not form.is_valid():
         return _page(request, unit, year, form, status=400)
     try:
-        report = services.generate_report(unit, year, actor=request.user, options=form.options())
+        options = form.options()
+        if form.cleaned_data.get("remember"):
+            services.save_report_settings(
+                unit, actor=request.user, signer_for=options.signer_for,
+                signer_title=options.signer_title, signer_name=options.signer_name,
+                recipients=options.recipients,
+            )  # fmt: skip
+        report = services.generate_report(unit, year, actor=request.user, options=options)
     except DomainError as exc:
         form.add_error(None, exc.message)
         return _page(request, unit, year, form, status=400)
@@ -108,6 +129,55 @@ def generate(request, code, year):
         return render(request, "reports/_generated.html", context)
     messages.success(request, _("The report has been generated."))
     return redirect(reverse("reports:unit_year", args=[unit.code, year]) + f"?new={report.pk}")
+
+
+@login_required
+@require_POST
+def sections(request, code, year):
+    """Save the department's written sections: each changed one becomes a new version."""
+    unit, year = _unit_and_year(request, code, year, access.CHANGE)
+    form = _sections_form(unit, year, request.POST)
+    if not form.is_valid():
+        return _page(request, unit, year, sections_form=form, status=400)
+    saved, failed = 0, False
+    current = services.section_texts(unit, year)
+    for key, _name, _ask in WRITTEN:
+        if key not in request.POST:
+            continue  # a field the form did not send is left as it is
+        text = form.cleaned_data.get(key, "")
+        before = current.get(key)
+        if (before.text if before else "") == text.replace("\r\n", "\n").strip():
+            continue
+        try:
+            services.save_section_text(unit, year, key, text, actor=request.user)
+            saved += 1
+        except DomainError as exc:
+            form.add_error(key, exc.message)
+            failed = True
+    if failed:
+        return _page(request, unit, year, sections_form=form, status=400)
+    messages.success(request, _("%(count)d section(s) saved.") % {"count": saved})
+    return redirect(reverse("reports:unit_year", args=[unit.code, year]) + "#sections")
+
+
+@login_required
+@require_POST
+def issue(request, code, year):
+    """“Ban hành”: a numbered, dated version that later figures are compared with."""
+    unit, year = _unit_and_year(request, code, year, access.CHANGE)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        return _page(request, unit, year, issue_form=form, status=400)
+    try:
+        services.issue_report(
+            unit, year, actor=request.user, number=form.cleaned_data["number"],
+            date=form.cleaned_data["date"], options=services.effective_options(unit, year),
+        )  # fmt: skip
+    except DomainError as exc:
+        form.add_error(None, exc.message)
+        return _page(request, unit, year, issue_form=form, status=400)
+    messages.success(request, _("The report has been issued."))
+    return redirect("reports:unit_year", code=unit.code, year=year)
 
 
 def _report(request, pk) -> GeneratedReport:
@@ -126,7 +196,9 @@ def download(request, pk):
 @login_required
 def annex_download(request, pk):
     report = _report(request, pk)
-    data = annex.build_annex(report.figures, title=str(report))
+    data = annex.build_annex(
+        report.figures, title=str(report), units=report.units, generated_at=report.generated_at
+    )
     response = HttpResponse(data, content_type=XLSX)
     filename = report.filename.replace(".docx", "-phu-luc.xlsx")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import filters as bounded
 from tuyengiao.meetings.filters import StyledFilterSet, search_filter, visible_units
 
 from .models import Term
@@ -14,8 +15,8 @@ def visible_terms(request):
 
 class TargetFilter(StyledFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method=search_filter)
-    term = django_filters.ModelChoiceFilter(label=_("term"), queryset=visible_terms)
-    unit = django_filters.ModelChoiceFilter(
+    term = bounded.ModelChoiceFilter(label=_("term"), queryset=visible_terms)
+    unit = bounded.ModelChoiceFilter(
         label=_("unit"), queryset=visible_units, to_field_name="code", field_name="term__unit"
     )
     measured = django_filters.ChoiceFilter(

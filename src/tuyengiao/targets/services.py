@@ -18,8 +18,8 @@ from django.utils import timezone
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.text import format_number, format_percent
-from tuyengiao.reporting.models import Period
 from tuyengiao.reporting.rollup import rollup
+from tuyengiao.reporting.services import resolve_period
 
 from .choices import Comparison, TargetStatus
 from .models import ManualValue, Target, Term
@@ -189,12 +189,14 @@ class Measurer:
 
     def __init__(self):
         self._rollups = {}
-        self._periods = {p.code: p for p in Period.objects.filter(type="year")}
 
     def _rollup(self, form, unit, year):
         key = (form.pk, unit.pk, year)
         if key not in self._rollups:
-            period = self._periods.get(str(year))
+            try:  # a year's collection may be the year's one campaign (reporting ADR 0007)
+                period = resolve_period(form, str(year))
+            except DomainError:
+                period = None
             self._rollups[key] = rollup(form, unit, period) if period else None
         return self._rollups[key]
 

@@ -7,7 +7,7 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from tuyengiao.core import access
+from tuyengiao.core import access, bounds
 from tuyengiao.core.errors import PermissionDenied as DomainPermissionDenied
 from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
@@ -106,10 +106,7 @@ def _call(verb, *args, **kwargs):
 @api_view(["GET"])
 def summary(request):
     """GET /api/training/summary/?unit=QU-Q1&year=2022: totals and rate per kind."""
-    try:
-        year = int(request.query_params.get("year", ""))
-    except ValueError as exc:
-        raise ValidationError({"year": "Năm phải là số nguyên, ví dụ 2022."}) from exc
+    year = bounds.parse_year(request.query_params.get("year", ""))  # a 400 naming the range
     unit = get_object_or_404(
         OrgUnit.objects.visible_to(request.user), code=request.query_params.get("unit", "")
     )

@@ -74,8 +74,11 @@ def _results(completed: int, index: int) -> dict:
 @transaction.atomic
 def load(*, actor=None):
     kinds = {}
+    city = OrgUnit.objects.filter(code="TU-HCM").first()  # the Thành ủy defines the kinds
     for code, name in KINDS:
-        kinds[code], _ = TrainingKind.objects.get_or_create(code=code, defaults={"name": name})
+        kinds[code], _ = TrainingKind.objects.get_or_create(
+            code=code, defaults={"name": name, "owner": city}
+        )
     district = OrgUnit.objects.get(code="QU-Q1")
     for code, (title, first, step, length, group, planned, attended) in CLASSES.items():
         for index, (plan, came) in enumerate(zip(planned, attended, strict=True)):

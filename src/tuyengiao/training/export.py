@@ -1,10 +1,10 @@
 """Excel exports: numbers stored as numbers, dates as dates, Vietnamese headers."""
 
-import io
-
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from tuyengiao.core.xlsx import workbook_bytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,9 +27,7 @@ HEADERS = [
 
 
 def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -42,8 +40,8 @@ def write_sheet(sheet, headers, rows, *, number_columns=(), date_columns=(), dec
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
     for row in rows:
         sheet.append(list(row))
-    for column in sheet.iter_cols(min_row=2):
-        index = column[0].column - 1
+    for index, column in enumerate(sheet.iter_cols(min_row=2, max_col=len(headers))):
+        # A year without classes has no data row: the columns are empty (no column[0]).
         for cell in column:
             if index in number_columns:
                 cell.number_format = "#,##0"

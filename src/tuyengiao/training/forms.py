@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
+from tuyengiao.core import access, catalogues
 from tuyengiao.core.forms import bootstrap
 from tuyengiao.orgs.models import OrgUnit
 
@@ -50,9 +50,13 @@ class TrainingClassForm(forms.ModelForm):
 class KindForm(forms.ModelForm):
     class Meta:
         model = TrainingKind
-        fields = ["code", "name", "decimals", "rounding"]
+        fields = ["code", "name", "decimals", "rounding", "owner"]
         labels = {"code": _("code")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if user is not None and not user.is_superuser:
+            # A kind is owned by a unit the user administers; a system kind stays the system's.
+            self.fields["owner"].queryset = catalogues.admin_units(user).vi_ordered()
+            self.fields["owner"].required = True
         bootstrap(self)

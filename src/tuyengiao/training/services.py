@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import access, audit, catalogues
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_date, rate
 
@@ -124,18 +124,29 @@ def unit_yearly_totals(unit, year: int) -> list[KindTotal]:
     return yearly_totals(TrainingClass.objects.in_subtree(unit), year)
 
 
+KIND_AUDITED = ("code", "name", "decimals", "rounding", "owner")
+
+
 @transaction.atomic
 def save_kind(form, *, actor) -> TrainingKind:
-    """Kinds are shared by every unit: only administrators change them."""
-    if actor is not None and not access.has_role_action(actor, access.ADMIN):
-        raise PermissionDenied("Chỉ quản trị hệ thống được sửa danh mục loại lớp.")
+    """Kinds are shared by every unit and owned by the one that defined them: only its
+    administrators (or those above) change a kind, and they give it to a unit they administer.
+    The audit row keeps each changed value before and after."""
     created = form.instance.pk is None
+    if not created:
+        stored = TrainingKind.objects.select_for_update().get(pk=form.instance.pk)
+        catalogues.require_change(actor, stored, "Loại lớp")
+        before = {f: str(getattr(stored, f) or "") for f in KIND_AUDITED}
+    else:
+        before = {}
+    catalogues.require_change(actor, form.instance, "Loại lớp")  # the new owner too
     kind = form.save()
+    after = {f: str(getattr(kind, f) or "") for f in KIND_AUDITED}
     audit.record(
         actor,
         "training_kind.create" if created else "training_kind.update",
         kind,
-        decimals=kind.decimals,
-        rounding=kind.rounding,
+        unit=kind.owner,
+        changes=audit.changes(before, after),
     )
     return kind

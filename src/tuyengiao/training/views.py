@@ -7,7 +7,7 @@ from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import access, audit, catalogues
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
@@ -164,7 +164,12 @@ def kind_list(request):
         request,
         "training/kinds.html",
         {
-            "kinds": TrainingKind.objects.annotate(n=Count("classes")),
+            "kinds": [
+                (kind, catalogues.may_change(request.user, kind.owner))
+                for kind in TrainingKind.objects.annotate(n=Count("classes")).select_related(
+                    "owner"
+                )
+            ],
             "can_edit": access.has_role_action(request.user, access.ADMIN),
         },
     )
@@ -175,8 +180,14 @@ def kind_edit(request, pk=None):
     if not access.has_role_action(request.user, access.ADMIN):
         raise Forbidden
     kind = get_object_or_404(TrainingKind, pk=pk) if pk else None
-    form = KindForm(request.POST or None, instance=kind)
+    if kind is not None and not catalogues.may_change(request.user, kind.owner):
+        raise Forbidden
+    form = KindForm(request.POST or None, instance=kind, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.save_kind(form, actor=request.user)
-        return redirect("training:kinds")
+        try:
+            services.save_kind(form, actor=request.user)
+        except PermissionDenied as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            return redirect("training:kinds")
     return render(request, "training/kind_form.html", {"form": form, "object": kind})

@@ -37,21 +37,23 @@ def create(actor, district, period_code="2024", **extra):
     )
 
 
-def test_creating_a_campaign_assigns_the_form_to_the_grassroots_units_in_one_step(
+def test_creating_a_campaign_opens_its_own_collection_for_the_grassroots_units(
     specialist, district
 ):
     campaign, assigned = create(specialist, district)
 
     assert assigned == 51
     assert services.expected_count(campaign) == 51
-    assert Assignment.objects.filter(form__code="HT-NQ", period__code="2024").count() == 51
+    assert (campaign.period.code, campaign.period.type) == ("HT-2024", "campaign")
+    assert Assignment.objects.filter(form__code="HT-NQ", period__code="HT-2024").count() == 51
+    assert not Assignment.objects.filter(period__code="2024").exists()
 
 
-def test_a_form_of_another_period_type_saves_nothing(specialist, district):
-    with pytest.raises(DomainError, match="HT-NQ"):
-        create(specialist, district, period_code="2024Q1")
+def test_a_campaign_code_that_looks_like_a_calendar_period_saves_nothing(specialist, district):
+    with pytest.raises(DomainError, match="mã kỳ theo lịch"):
+        create(specialist, district, code="2024Q1")
 
-    assert not StudyCampaign.objects.filter(code="HT-2024").exists()
+    assert not StudyCampaign.objects.filter(code="2024Q1").exists()
     assert not Assignment.objects.filter(period__code="2024Q1").exists()
 
 

@@ -27,7 +27,7 @@ def test_a_specialist_registers_a_plan_links_it_and_sees_the_graph_and_the_count
     graph = page.get_by_test_id("document-graph")
     expect(graph).to_contain_text("Văn bản này thực hiện")
     expect(graph.get_by_role("link", name="05-ĐA/TU")).to_be_visible()
-    expect(graph.get_by_role("link", name="35-NQ/BCT")).to_be_visible()
+    expect(graph.get_by_role("link", name="35-NQ/TW")).to_be_visible()
 
     page.goto(register)
     expect(page.get_by_test_id("year-count-2022")).to_have_text("668 văn bản năm 2022")

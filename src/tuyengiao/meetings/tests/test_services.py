@@ -225,7 +225,7 @@ def test_figures_list_the_2023_tasks_for_the_2022_report(conference):
     titles = [
         f.display for key, f in figures.items() if key.startswith("tasks.next.") and f.value is None
     ]
-    assert any("Quy định 85-QĐ/BBT" in t for t in titles)
+    assert any("Quy định 85-QĐ/TW" in t for t in titles)
     assert any("Nghị quyết 35" in t for t in titles)
     assert figures["tasks.next.count"].source["url"] == "/meetings/tasks/?year=2023"
     assert {f.section for f in figures.values()} == {"tasks"}

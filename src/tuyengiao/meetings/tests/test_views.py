@@ -192,7 +192,7 @@ def test_the_api_records_progress_with_the_same_rules(client, reporter, ben_nghe
     client.force_login(reporter)
     url = f"/api/tasks/{ben_nghe_task.pk}/progress/"
     bad = client.post(url, {"date": "2099-01-01", "text": "x", "status": "done"})
-    assert bad.status_code == 400 and "không được sau hôm nay" in bad.json()["date"][0]
+    assert bad.status_code == 400 and "không được sau hôm nay" in bad.json()["errors"]["date"][0]
     good = client.post(url, {"date": "2024-01-02", "text": "Xong", "status": "done"})
     assert good.status_code == 200 and good.json()["status"] == "done"
     assert good.json()["overdue"] is False

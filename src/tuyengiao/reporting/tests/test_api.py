@@ -28,7 +28,7 @@ def _draft(api, user, unit="DU-BEN-NGHE", **values):
     return _as(api, user).post(SUBMISSIONS, payload, format="json")
 
 
-def _submission(code, period="2022"):
+def _submission(code, period="HT-TW456-2022"):
     return Submission.objects.get(form__code="HT-NQ", period__code=period, unit__code=code)
 
 
@@ -57,8 +57,8 @@ def test_forms_come_with_fields_rules_and_indicators(api, reporter):
 
 def test_periods_are_listed_by_code(api, reporter):
     codes = {p["code"] for p in _as(api, reporter).get("/api/periods/").json()["results"]}
-    assert {"2022", "2023"} <= codes
-    assert _as(api, reporter).get("/api/periods/2022/").json()["name"] == "Năm 2022"
+    assert {"HT-TW456-2022", "2023"} <= codes
+    assert _as(api, reporter).get("/api/periods/2023/").json()["name"] == "Năm 2023"
 
 
 def test_a_reporter_creates_a_draft_edits_it_and_submits_it(api, reporter):
@@ -106,7 +106,7 @@ def test_bad_values_name_the_field_the_value_and_the_rule(api, reporter, values,
 
 def test_a_payload_without_values_is_a_400(api, reporter):
     response = _as(api, reporter).post(SUBMISSIONS, {"form": "HT-NQ"}, format="json")
-    assert response.status_code == 400 and "values" in response.json()
+    assert response.status_code == 400 and "values" in response.json()["errors"]
 
 
 def test_an_unknown_form_or_period_is_a_404(api, reporter):
@@ -199,4 +199,4 @@ def test_the_submission_list_filters_by_form_period_and_status(api, specialist):
 @pytest.mark.parametrize("pk", ["999999999", "abc"])
 def test_a_missing_submission_is_a_vietnamese_404(api, reporter, pk):
     response = _as(api, reporter).get(f"{SUBMISSIONS}{pk}/")
-    assert response.status_code == 404 and "Không tìm thấy báo cáo" in response.json()["detail"]
+    assert response.status_code == 404 and response.json()["detail"].startswith("Không tìm thấy")

@@ -22,6 +22,7 @@ from tuyengiao.reporting.tests.excel_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
+CAMPAIGN_2022 = "HT-TW456-2022"  # the seed's 2022 figures: that campaign's own collection
 
 
 def _import(user, upload, period="2023", **kwargs):
@@ -145,14 +146,14 @@ def test_a_unit_listed_twice_is_rejected(specialist):
 
 
 def test_approved_rows_are_locked_but_unchanged_ones_pass(specialist):
-    # given the 2022 template, whose 51 rows are approved and filled in
-    workbook = template_for(specialist, "2022")
+    # given the 2022 campaign's template, whose 51 rows are approved and filled in
+    workbook = template_for(specialist, CAMPAIGN_2022)
     # when it is uploaded unchanged, then nothing is saved and nothing is wrong
-    result = _import(specialist, as_upload(workbook), period="2022")
+    result = _import(specialist, as_upload(workbook), period=CAMPAIGN_2022)
     assert result.ok and result.saved == [] and len(result.unchanged) == 51
     # when one approved row is changed, then it is refused as locked
     row = fill(workbook, "DU-BEN-NGHE", members_total=99999)
-    result = _import(specialist, as_upload(workbook), period="2022")
+    result = _import(specialist, as_upload(workbook), period=CAMPAIGN_2022)
     assert result.messages[0].startswith(f"Dòng {row}: báo cáo của «DU-BEN-NGHE» đã được duyệt")
 
 
@@ -209,9 +210,9 @@ def test_a_foreign_workbook_without_metadata_is_rejected(reporter):
 
 
 def test_another_periods_template_is_recognised(reporter):
-    content = template_bytes(reporter, *ht_nq("2022"))
+    content = template_bytes(reporter, *ht_nq(CAMPAIGN_2022))
     message = _error(reporter, as_upload(content), period="2023")
-    assert "mẫu của kỳ «2022», không phải kỳ «2023»" in message
+    assert f"mẫu của kỳ «{CAMPAIGN_2022}», không phải kỳ «2023»" in message
 
 
 def test_another_forms_template_is_recognised(reporter):

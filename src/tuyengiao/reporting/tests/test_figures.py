@@ -26,8 +26,8 @@ def test_form_figures_give_the_seed_with_their_sources(form, district, year_2022
         51, 51, 51
     ]  # fmt: skip
     source = rate.source
-    assert source["url"] == "/reporting/HT-NQ/2022/drill/QU-Q1/"
-    assert source["statuses"] == ["approved"] and source["period"] == "2022"
+    assert source["url"] == "/reporting/HT-NQ/HT-TW456-2022/drill/QU-Q1/"
+    assert source["statuses"] == ["approved"] and source["period"] == "HT-TW456-2022"
     assert len(source["records"]) == 51
-    assert source["records"][0]["url"].startswith("/reporting/HT-NQ/2022/units/")
+    assert source["records"][0]["url"].startswith("/reporting/HT-NQ/HT-TW456-2022/units/")
     assert all(f.section == "study" for f in figures.values())

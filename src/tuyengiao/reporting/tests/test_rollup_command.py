@@ -12,7 +12,7 @@ def test_rollup_command_gives_the_seed_figures_for_district_1_in_2022(capsys):
     assert json.loads(capsys.readouterr().out) == {
         "unit": "QU-Q1",
         "form": "HT-NQ",
-        "period": "2022",
+        "period": "HT-TW456-2022",
         "fields": {
             "members_total": 8021,
             "members_required": 6970,

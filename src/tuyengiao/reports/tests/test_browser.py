@@ -29,3 +29,28 @@ def test_specialist_generates_and_downloads_the_year_end_report(login, page, dem
     assert "BÁO CÁO" in text and "667 văn bản" in text
     page.get_by_role("link", name="Nguồn số liệu").first.click()
     expect(page.get_by_test_id("changed-count")).to_contain_text("Không có số liệu nào thay đổi")
+
+
+def test_specialist_writes_a_section_with_a_figure_and_generates_a_dated_report(
+    login, page, demo_live_server
+):
+    login("chuyenvien")
+    page.goto(f"{demo_live_server.url}/reports/QU-Q1/2022/")
+    page.get_by_label("Hạn chế", exact=True).fill(
+        "Tỷ lệ đảng viên tham gia học tập đạt {{study.participation_rate}}, chưa đồng đều."
+    )
+    page.get_by_role("button", name="Lưu các mục").click()
+    expect(page.get_by_text("Đã lưu 1 mục.")).to_be_visible()
+    page.get_by_label("Ngày", exact=True).fill("2023-01-15")
+    page.get_by_role("button", name="Tạo báo cáo").click()
+    link = page.get_by_test_id("download-docx")
+    expect(link).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    with open(info.value.path(), "rb") as handle:
+        document = Document(io.BytesIO(handle.read()))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Tỷ lệ đảng viên tham gia học tập đạt 93,44%, chưa đồng đều." in text
+    header = [row.cells[1].text for row in document.tables[0].rows]
+    assert header[-1] == "Quận 1, ngày 15 tháng 01 năm 2023"
+    assert document.sections[0].first_page_header.paragraphs[0].text == ""  # no DỰ THẢO

@@ -18,11 +18,15 @@ from tuyengiao.reports.checker import (
     report_json,
 )
 
-SEED = Path(__file__).resolve().parents[4].parent / "shared/seed/000_83e97f45987c09d3.txt"
+SEED_NAME = "shared/seed/000_83e97f45987c09d3.txt"
+SEED = next(
+    (p / SEED_NAME for p in Path(__file__).resolve().parents if (p / SEED_NAME).exists()),
+    Path(SEED_NAME),
+)
 
 VERDICTS = [
     # ratios
-    pytest.param("Có 51/51 tổ chức cơ sở đảng tham gia (100%).", "ratio", "ok", None,
+    pytest.param("Có 51/51 tổ chức cơ sở đảng tham gia (100%).", "completeness", "ok", None,
                  id="a full ratio with 100% is ok"),
     pytest.param("Có 50/51 tổ chức cơ sở đảng tham gia, đạt 98,04%.", "ratio", "ok", None,
                  id="a ratio rounded half-up is ok"),
@@ -34,8 +38,8 @@ VERDICTS = [
                  id="a ratio whose first number exceeds the second is wrong"),
     pytest.param("Học tập với 6.513/8.021/6.970 đảng viên.", "ratio", "wrong", None,
                  id="a three-part ratio out of order is wrong"),
-    pytest.param("Học tập với 6.513/6.970/8.021 đảng viên.", "ratio", "ok", None,
-                 id="a three-part ratio in order without percentage is ok"),
+    pytest.param("Học tập với 6.513/6.970/8.021 đảng viên.", "ratio", "unchecked", None,
+                 id="a three-part ratio in order without percentage is unchecked, never ok"),
     # sums
     pytest.param("Kết nạp 120 đảng viên mới, trong đó 45 nữ và 75 nam.", "sum", "ok", None,
                  id="parts after trong đó that add up are ok"),
@@ -56,6 +60,17 @@ VERDICTS = [
                  "share", "wrong", "15,0%", id="a wrong share is wrong and gives the right one"),
     pytest.param("Tổng số đảng viên là 8.021; nữ 3.000, chiếm tỷ lệ 37,4%.", "share", "ok",
                  None, id="a share of the larger figure earlier in the sentence is ok"),
+    # rates stated in the next sentence, growth with its base after «là» or «:»
+    pytest.param("Có 6.513/6.970 đảng viên tham gia. Tỷ lệ tham gia đạt 94,44%.", "ratio",
+                 "wrong", "93,44%", id="a rate in the next sentence belongs to the open ratio"),
+    pytest.param("Đăng 4.690 bài viết, tăng 12,5% so với năm 2021 là 4.169 bài.", "growth", "ok",
+                 None, id="growth with its base after là"),
+    pytest.param("Đăng 4.690 bài viết, tăng 13,5% so với năm 2021: 4.169 bài.", "growth",
+                 "wrong", "12,5%", id="wrong growth with its base after a colon"),
+    pytest.param("Số bài viết 4.690, tăng 2 lần so với năm trước (2.345 bài).", "growth",
+                 "unchecked", None, id="«tăng 2 lần» is not a difference of 2"),
+    pytest.param("Chỉ số xếp hạng 10, tăng 5 bậc so với năm trước (hạng 15).", "growth",
+                 "unchecked", None, id="a rank is not a count"),
 ]  # fmt: skip
 
 
@@ -88,12 +103,21 @@ NO_CLAIMS = [
                  id="phone-like numbers"),
     pytest.param("Ban Chỉ đạo 35 Quận 1 và Hội nghị Trung ương 6.", id="names carrying a number"),
     pytest.param("Cách mạng công nghiệp 4.0 và mạng 5G.", id="codes"),
+    pytest.param("Trụ sở tại số 3/12 … đã được sửa chữa.", id="an address after tại số"),
+    pytest.param("Hoàn thành báo cáo hạn 5/6, trước lễ 2/9.", id="deadlines and holidays"),
+    pytest.param("Học sinh lớp 12/3 và lớp 9/1 tham gia cuộc thi.", id="school classes"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("sentence", NO_CLAIMS)
 def test_a_sentence_without_figures_to_check_yields_no_claim(sentence):
     assert find_claims(sentence) == []
+
+
+def test_a_rate_in_another_paragraph_does_not_join_the_ratio():
+    claims = check_text("Có 6.513/6.970 đảng viên tham gia.\nTỷ lệ hộ nghèo đạt 1,5%.")
+
+    assert [(c.kind, c.verdict) for c in claims] == [("ratio", "unchecked"), ("rate", "unchecked")]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed article is not present")
@@ -107,13 +131,17 @@ def test_the_seed_article_gives_exactly_its_three_claims():
     # then
     found = [(c.text.split()[0], c.values.get("p"), c.verdict) for c in claims]
     assert found == [
-        ("51/51", None, "ok"),
+        ("51/51", None, "ok"),  # completeness: all of them
         ("6.513/6.970/8.021", Decimal("93.44"), "ok"),
         ("2.249/2.257", Decimal("99.64"), "rounding"),
     ]
     assert claims[2].expected == "99,65%"
-    assert claims[2].message.startswith(
-        "99,64% là giá trị làm tròn xuống (cắt bớt); làm tròn thông thường sẽ là 99,65%"
+    assert claims[2].message == (
+        "Làm tròn: 2.249 ÷ 2.257 = 99,6455…% → 99,65% (làm tròn thông thường); văn bản ghi "
+        "99,64% là giá trị cắt bớt, làm tròn xuống."
+    )
+    assert claims[1].message == (
+        "Đúng: 6.513 ÷ 6.970 = 93,4433…% → 93,44% (làm tròn thông thường); văn bản ghi 93,44%."
     )
     for not_a_claim in ("10/2/2023", "05-KH/QU", "35-NQ/BCT"):
         position = text.index(not_a_claim)
@@ -148,7 +176,7 @@ def test_the_json_report_counts_wrong_claims_and_serialises_numbers():
     assert report["claims"][0]["values"] == {"a": 50, "b": 51, "p": 97}
     assert report["claims"][1]["values"] == {"total": 12, "parts": [5, 7]}
     assert set(report["claims"][0]) == {
-        "kind", "text", "start", "end", "values", "verdict", "expected", "message"
+        "kind", "text", "start", "end", "values", "verdict", "expected", "message", "where"
     }  # fmt: skip
 
 
@@ -218,3 +246,40 @@ def test_a_text_file_not_in_utf8_is_refused_with_a_vietnamese_message(tmp_path):
 
     with pytest.raises(ValueError, match="UTF-8"):
         read_text(path)
+
+
+def _grouped(n: int, separator: str) -> str:
+    return format_number(n).replace(".", separator)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    b=st.integers(min_value=1, max_value=9_999_999),
+    fraction=st.fractions(min_value=0, max_value=1),
+    separator=st.sampled_from([".", " ", "\u00a0"]),
+    phrase=st.sampled_from(
+        [
+            "{a}/{b} đảng viên tham gia, đạt tỷ lệ {p}%.",
+            "Tỷ lệ tham gia là {p}% ({a}/{b} đảng viên).",
+            "Có {a} trên tổng số {b} đảng viên tham gia, đạt {p} phần trăm.",
+        ]
+    ),
+)
+def test_any_grouping_and_phrasing_of_a_right_rate_is_ok_and_a_wrong_one_is_wrong(
+    b, fraction, separator, phrase
+):
+    # given a ≤ b, thousands grouped by dots, spaces or no-break spaces, and p rounded half-up
+    a = int(b * fraction)
+    p = round_decimal(Decimal(a) * 100 / Decimal(b), 2)
+    text = phrase.format(a=_grouped(a, separator), b=_grouped(b, separator), p="{p}")
+
+    # when
+    right = check_text(text.format(p=format_number(p)))
+    off = check_text(text.format(p=format_number(p + Decimal("0.05"))))
+
+    # then
+    assert [(c.kind, c.verdict) for c in right] in (
+        [("ratio", "ok")],
+        [("completeness", "ok")],
+    ), text
+    assert [c.verdict for c in off] == ["wrong"], text

@@ -28,17 +28,21 @@ def test_report_annual_writes_the_docx_and_the_annex_and_remembers_the_figures(t
     report = GeneratedReport.objects.get(unit__code="QU-Q1", year=2022)
     assert report.generated_by is None and report.figures
     workbook = load_workbook(annex)
-    assert "Bồi dưỡng" in workbook.sheetnames
-    sheet = workbook["Bồi dưỡng"]
-    assert [c.value for c in sheet[1]] == [
-        "STT", "Mã số liệu", "Chỉ tiêu", "Giá trị", "Hiển thị trong báo cáo", "Nguồn",
-    ]  # fmt: skip
-    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2)}
-    attended = rows["training.chinh-tri-he.attended"]
+    assert workbook.sheetnames == ["Thông tin", "Bảng 1", "Số liệu tổng hợp", "Nguồn số liệu"]
+    sheet = workbook["Số liệu tổng hợp"]
+    assert [c.value for c in sheet[4]] == [
+        "TT",
+        "Mục",
+        "Số liệu",
+        "Giá trị",
+        "Như in trong báo cáo",
+    ]
+    rows = {row[2].value: row for row in sheet.iter_rows(min_row=5)}
+    attended = rows["Số học viên tham dự — bồi dưỡng chính trị hè"]
     assert attended[3].value == 2249 and attended[3].number_format == "#,##0"
-    rate = rows["training.chinh-tri-he.rate"]
-    assert float(rate[3].value) == pytest.approx(99.64) and rate[3].number_format == "#,##0.00"
-    assert rate[5].value  # where it came from
+    rate = rows["Tỷ lệ tham dự — bồi dưỡng chính trị hè"]
+    assert rate[3].value == pytest.approx(0.9964) and rate[3].number_format == "0.00%"
+    assert rate[4].value == "99,64%"
 
 
 def test_report_data_json_lists_every_figure_with_its_source():
@@ -79,3 +83,30 @@ def test_pdf_without_libreoffice_says_how_to_install_it_and_fails(tmp_path, monk
 def test_the_output_must_be_a_docx(tmp_path):
     with pytest.raises(CommandError, match="phải có đuôi .docx"):
         run("annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(tmp_path / "r.pdf"))
+
+
+def test_the_command_line_issues_and_then_warns_of_changes_since(tmp_path, district, specialist):
+    from tuyengiao.reports import services
+    from tuyengiao.training.models import TrainingClass
+
+    for key in ("limitations", "causes_subjective", "causes_objective", "direction",
+                "recommendations"):  # fmt: skip
+        services.save_section_text(district, 2022, key, f"Nội dung {key}.", actor=specialist)
+    out = tmp_path / "r.docx"
+    args = ["annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(out)]
+    printed = run(*args, "--number", "115", "--date", "2023-01-15", "--issue")
+    assert "Đã ban hành: Số 115-BC" in printed
+    TrainingClass.objects.filter(kind__code="chinh-tri-he", start_date__year=2022).first().delete()
+    errors = io.StringIO()
+    call_command("report", *args, stdout=io.StringIO(), stderr=errors)
+    warned = errors.getvalue()
+    assert "đã thay đổi so với bản đã ban hành số 115" in warned
+    assert "Số lớp bồi dưỡng chính trị hè: 9 → 8" in warned
+    assert "nhập tay năm 2022 là 9" in warned  # the hand-entered target, replaced
+
+
+def test_issuing_without_a_number_is_refused_in_vietnamese(tmp_path):
+    with pytest.raises(CommandError, match="Số báo cáo “” không hợp lệ"):
+        run("annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(tmp_path / "r.docx"),
+            "--date", "2023-01-15", "--issue")  # fmt: skip
+    assert not GeneratedReport.objects.exists()

@@ -11,7 +11,11 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-SEED = Path(__file__).resolve().parents[5] / "shared" / "seed" / "000_83e97f45987c09d3.txt"
+SEED_NAME = "shared/seed/000_83e97f45987c09d3.txt"
+SEED = next(
+    (p / SEED_NAME for p in Path(__file__).resolve().parents if (p / SEED_NAME).exists()),
+    Path(SEED_NAME),
+)
 CHECK = reverse("reports:check")
 
 
@@ -69,10 +73,91 @@ def test_the_generated_report_checks_clean_against_the_database(demo_report, tmp
         run(str(path), "--json", "--against-db", "--unit", "QU-Q1", "--year", "2022")
     )
     assert payload["wrong"] == 0
+    # the indicators' own rounding rules are applied: no rounding notice on the system's
+    # own truncated rates (99,64%, 98,58% and the table's per-unit rates)
+    assert payload["counts"]["rounding"] == 0
+    assert payload["contradictions"] == []
     # Every ratio the report prints is a figure of the system.
     ratio_numbers = {n for c in payload["claims"] for n in c["text"].split()[0].split("/")}
     unmatched = {n["text"] for n in payload["unmatched"]}
     assert not ratio_numbers & unmatched
+    assert unmatched == set()
+
+
+def test_the_generated_report_prints_no_wrong_and_no_rounding_notice(demo_report, tmp_path):
+    path = tmp_path / "bao-cao-2022.docx"
+    path.write_bytes(demo_report[0])
+
+    out = run(str(path), "--against-db", "--unit", "QU-Q1", "--year", "2022")
+
+    assert "[SAI]" not in out and "[LÀM TRÒN]" not in out
+    assert "0 làm tròn" in out and "0 sai." in out
+    assert "theo quy tắc của chỉ tiêu" in out
+
+
+def _against_db(tmp_path, text):
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    try:
+        call_command(
+            "figures", "check", str(path), "--json", "--against-db", "--unit", "QU-Q1",
+            "--year", "2022", stdout=out,
+        )  # fmt: skip
+    except CommandError:
+        pass  # exit status 1 when something is wrong; the JSON was printed before
+    return json.loads(out.getvalue())
+
+
+def test_a_figure_contradicted_by_the_system_is_wrong_even_if_its_value_exists_elsewhere(
+    tmp_path,
+):
+    # given the system counts 9 summer classes and 8 is no figure, while 5 is the number of
+    # classes for new members: "5 lớp bồi dưỡng chính trị hè" would pass if matched by value
+    payload = _against_db(
+        tmp_path,
+        "3. Giáo dục lý luận chính trị\n"
+        "Tổ chức 8 lớp bồi dưỡng chính trị hè với 2.249/2.257 học viên; "
+        "5 lớp bồi dưỡng đảng viên mới với 439/446 học viên.",
+    )
+
+    contradicted = {n["text"]: n["contradicts"]["id"] for n in payload["contradictions"]}
+    assert contradicted == {"8": "training.chinh-tri-he.classes"}
+    assert payload["wrong"] == 1
+    matched = {n["text"]: [f["id"] for f in n["figures"]] for n in payload["numbers"]}
+    assert matched["5"] == ["training.dang-vien-moi.classes"]
+
+
+def test_a_value_of_the_system_with_another_meaning_is_not_a_match(tmp_path):
+    # 51 is the number of units that reported, not of new members
+    payload = _against_db(tmp_path, "Trong năm, kết nạp 51 đảng viên mới.")
+
+    assert [(n["text"], n["sentence"]) for n in payload["unmatched"]] == [
+        ("51", "Trong năm, kết nạp 51 đảng viên mới")
+    ]
+
+
+def test_each_rate_is_checked_with_its_indicators_rule(tmp_path):
+    # the summer-class rate is truncated by its rule: 99,64% is right, 99,65% is the notice
+    payload = _against_db(
+        tmp_path,
+        "Có 2.249/2.257 học viên, đạt tỷ lệ 99,64%. Có 2.249/2.257 học viên, đạt tỷ lệ 99,65%.",
+    )
+
+    verdicts = [(c["verdict"], c["expected"]) for c in payload["claims"]]
+    assert verdicts == [("ok", None), ("rounding", "99,64%")]
+    assert "cắt bớt, làm tròn xuống, theo quy tắc của chỉ tiêu" in payload["claims"][0]["message"]
+
+
+def test_an_unmatched_number_is_listed_once_with_its_sentence(tmp_path):
+    payload = _against_db(
+        tmp_path,
+        "Phát hành 1.234 tờ gấp và 1.234 tờ gấp nữa. Ngày 10/2/2023 theo Kế hoạch 05-KH/QU.",
+    )
+
+    assert [(n["text"], n["sentence"]) for n in payload["unmatched"]] == [
+        ("1.234", "Phát hành 1.234 tờ gấp và 1.234 tờ gấp nữa")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +184,11 @@ def test_an_unsupported_file_is_refused_by_name(tmp_path):
 def test_the_page_shows_each_claim_with_its_verdict(client, reporter, seed_text):
     client.force_login(reporter)
     page = client.post(CHECK, {"text": seed_text}).content.decode()
-    assert page.count('data-verdict="ok"') == 2 and page.count('data-verdict="rounding"') == 1
+    assert page.count('<tr data-verdict="ok"') == 2
+    assert page.count('<tr data-verdict="rounding"') == 1
+    # each claim is highlighted in the text too, linked to its row
+    assert page.count('<mark class="px-0 rounded bg-success-subtle" data-verdict="ok"') == 2
+    assert '<a href="#claim-3" class="text-reset text-decoration-none">2.249/2.257' in page
     assert "99,65%" in page
 
 
@@ -109,7 +198,9 @@ def test_the_page_reads_an_uploaded_report(client, specialist, demo_report):
     response = client.post(CHECK, {"file": upload, "unit": "QU-Q1", "year": "2022"})
     page = response.content.decode()
     assert response.status_code == 200
-    assert 'data-verdict="wrong"' not in page and 'data-verdict="rounding"' in page
+    # the indicators' own rule is to truncate: the system's own report has no notice
+    assert '<tr data-verdict="ok"' in page
+    assert 'data-verdict="wrong"' not in page and 'data-verdict="rounding"' not in page
 
 
 @pytest.mark.parametrize(
@@ -147,3 +238,21 @@ def test_a_sibling_ward_cannot_match_against_ben_nghe_figures(client, outsider):
     response = client.post(CHECK, {"text": "51/51", "unit": "DU-BEN-NGHE", "year": "2022"})
     assert response.status_code == 400
     assert "Bến Nghé" not in response.content.decode()
+
+
+def test_a_table_pasted_from_word_is_checked_row_by_row_on_the_page(client, specialist):
+    # given a table copied from Word: cells separated by tabs, lines by CRLF from the form
+    text = (
+        "TT\tĐơn vị\tĐảng viên phải học tập\tĐảng viên tham gia\tTỷ lệ\r\n"
+        "1\tPhường A\t120\t114\t95,00%\r\n"
+        "2\tPhường B\t80\t75\t95,75%\r\n"
+    )
+    client.force_login(specialist)
+
+    page = client.post(CHECK, {"text": text, "unit": "QU-Q1", "year": "2022"}).content.decode()
+
+    assert page.count('<tr data-verdict="ok"') == 1
+    assert page.count('<tr data-verdict="wrong"') == 1
+    assert "Bảng 1, dòng «Phường B»: Sai tỷ lệ: 75 ÷ 80 = 93,75%" in page
+    # a number of a table is quoted with its row, not an offset
+    assert '<div class="small text-muted">«2 | Phường B | 80 | 75 | 95,75%»</div>' in page

@@ -40,7 +40,7 @@ def test_study_figures_make_the_seed_sentence(district):
 def test_a_section_without_figures_gets_a_marked_placeholder(district):
     content = narrative.build(district, 2022, study_figures())
     placeholders = [b.text for b in content.blocks if b.kind == "placeholder"]
-    assert any("«Công tác tham mưu ban hành văn bản»" in t for t in placeholders)
+    assert any("“Công tác tham mưu ban hành văn bản”" in t for t in placeholders)
     assert not any("Học tập, quán triệt nghị quyết" in t for t in placeholders)
     assert all(t.startswith("[") and t.endswith("]") for t in placeholders)
 
@@ -75,7 +75,7 @@ def test_the_default_number_leaves_the_sequence_blank_for_the_office(district):
 
 def test_a_ward_report_is_issued_by_the_ward_committee(ben_nghe):
     content = narrative.build(ben_nghe, 2022, [])
-    assert content.superior == "QUẬN ỦY QUẬN 1"
+    assert content.superior == "ĐẢNG BỘ QUẬN 1"
     assert content.issuer == "ĐẢNG ỦY PHƯỜNG BẾN NGHÉ"
     assert content.number_line.endswith("-BC/ĐU")
     assert content.signer_for == "T/M ĐẢNG ỦY"
@@ -107,11 +107,29 @@ def test_a_section_whose_figures_are_all_zero_is_left_to_the_writer(ben_nghe):
     text = content.text()
     assert "0 văn bản" not in text
     assert (
-        "«Công tác tham mưu ban hành văn bản» năm 2022: các số liệu hệ thống ghi nhận đều bằng 0"
+        "“Công tác tham mưu ban hành văn bản” năm 2022: các số liệu hệ thống ghi nhận đều bằng 0"
         in text
     )
 
 
-def test_a_ward_report_goes_to_the_district_propaganda_board(ben_nghe):
+def test_a_ward_report_goes_to_the_district_committee_in_party_style(ben_nghe):
     content = narrative.build(ben_nghe, 2022, [])
-    assert content.recipients[0] == "Ban Tuyên giáo Quận ủy"
+    assert content.recipients == [
+        "Ban Thường vụ Quận ủy (để báo cáo)",
+        "Ban Tuyên giáo Quận ủy (để báo cáo)",
+        "Các đồng chí đảng ủy viên",
+        "Các chi bộ trực thuộc",
+        "Lưu Văn phòng Đảng ủy",
+    ]
+
+
+def test_a_district_report_goes_up_across_and_down(district):
+    content = narrative.build(district, 2022, [])
+    assert content.recipients == [
+        "Ban Thường vụ Thành ủy (để báo cáo)",
+        "Ban Tuyên giáo Thành ủy (để báo cáo)",
+        "Các đồng chí Quận ủy viên",
+        "Các ban, Văn phòng Quận ủy",
+        "Các tổ chức cơ sở đảng",
+        "Lưu Văn phòng Quận ủy",
+    ]

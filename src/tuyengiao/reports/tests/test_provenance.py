@@ -28,7 +28,7 @@ def test_changing_one_class_reports_exactly_its_kind_planned_and_rate(district, 
 def test_changing_one_submission_reports_exactly_the_figures_it_feeds(district, specialist):
     report = services.generate_report(district, 2022, actor=specialist)
     value = Value.objects.filter(
-        submission__form__code="HT-NQ", submission__period__code="2022",
+        submission__form__code="HT-NQ", submission__period__code="HT-TW456-2022",
         submission__unit__code="DU-BEN-NGHE", field__code="members_attended",
     ).get()  # fmt: skip
     Value.objects.filter(pk=value.pk).update(number=F("number") - 1)

@@ -122,7 +122,8 @@ def test_the_sources_page_marks_the_figures_changed_since_the_report(client, spe
     assert 'data-changed="training.chinh-tri-he.planned"' in page
     assert page.count("data-changed=") == 2
     assert "99,60%" in page
-    assert "2 số liệu đã thay đổi" in client.get(DISTRICT_PAGE).content.decode()
+    # The report page compares with the issued version only, never with a preview.
+    assert "đã thay đổi so với bản đã ban hành" not in client.get(DISTRICT_PAGE).content.decode()
 
 
 def test_a_report_generated_on_the_command_line_is_listed_as_such(client, specialist, district):
@@ -131,3 +132,77 @@ def test_a_report_generated_on_the_command_line_is_listed_as_such(client, specia
     for url in (DISTRICT_PAGE, reverse("reports:index")):
         response = client.get(url)
         assert response.status_code == 200 and "dòng lệnh" in response.content.decode()
+
+
+SECTIONS = reverse("reports:sections", args=["QU-Q1", 2022])
+ISSUE = reverse("reports:issue", args=["QU-Q1", 2022])
+WARD_SECTIONS = reverse("reports:sections", args=["DU-BEN-NGHE", 2022])
+WARD_ISSUE = reverse("reports:issue", args=["DU-BEN-NGHE", 2022])
+
+
+def test_the_specialist_writes_a_section_and_a_new_version_is_kept(client, specialist, district):
+    from tuyengiao.reports.models import SectionText
+
+    client.force_login(specialist)
+    page = client.get(DISTRICT_PAGE).content.decode()
+    assert "Các phần do người viết soạn" in page and "phiên bản 1" in page  # the demo's
+    response = client.post(SECTIONS, {"limitations": "Tỷ lệ {{study.participation_rate}}."})
+    assert response.status_code == 302
+    saved = SectionText.objects.get(unit=district, section="limitations")
+    assert saved.version == 1 and saved.written_by == specialist
+    assert SectionText.objects.filter(unit=district, section="overview").count() == 1
+
+
+def test_an_unknown_token_is_shown_on_the_field_and_nothing_is_saved(client, specialist):
+    from tuyengiao.reports.models import SectionText
+
+    client.force_login(specialist)
+    response = client.post(SECTIONS, {"lessons": "Đạt {{khong.co}}.", "limitations": "Ổn."})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Mục “Bài học kinh nghiệm”: mã số liệu “{{khong.co}}” không có" in page
+    assert not SectionText.objects.filter(section="lessons", text__contains="khong").exists()
+
+
+def test_sibling_and_reader_cannot_write_sections_or_issue(client, outsider, reporter, viewer):
+    from tuyengiao.reports.models import SectionText
+
+    before = SectionText.objects.count()
+    for url in (WARD_SECTIONS, WARD_ISSUE):
+        assert_hidden_from(client, outsider, url, method="post")
+    client.force_login(reporter)
+    assert client.post(WARD_SECTIONS, {"lessons": "x"}).status_code == 403
+    assert client.post(WARD_ISSUE, {"number": "1", "date": "2023-01-15"}).status_code == 403
+    client.force_login(viewer)
+    assert client.post(SECTIONS, {"lessons": "x"}).status_code in (403, 404)
+    assert SectionText.objects.count() == before
+    assert not GeneratedReport.objects.exists()
+
+
+def test_issue_and_the_page_lists_what_changed_since(client, specialist, district):
+    client.force_login(specialist)
+    response = client.post(ISSUE, {"number": "115", "date": "2023-01-15"})
+    assert response.status_code == 400
+    assert "Chưa ban hành được" in response.content.decode()
+    sections = {
+        k: f"Nội dung {k}."
+        for k in (
+            "limitations",
+            "causes_subjective",
+            "causes_objective",
+            "direction",
+            "recommendations",
+        )
+    }
+    assert client.post(SECTIONS, sections).status_code == 302
+    assert client.post(ISSUE, {"number": "115", "date": "2023-01-15"}).status_code == 302
+    report = GeneratedReport.objects.get(issued_at__isnull=False)
+    page = client.get(DISTRICT_PAGE).content.decode()
+    assert "Bản đã ban hành: số 115" in page and "Chưa có số liệu nào thay đổi" in page
+    assert "Đã ban hành, số 115" in page
+    summer = TrainingClass.objects.filter(kind__code="chinh-tri-he", start_date__year=2022)
+    summer.first().delete()
+    page = client.get(DISTRICT_PAGE).content.decode()
+    assert "so với bản đã ban hành" in page
+    assert "Số lớp bồi dưỡng chính trị hè: 9 → 8" in page
+    assert report.options["number"] == "115"

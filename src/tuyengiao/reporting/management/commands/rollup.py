@@ -12,13 +12,15 @@ from ...rollup import rollup
 class Command(BaseCommand):
     help = (
         "Tổng hợp số liệu một biểu mẫu cho cây đơn vị và kỳ báo cáo: "
-        "`rollup --form HT-NQ --unit QU-Q1 --period 2022 --json`."
+        "`rollup --form HT-NQ --unit QU-Q1 --period 2022 --json`, "
+        "hoặc một đợt: `rollup --campaign HT-NQ8-2023 --unit QU-Q1 --json`."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--form", required=True, help="mã biểu mẫu, ví dụ HT-NQ")
+        parser.add_argument("--form", help="mã biểu mẫu, ví dụ HT-NQ")
         parser.add_argument("--unit", required=True, help="mã đơn vị, ví dụ QU-Q1")
-        parser.add_argument("--period", required=True, help="mã kỳ, ví dụ 2022")
+        parser.add_argument("--period", help="mã kỳ, ví dụ 2022")
+        parser.add_argument("--campaign", help="mã đợt, ví dụ HT-NQ8-2023 (thay --form, --period)")
         parser.add_argument("--json", action="store_true", help="in JSON")
         parser.add_argument(
             "--include-submitted", action="store_true", help="tính cả báo cáo đã gửi, chưa duyệt"
@@ -26,9 +28,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            form = services.get_form(options["form"])
+            if options["campaign"]:
+                form, period = services.campaign_collection(options["campaign"])
+            elif options["form"] and options["period"]:
+                form = services.get_form(options["form"])
+                period = services.resolve_period(form, options["period"])
+            else:
+                raise DomainError("Cần --campaign, hoặc cả --form và --period.")
             unit = get_unit(options["unit"])
-            period = services.get_period(options["period"])
         except DomainError as exc:
             raise CommandError(exc.message, returncode=2) from exc
         result = rollup(form, unit, period, include_submitted=options["include_submitted"])

@@ -9,11 +9,25 @@ from tuyengiao.orgs.services import get_unit
 from tuyengiao.reports import checker, services
 from tuyengiao.reports.verify import verify
 
-MARKS = {"ok": "ĐÚNG", "rounding": "LÀM TRÒN", "wrong": "SAI"}
+MARKS = {
+    "ok": "ĐÚNG",
+    "rounding": "LÀM TRÒN",
+    "wrong": "SAI",
+    "format": "SAI QUY ƯỚC",
+    "unchecked": "CHƯA KIỂM TRA",
+}
+KIND_WORDS = {
+    "ratio": "tỷ lệ",
+    "completeness": "đủ số",
+    "sum": "tổng",
+    "share": "tỷ trọng",
+    "growth": "tăng giảm",
+    "rate": "tỷ lệ",
+}
 
 
 class Command(BaseCommand):
-    help = "Kiểm tra số liệu trong một báo cáo (.txt hoặc .docx): tỷ lệ, tổng, phần trăm."
+    help = "Kiểm tra số liệu trong một báo cáo (.txt hoặc .docx): tỷ lệ, tổng, tỷ trọng, tăng giảm."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -50,17 +64,34 @@ class Command(BaseCommand):
 
     def _print(self, result):
         for claim in result.claims:
-            self.stdout.write(f"[{MARKS.get(claim.verdict, claim.verdict)}] «{claim.text}»")
+            mark = MARKS.get(claim.verdict, claim.verdict)
+            self.stdout.write(f"[{mark}] ({KIND_WORDS[claim.kind]}) «{claim.text}»")
             self.stdout.write(f"    {claim.message}")
         if not result.claims:
-            self.stdout.write("Không tìm thấy tỷ lệ, tổng hay phần trăm nào để kiểm tra.")
+            self.stdout.write(
+                "Không tìm thấy tỷ lệ, tổng, tỷ trọng hay mức tăng giảm nào để kiểm tra."
+            )
         if result.numbers is not None:
+            for number in result.contradictions:
+                figure = number.contradicts
+                self.stdout.write(
+                    f"[SAI] (khác số liệu hệ thống) «{number.raw}» trong câu «{number.sentence}»"
+                )
+                self.stdout.write(
+                    f"    Hệ thống ghi «{figure['label']}» = {figure['display']} "
+                    f"({figure['id']}), văn bản ghi {number.raw}."
+                )
             unmatched = result.unmatched
-            matched = len(result.numbers) - len(unmatched)
+            matched = sum(1 for n in result.numbers if n.figures)
             self.stdout.write(
                 f"Đối chiếu cơ sở dữ liệu: {matched}/{len(result.numbers)} số khớp với số liệu "
-                "của hệ thống."
+                f"của hệ thống theo nội dung; {len(result.contradictions)} số khác số liệu hệ "
+                f"thống; {len(unmatched)} số không tìm thấy trong số liệu của hệ thống."
             )
             for number in unmatched:
-                self.stdout.write(f"  không khớp: {number.raw} (vị trí {number.start})")
-        self.stdout.write(f"Tổng cộng {len(result.claims)} nhận định, {result.wrong} sai.")
+                self.stdout.write(f"  không khớp: {number.raw} — trong câu «{number.sentence}»")
+        c = result.counts
+        self.stdout.write(
+            f"Tổng cộng {len(result.claims)} nhận định: {c['ok']} đúng, {c['rounding']} làm tròn, "
+            f"{c['format']} sai quy ước, {c['unchecked']} chưa kiểm tra được, {result.wrong} sai."
+        )

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.services import get_unit
-from tuyengiao.reports import annex, pdf, services
+from tuyengiao.reports import pdf, services
 from tuyengiao.reports.content import ReportOptions
 
 
@@ -23,6 +23,9 @@ def _date(value: str) -> dt.date:
 
 
 class Command(BaseCommand):
+    # No system checks: they load every URLconf (and with it matplotlib) for a command
+    # that needs neither; `tuyengiao check` runs them.
+    requires_system_checks = []
     help = "Báo cáo tổng kết năm: annual (tạo tệp Word), data (các số liệu báo cáo dùng)."
 
     def add_arguments(self, parser):
@@ -41,6 +44,10 @@ class Command(BaseCommand):
         annual.add_argument("--signer-name", default="", help="họ tên người ký")
         annual.add_argument("--signer-title", default="", help="chức vụ người ký")
         annual.add_argument("--user", help="tên đăng nhập người lập (mặc định: dòng lệnh)")
+        annual.add_argument(
+            "--issue", action="store_true",
+            help="ban hành: lưu cố định bản có số và ngày (cần --number và --date)",
+        )  # fmt: skip
         data.add_argument("--json", action="store_true", help="in JSON")
 
     def handle(self, *args, action, **options):
@@ -85,16 +92,52 @@ class Command(BaseCommand):
             signer_name=options["signer_name"],
             signer_title=options["signer_title"],
         )
-        report = services.generate_report(unit, year, actor=actor, options=report_options)
+        issued_before, changes = services.changes_since_issued(unit, year)
+        if options["issue"]:
+            report = services.issue_report(
+                unit, year, actor=actor, number=options["number"], date=report_options.date,
+                options=report_options,
+            )  # fmt: skip
+        else:
+            report = services.generate_report(unit, year, actor=actor, options=report_options)
+        for warning in getattr(report, "warnings", []):
+            self.stderr.write(f"Lưu ý: {warning}")
+        if issued_before is not None:
+            self._changes(issued_before, changes)
         out.parent.mkdir(parents=True, exist_ok=True)
         with report.file.open("rb") as source:
             out.write_bytes(source.read())
         self.stdout.write(f"Đã ghi báo cáo: {out} ({len(report.figures)} số liệu)")
         if options["annex"]:
+            from tuyengiao.reports import annex  # openpyxl: only when an annex is asked for
+
             path = Path(options["annex"])
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(annex.build_annex(report.figures, title=str(report)))
+            path.write_bytes(
+                annex.build_annex(
+                    report.figures,
+                    title=str(report),
+                    units=report.units,
+                    generated_at=report.generated_at,
+                )  # fmt: skip
+            )
             self.stdout.write(f"Đã ghi phụ lục: {path}")
         if options["pdf"]:
             result = pdf.convert(out, out.parent)
             self.stdout.write(f"Đã ghi PDF: {result}")
+        if report.is_issued:
+            self.stdout.write(f"Đã ban hành: Số {report.options['number']}-BC, ngày "
+                              f"{report.issued_at:%d/%m/%Y}.")  # fmt: skip
+
+    def _changes(self, issued, changes):
+        number = issued.options.get("number", "")
+        when = f"{issued.issued_at:%d/%m/%Y}"
+        if not changes:
+            self.stdout.write(f"Số liệu không đổi so với bản đã ban hành số {number} ({when}).")
+            return
+        self.stderr.write(
+            f"Cảnh báo: {len(changes)} số liệu đã thay đổi so với bản đã ban hành số {number} "
+            f"({when}):"
+        )
+        for change in changes:
+            self.stderr.write(f"  {change.label}: {change.before or '—'} → {change.after or '—'}")

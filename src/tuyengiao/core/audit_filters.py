@@ -1,0 +1,73 @@
+"""The "Nhật ký" page's filters: unit (with subunits), user, action, object type, dates."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .filters import visible_units
+
+
+class AuditEventFilter(django_filters.FilterSet):
+    """The "Nhật ký" page's filters, over events already limited to the user's scope."""
+
+    unit = django_filters.ModelChoiceFilter(
+        queryset=visible_units,
+        to_field_name="code",
+        method="filter_unit",
+        label=_("Unit (with subunits)"),
+        empty_label=_("All my units"),
+    )
+    actor = django_filters.ModelChoiceFilter(
+        queryset=lambda request: _actors(request),
+        to_field_name="username",
+        label=_("User"),
+        empty_label=_("Everyone"),
+    )
+    verb = django_filters.ChoiceFilter(label=_("Action"), empty_label=_("All actions"))
+    object_type = django_filters.ChoiceFilter(
+        label=_("Object type"), empty_label=_("All object types")
+    )
+    date_from = django_filters.DateFilter(
+        field_name="at", lookup_expr="date__gte", label=_("From date")
+    )
+    date_to = django_filters.DateFilter(
+        field_name="at", lookup_expr="date__lte", label=_("To date")
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .audit_labels import VERB_LABELS, object_type_label
+
+        super().__init__(*args, **kwargs)
+        fields = self.form.fields
+        fields["verb"].choices = sorted(
+            ((verb, str(label)) for verb, label in VERB_LABELS.items()), key=lambda c: c[1]
+        )
+        types = self.queryset.order_by().values_list("object_type", flat=True).distinct()
+        fields["object_type"].choices = sorted(
+            ((t, object_type_label(t)) for t in types), key=lambda c: c[1]
+        )
+        for name in ("date_from", "date_to"):
+            fields[name].widget.input_type = "date"
+        for field in fields.values():
+            css = (
+                "form-control"
+                if field in (fields["date_from"], fields["date_to"])
+                else "form-select"
+            )
+            field.widget.attrs.update({"class": css, "aria-label": field.label})
+
+    def filter_unit(self, queryset, name, value):
+        from .access import subtree_q
+
+        return queryset.filter(subtree_q(value.path)) if value else queryset
+
+
+def _actors(request):
+    """People who acted within the user's scope (not every account of the system)."""
+    from django.contrib.auth import get_user_model
+
+    from .models import AuditEvent
+
+    if request is None:
+        return get_user_model().objects.none()
+    ids = AuditEvent.objects.visible_to(request.user).values("actor_id")
+    return get_user_model().objects.filter(pk__in=ids).order_by("username")

@@ -1,0 +1,138 @@
+"""Spreadsheet exports that never carry a live formula (OWASP «CSV injection»).
+
+A title, a name or a reason typed as «=HYPERLINK(...)» or «+1+1» must reach Excel as the
+text the person typed. Every .xlsx export saves its workbook through `workbook_bytes`,
+every CSV export writes its cells through `csv_cell`; an architecture test holds every
+module that builds a workbook to it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from openpyxl import Workbook
+
+from .errors import DomainError
+from .text import format_number
+
+# Characters that make a spreadsheet read a cell as a formula or a command (OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def is_risky(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
+def csv_cell(value):
+    """A CSV cell: risky text gets the apostrophe prefix OWASP recommends."""
+    return "'" + value if is_risky(value) else value
+
+
+def literal(cell) -> None:
+    """Make one openpyxl cell literal text when its text could be read as a formula.
+
+    openpyxl stores a string beginning with «=» as a formula; typing the cell as a string
+    writes it as text, and `quotePrefix` keeps Excel from re-reading it when edited."""
+    if is_risky(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def formula(sheet, *, row: int, column: int, expression: str):
+    """Write a formula the program composed (a total, a rate); `workbook_bytes` keeps it live.
+
+    Only such cells stay formulas: anything else that looks like one is text a person typed."""
+    cell = sheet.cell(row=row, column=column, value=expression)
+    if not hasattr(sheet, "_program_formulas"):
+        sheet._program_formulas = set()
+    sheet._program_formulas.add(cell.coordinate)
+    return cell
+
+
+def neutralise(book: Workbook) -> Workbook:
+    for sheet in book.worksheets:
+        kept = getattr(sheet, "_program_formulas", set())
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.coordinate not in kept:
+                    literal(cell)
+    return book
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """The saved .xlsx, every text cell literal."""
+    buffer = io.BytesIO()
+    neutralise(book).save(buffer)
+    return buffer.getvalue()
+
+
+# --- reading: bounded before parsing ------------------------------------------------------
+# A 7,8 MB upload holding 3 million shared strings took 43 s and 430 MB to open: openpyxl
+# reads every shared string even in read-only mode. These are checked on the zip's own
+# directory and the first bytes of two parts, before any parsing.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_SHARED_STRINGS = 200_000
+# The declared count can lie; the part's unpacked size cannot (zipfile reads no further).
+MAX_SHARED_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+_COUNT = re.compile(rb'uniqueCount="(\d+)"|count="(\d+)"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]{1,3}\d+(?::[A-Z]{1,3}(\d+))?"')
+
+
+def check_package(data: bytes, *, max_rows: int = MAX_ROWS) -> None:
+    """Refuse an .xlsx too large to open: unpacked size, shared strings, declared rows.
+    DomainError(field="file") with the number found and the limit."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = {info.filename: info for info in archive.infolist()}
+            unpacked = sum(info.file_size for info in infos.values())
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise DomainError(
+                    f"Tệp Excel giải nén ra {format_number(unpacked // 1024 // 1024)} MB, "
+                    f"vượt giới hạn {format_number(MAX_UNPACKED_BYTES // 1024 // 1024)} MB.",
+                    field="file",
+                )
+            if "xl/sharedStrings.xml" in infos:
+                head = archive.open("xl/sharedStrings.xml").read(4096)
+                match = _COUNT.search(head)
+                strings = int(next(g for g in match.groups() if g)) if match else 0
+                if strings > MAX_SHARED_STRINGS:
+                    raise DomainError(
+                        f"Tệp Excel có {format_number(strings)} chuỗi văn bản khác nhau, "
+                        f"vượt giới hạn {format_number(MAX_SHARED_STRINGS)}.",
+                        field="file",
+                    )
+                size = infos["xl/sharedStrings.xml"].file_size
+                if size > MAX_SHARED_BYTES:
+                    raise DomainError(
+                        f"Phần văn bản của tệp Excel dài {format_number(size // 1024 // 1024)} "
+                        f"MB khi giải nén, vượt giới hạn "
+                        f"{format_number(MAX_SHARED_BYTES // 1024 // 1024)} MB.",
+                        field="file",
+                    )
+            for name in sorted(n for n in infos if n.startswith("xl/worksheets/sheet")):
+                match = _DIMENSION.search(archive.open(name).read(4096))
+                rows = int(match.group(1)) if match and match.group(1) else 0
+                if rows > max_rows:
+                    raise DomainError(
+                        f"Trang tính có {format_number(rows)} dòng, vượt giới hạn "
+                        f"{format_number(max_rows)} dòng mỗi lần nhập.",
+                        field="file",
+                    )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError) as exc:
+        raise DomainError("Tệp Excel bị hỏng (không giải nén được).", field="file") from exc
+
+
+def bounded_rows(sheet, *, max_rows: int = MAX_ROWS, **kwargs):
+    """sheet.iter_rows(values_only=True), stopping with a DomainError past `max_rows` (a
+    sheet that declares no dimension is still cut off)."""
+    for index, row in enumerate(sheet.iter_rows(values_only=True, **kwargs), start=1):
+        if index > max_rows:
+            raise DomainError(
+                f"Trang tính có hơn {format_number(max_rows)} dòng, vượt giới hạn mỗi lần nhập.",
+                field="file",
+            )
+        yield row

@@ -1,0 +1,56 @@
+"""Two reminder runs at the same moment (two workers, or a worker and the command) send
+each reminder once: both select the same due reminders, then race to record them."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from tuyengiao.notifications import reminders
+from tuyengiao.notifications.models import Notification, SentReminder
+
+
+@pytest.fixture
+def committed_demo(transactional_db):
+    """Threads need committed rows; the flush after a transactional test empties the
+    database, so the demo is loaded again for the tests that follow."""
+    call_command("demo", quiet=True)
+    yield
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("demo", quiet=True)
+
+
+def test_two_concurrent_runs_send_each_reminder_once(committed_demo, monkeypatch):
+    day = dt.date(2024, 1, 20)
+    both_selected = threading.Barrier(2, timeout=30)
+    select = reminders.due_reminders
+
+    def select_then_wait(on=None):
+        due = select(on)
+        both_selected.wait()  # neither records anything before both have chosen
+        return due
+
+    monkeypatch.setattr(reminders, "due_reminders", select_then_wait)
+    results, errors = {}, []
+
+    def run(name):
+        try:
+            results[name] = reminders.send_due(day, email_now=False)[1]
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(name,)) for name in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    sent_a, sent_b = len(results["a"]), len(results["b"])
+    assert sent_a + sent_b == 10  # the demo's ten late units of 2023
+    assert SentReminder.objects.filter(day=day).count() == 10
+    # One in-app reminder for Bến Nghé's reporter, not two.
+    assert Notification.objects.filter(user__username="bennghe", kind="reminder").count() == 1
