@@ -289,7 +289,7 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.initiatives.figures.year_figures",
 ]
 
-# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# Background work (ADR 0008): django-tasks, queue in the project's own database by default;
 # `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
 # deployments that outgrow one machine.
 TASKS = {
@@ -313,6 +313,7 @@ TASK_NOTICE_DAYS_BEFORE = 3
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)
 BACKGROUND_IMPORT_ROWS = env_int("BACKGROUND_IMPORT_ROWS", 500)
+BACKGROUND_EXPORT_ROWS = env_int("BACKGROUND_EXPORT_ROWS", 5000)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -97,6 +97,7 @@ def _export(events) -> HttpResponse:
     for letter, width in zip("ABCDEFG", [17, 22, 30, 30, 22, 30, 60], strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
+    # workbook_bytes writes text that looks like a formula ("=HYPERLINK(…)") as text (OWASP).
     response = HttpResponse(workbook_bytes(book), content_type=XLSX)
     stamp = format_date(timezone.localdate()).replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="nhat-ky-{stamp}.xlsx"'
