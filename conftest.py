@@ -33,9 +33,9 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _run_dir(config):
-    """A directory of this test run, shared by its xdist workers (each has its own below it)."""
-    base = config._tmp_path_factory.getbasetemp()
-    return base.parent if hasattr(config, "workerinput") else base
+    from tuyengiao.core import testdb
+
+    return testdb.run_dir(config)
 
 
 def pytest_sessionfinish(session):

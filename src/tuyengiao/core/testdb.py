@@ -21,6 +21,20 @@ from django.test.utils import setup_databases
 INFO = "demo-db.json"
 
 
+def run_dir(config) -> Path:
+    """The directory of this test run, shared by its xdist workers (each has its own below)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def sqlite_template(config) -> Path:
+    """The run's demo database as a SQLite file, for a test that needs a copy of its own."""
+    info = json.loads((run_dir(config) / INFO).read_text())
+    if info["vendor"] != "sqlite":
+        raise LookupError("the demo template is a PostgreSQL database")
+    return Path(info["template"])
+
+
 @contextmanager
 def _locked(shared_dir: Path):
     shared_dir.mkdir(parents=True, exist_ok=True)

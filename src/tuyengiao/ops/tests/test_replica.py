@@ -6,6 +6,7 @@ Bến Nghé's 2022 figure differs, so each answer shows which database it came f
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -13,9 +14,12 @@ import sys
 import pytest
 from django.db import connection
 
+from tuyengiao.core import testdb
 from tuyengiao.reporting.models import Value
 
 pytestmark = pytest.mark.django_db
+# The seed's 2022 figures: the 2022 study campaign's own period (ADR 0007).
+PERIOD = "HT-TW456-2022"
 
 SCRIPT = """
 import json, django
@@ -23,11 +27,12 @@ django.setup()
 from django.contrib.auth import get_user_model
 from django.test import Client
 from tuyengiao.reporting.models import Submission
+PERIOD = "HT-TW456-2022"
 client = Client()
 client.force_login(get_user_model().objects.get(username="chuyenvien"))
-api = client.get("/api/analytics/?form=HT-NQ&unit=QU-Q1&period=2022")
-page = client.get("/reporting/HT-NQ/2022/units/DU-BEN-NGHE/")
-submission = Submission.objects.get(form__code="HT-NQ", period__code="2022", unit__code="DU-BEN-NGHE")
+api = client.get("/api/analytics/?form=HT-NQ&unit=QU-Q1&period=HT-TW456-2022")
+page = client.get("/reporting/HT-NQ/HT-TW456-2022/units/DU-BEN-NGHE/")
+submission = Submission.objects.get(form__code="HT-NQ", period__code=PERIOD, unit__code="DU-BEN-NGHE")
 print(json.dumps({
     "api": api.json()["fields"]["members_attended"],
     "page_status": page.status_code,
@@ -38,18 +43,17 @@ print(json.dumps({
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="two SQLite files stand for the pair")
-def test_dashboards_read_the_replica_and_the_rest_the_primary(tmp_path):
+def test_dashboards_read_the_replica_and_the_rest_the_primary(request, tmp_path):
     attended = Value.objects.get(
         submission__form__code="HT-NQ",
-        submission__period__code="2022",
+        submission__period__code=PERIOD,
         submission__unit__code="DU-BEN-NGHE",
         field__code="members_attended",
     )
+    # Copies of the run's demo template (the test's own connection is inside a transaction).
     primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
     for path in (primary, replica):
-        target = sqlite3.connect(path)
-        connection.connection.backup(target)
-        target.close()
+        shutil.copyfile(testdb.sqlite_template(request.config), path)
     with sqlite3.connect(replica) as copy:
         copy.execute(
             f"UPDATE {Value._meta.db_table} SET number = number + 777777 - number WHERE id = ?",
