@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
+from tuyengiao.core.forms import vietnamese_inputs
 from tuyengiao.core.text import fold
 from tuyengiao.orgs.models import OrgUnit
 
@@ -24,6 +25,7 @@ class StyledFilterSet(django_filters.FilterSet):
 
 
 def style(form):
+    vietnamese_inputs(form)  # dd/mm/yyyy dates, 1.250 / 27,5 numbers (core.forms)
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, forms.CheckboxInput):

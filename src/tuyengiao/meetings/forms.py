@@ -3,13 +3,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
+from tuyengiao.core.forms import VNDateField, VNDateInput
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import TaskStatus
 from .filters import style
 from .models import Conclusion, Conference, Delegate, Presentation, Task
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = VNDateInput()  # dd/mm/yyyy whatever the browser's language
 
 
 def units_for(user, action=access.CHANGE):
@@ -79,7 +80,7 @@ class TaskForm(Styled, forms.ModelForm):
 
 
 class ProgressForm(Styled, forms.Form):
-    date = forms.DateField(label=_("date"), widget=DATE)
+    date = VNDateField(label=_("date"))
     text = forms.CharField(label=_("progress"), widget=forms.Textarea(attrs={"rows": 3}))
     status = forms.ChoiceField(label=_("status"), choices=TaskStatus.choices)
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
-from tuyengiao.core.forms import bootstrap
+from tuyengiao.core.forms import VNIntegerField, VNNumberInput, bootstrap
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Channel
@@ -27,6 +27,12 @@ class ChannelForm(forms.ModelForm):
         pass  # the service says it in Vietnamese
 
 
+COLUMN = {
+    "posts": _("Posts, month %(month)s"),
+    "interactions": _("Interactions, month %(month)s"),
+}
+
+
 class MonthGridForm(forms.Form):
     """Twelve rows of posts and interactions; a month left blank has no figures."""
 
@@ -35,14 +41,12 @@ class MonthGridForm(forms.Form):
         self.year = year
         for month, stat in enumerate(stats, start=1):
             for name in ("posts", "interactions"):
-                self.fields[f"{name}_{month}"] = forms.IntegerField(
+                self.fields[f"{name}_{month}"] = VNIntegerField(
                     required=False,
                     min_value=0,
                     initial=getattr(stat, name) if stat else None,
-                    label=_("Month %(month)s") % {"month": month},
-                    widget=forms.NumberInput(
-                        attrs={"class": "form-control form-control-sm num", "min": 0}
-                    ),
+                    label=COLUMN[name] % {"month": month},
+                    widget=VNNumberInput(attrs={"class": "form-control form-control-sm num"}),
                 )
 
     def rows(self):

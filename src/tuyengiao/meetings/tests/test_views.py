@@ -185,7 +185,7 @@ def test_a_garbage_date_gives_a_form_error_not_a_server_error(client, reporter, 
         {"date": "31/31/2024", "text": "x", "status": "done"},
     )
     assert response.status_code == 200
-    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    assert "«Ngày»: «31/31/2024» — không phải là ngày hợp lệ" in response.content.decode()
 
 
 def test_the_api_records_progress_with_the_same_rules(client, reporter, ben_nghe_task):

@@ -91,7 +91,7 @@ def test_the_specialist_generates_and_downloads_the_report(client, specialist):
     ("data", "message"),
     [
         ({"number": "05-BC"}, "Số báo cáo «05-BC» không hợp lệ"),
-        ({"date": "31/02/2023"}, "Nhập một ngày hợp lệ"),
+        ({"date": "31/02/2023"}, "«Ngày»: «31/02/2023» — không phải là ngày hợp lệ"),
         ({"recipients": "\n".join(f"Nơi {i}" for i in range(13))}, "nhiều hơn mức tối đa 12"),
     ],
 )
