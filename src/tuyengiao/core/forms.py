@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 
 from . import numbers, text
 
+MAX_INTEGER = 2**63 - 1  # the widest integer column (core.bounds)
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 DATE_PLACEHOLDER = "dd/mm/yyyy"
 
@@ -83,12 +84,10 @@ class VNNumberField(forms.Field):
                 value, f"nhỏ hơn giá trị tối thiểu {text.format_number(self.min_value)}"
             )
         if self.max_value is not None and number > self.max_value:
-            raise self._refuse(
-                value, f"lớn hơn giá trị tối đa {text.format_number(self.max_value)}"
-            )
+            raise self._refuse(value, f"vượt quá mức tối đa {text.format_number(self.max_value)}")
         if self.integer:
-            if abs(number) >= 10**15:
-                raise self._refuse(value, "quá lớn")
+            if abs(number) > MAX_INTEGER:
+                raise self._refuse(value, f"vượt quá mức tối đa {text.format_number(MAX_INTEGER)}")
             return int(number)
         places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
         if self.decimal_places is not None and places > self.decimal_places:

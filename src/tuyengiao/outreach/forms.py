@@ -3,10 +3,11 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
+from tuyengiao.core.bounds import max_for
 from tuyengiao.core.forms import VNIntegerField, VNNumberInput, bootstrap
 from tuyengiao.orgs.models import OrgUnit
 
-from .models import Channel
+from .models import Channel, ChannelStat
 
 
 class ChannelForm(forms.ModelForm):
@@ -44,6 +45,7 @@ class MonthGridForm(forms.Form):
                 self.fields[f"{name}_{month}"] = VNIntegerField(
                     required=False,
                     min_value=0,
+                    max_value=max_for(ChannelStat, name),
                     initial=getattr(stat, name) if stat else None,
                     label=COLUMN[name] % {"month": month},
                     widget=VNNumberInput(attrs={"class": "form-control form-control-sm num"}),

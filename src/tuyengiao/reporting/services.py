@@ -513,9 +513,12 @@ def _record_many(actor, verb: str, submissions, **data) -> None:
 
 
 @transaction.atomic
-def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) -> int:
+def approve_all_valid(
+    form: Form, root_unit: OrgUnit, period: Period, *, actor, approved_ids: list | None = None
+) -> int:
     """Approve every submitted report of the subtree that still passes every check.
-    Those that fail (a rule changed since) stay submitted. Returns the number approved."""
+    Those that fail (a rule changed since) stay submitted. Returns the number approved;
+    their ids go to `approved_ids` when given (the page offers to undo the batch)."""
     if not access.can(actor, access.APPROVE, root_unit):
         raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
     spec = rules.FormSpec(form)
@@ -544,4 +547,26 @@ def approve_all_valid(form: Form, root_unit: OrgUnit, period: Period, *, actor) 
             actor, "submission.approve", submission, batch=True, figures=_figures_of(submission)
         )
         approved += 1
+        if approved_ids is not None:
+            approved_ids.append(submission.pk)
     return approved
+
+
+@transaction.atomic
+def undo_approvals(ids: list[int], *, actor) -> int:
+    """Undo of `approve_all_valid`: the reports this actor approved go back to «submitted».
+    A report someone has reopened or approved again since is left alone."""
+    undone = 0
+    pending = (
+        Submission.objects.visible_to(actor, access.APPROVE)
+        .select_for_update()
+        .filter(pk__in=ids, status=S.APPROVED, approved_by=actor)
+        .select_related("unit", "form", "period")
+    )
+    for submission in pending:
+        submission.status = S.SUBMITTED
+        submission.approved_by, submission.approved_at = None, None
+        submission.save()
+        audit.record(actor, "submission.approval_undone", submission)
+        undone += 1
+    return undone

@@ -231,3 +231,29 @@ def test_editing_a_conference_records_what_changed(client, specialist, conferenc
         verb="conference.update", object_id=str(conference.pk)
     ).first()
     assert event.data["changed"] == {"place": "Nhà Văn hóa Thanh niên"}
+
+
+def test_a_removed_delegate_and_conclusion_come_back_in_their_place(client, specialist, conference):
+    from tuyengiao.meetings.models import Conclusion, Delegate
+
+    client.force_login(specialist)
+    delegate = conference.delegates.first()
+    before = list(conference.delegates.values_list("name", "order"))
+    page = client.get(conference.get_absolute_url()).content.decode()
+    assert f"Xóa đại biểu «{delegate.name}»? Có thể hoàn tác ngay sau đó." in page
+    url = reverse("meetings:remove_item", args=[conference.pk, "delegate", delegate.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert f"Đã xóa đại biểu «{delegate.name}»." in page
+    assert not Delegate.objects.filter(pk=delegate.pk).exists()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    page = client.post(reverse("undo"), {"token": token}, follow=True).content.decode()
+    assert "Đã khôi phục." in page
+    assert list(conference.delegates.values_list("name", "order")) == before
+
+    conclusion = Conclusion.objects.create(conference=conference, text="Kết luận thử", order=99)
+    url = reverse("meetings:remove_item", args=[conference.pk, "conclusion", conclusion.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "Đã xóa kết luận số 99." in page
+    token = page.split('name="token" value="')[1].split('"')[0]
+    client.post(reverse("undo"), {"token": token})
+    assert conference.conclusions.filter(text="Kết luận thử", order=99).exists()

@@ -47,9 +47,42 @@
     box.showModal();
   }, true);
 
+  // The browser labels a file input in its own language ("Choose File / No file chosen"):
+  // show a Vietnamese button and the chosen file's name instead, the input kept for keyboards.
+  var fileSeq = 0;
+  function vietnameseFileInputs(root) {
+    var body = document.body;
+    root.querySelectorAll("input[type=file]:not([data-vn-file])").forEach(function (input) {
+      input.setAttribute("data-vn-file", "1");
+      if (!input.id) input.id = "vn-file-" + (++fileSeq);
+      var group = document.createElement("div");
+      group.className = "input-group vn-file";
+      var button = document.createElement("label");
+      button.className = "btn btn-outline-secondary";
+      button.htmlFor = input.id;
+      button.textContent = body.getAttribute("data-file-choose") || "…";
+      var name = document.createElement("span");
+      name.className = "form-control text-truncate vn-file-name";
+      name.textContent = body.getAttribute("data-file-none") || "";
+      input.parentNode.insertBefore(group, input);
+      group.appendChild(input);
+      group.appendChild(button);
+      group.appendChild(name);
+      input.classList.add("visually-hidden");
+      input.addEventListener("change", function () {
+        var files = Array.prototype.map.call(input.files || [], function (f) { return f.name; });
+        name.textContent = files.length ? files.join(", ") : body.getAttribute("data-file-none");
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     noBrowserValidation(document);
+    vietnameseFileInputs(document);
     scrollToFirstError();
   });
-  document.addEventListener("htmx:afterSwap", function (event) { noBrowserValidation(event.target); });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    noBrowserValidation(event.target);
+    vietnameseFileInputs(event.target);
+  });
 })();
