@@ -224,3 +224,22 @@ def test_editing_a_document_to_secret_through_the_form_drops_its_file(client, sp
     document.refresh_from_db()
     assert document.classification == "secret" and not document.file
     assert status_of(client, specialist, reverse("documents:file", args=[document.pk])) == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["tuyen truyen bien dao", "dao bien tuyen truyen", "Tuyên truyền biển, đảo", "KH bien"]
+)
+def test_every_word_matches_in_any_order_accent_free(client, specialist, query):
+    client.force_login(specialist)
+
+    page = client.get(LIST, {"q": query}).content.decode()
+
+    assert "tuyên truyền biển, đảo Việt Nam" in page
+
+
+def test_a_word_that_matches_nothing_empties_the_list(client, specialist):
+    client.force_login(specialist)
+
+    response = client.get(LIST, {"q": "tuyen truyen bien dao khongcotu"})
+
+    assert "tuyên truyền biển, đảo Việt Nam" not in response.content.decode()
