@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import RegexValidator, slug_re
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
@@ -22,6 +23,16 @@ class ChannelForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = OrgUnit.objects.visible_to(user, access.CHANGE).vi_ordered()
+        # Django's slug message is English («Enter a valid “slug” …»): say it in Vietnamese.
+        self.fields["code"].validators = [
+            RegexValidator(
+                slug_re,
+                message=_(
+                    "«Code»: «%(value)s» — use only letters without accents, digits, hyphens "
+                    "or underscores, e.g. cot-co-thu-ngu."
+                ),
+            )
+        ]
         bootstrap(self)
 
     def validate_unique(self):

@@ -176,3 +176,13 @@ def test_the_month_grid_names_the_cell_of_a_decimal(client, specialist, ben_nghe
     assert "«Số bài viết tháng 3»: «1,250» — dấu phẩy ngăn phần thập phân" in page
     assert "hãy ghi 1.250 hoặc 1250" in page
     assert services.channel_year(ben_nghe_channel, 2023)["posts"] == 15
+
+
+def test_a_code_with_spaces_or_accents_is_refused_in_vietnamese(client, specialist):
+    client.force_login(specialist)
+    data = {"name": "Kênh mới", "code": "cột cờ", "platform": "website",
+            "unit": OrgUnit.objects.get(code="QU-Q1").pk}  # fmt: skip
+    page = client.post(reverse("outreach:create"), data).content.decode()
+    assert "«Mã»: «cột cờ» — chỉ dùng chữ không dấu, chữ số, dấu gạch ngang" in page
+    assert "slug" not in page
+    assert not Channel.objects.filter(name="Kênh mới").exists()
