@@ -47,6 +47,7 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/report_annual.py
 
 lint: install
 	$(BIN)/ruff check .

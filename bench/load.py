@@ -4,9 +4,11 @@ Builds (once, into the database of DATABASE_URL, which must be an empty PostgreS
 of its own) the national tree of bench/run.py with the 2022 year approved and 2023 assigned,
 then, for each gunicorn worker count, starts gunicorn with deploy/gunicorn.conf.py and
 drives it with CONCURRENCY client threads for SECONDS (and at most MAX requests): each
-client takes the next grassroots unit, saves its 2023 draft through the API and submits it
-(the two requests a reporting unit makes); one client in ten polls a province's figures
-(the dashboards being watched meanwhile). Writes bench/load-results.json.
+client takes the next grassroots unit that has not reported, saves its 2023 draft through
+the API and submits it (the two requests a reporting unit makes); with --readers one client
+polls a province's figures instead (the dashboards being watched meanwhile). The CPU time
+of gunicorn's and PostgreSQL's processes is counted per reported unit. Writes --out
+(bench/load-results.json keeps the runs that docs/scaling.md quotes).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:55418/tgload \
         .venv/bin/python bench/load.py --workers 2 4 --seconds 40 --concurrency 8
@@ -71,16 +73,50 @@ def build() -> dict:
         print(f"load: built in {time.perf_counter() - started:.0f} s", flush=True)
     user = get_user_model().objects.get(username="bench")
     token, _ = Token.objects.get_or_create(user=user)
+    from tuyengiao.reporting.models import Submission
+
+    # Units that have not reported 2023 yet (an earlier run reported some).
+    done = Submission.objects.filter(period__code="2023").values("unit_id")
     grassroots = list(
         OrgUnit.objects.filter(kind=UnitKind.GRASSROOTS)
+        .exclude(pk__in=done)
         .order_by("path")
         .values_list("code", flat=True)
     )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
     root = OrgUnit.objects.get(depth=1)
     provinces = list(
         OrgUnit.objects.filter(depth=2, path__startswith=root.path).values_list("code", flat=True)
     )
-    return {"token": token.key, "grassroots": grassroots, "provinces": provinces}
+    return {
+        "token": token.key,
+        "grassroots": grassroots,
+        "provinces": provinces,
+        "postmaster": _parent(backend),
+    }
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+
+
+def _cpu_seconds(root: int) -> float:
+    """User + system CPU of a process and its children now alive (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
 
 
 class Client(threading.Thread):
@@ -206,15 +242,18 @@ def run_one(workers, data, units, args):
                 deadline,
                 budget,
                 results,
-                reader=(index % 10 == 9),
+                reader=(index == 0 and args.readers),
             )
             for index in range(args.concurrency)
         ]
+        app_cpu, db_cpu = _cpu_seconds(server.pid), _cpu_seconds(data["postmaster"])
         for client in clients:
             client.start()
         for client in clients:
             client.join()
         elapsed = time.perf_counter() - started
+        app_cpu = _cpu_seconds(server.pid) - app_cpu
+        db_cpu = _cpu_seconds(data["postmaster"]) - db_cpu
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
@@ -227,6 +266,10 @@ def run_one(workers, data, units, args):
         "seconds": round(elapsed, 1),
         "units_reported": units_done,
         "units_per_second": round(units_done / elapsed, 1),
+        # CPU spent per reported unit (save + submit): what the arithmetic of docs/scaling.md
+        # rests on, less sensitive than wall time to a machine shared with others.
+        "app_cpu_ms_per_unit": round(app_cpu * 1000 / units_done, 1) if units_done else None,
+        "db_cpu_ms_per_unit": round(db_cpu * 1000 / units_done, 1) if units_done else None,
         "requests": summary,
         "load_average_after": os.getloadavg(),
     }
@@ -239,6 +282,9 @@ def main(argv=None) -> int:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--max", type=int, default=20000, help="requests at most per run")
     parser.add_argument("--port", type=int, default=8018)
+    parser.add_argument(
+        "--readers", action="store_true", help="one client polls a province's figures"
+    )
     parser.add_argument("--out", default=str(BENCH_DIR / "load-results.json"))
     args = parser.parse_args(argv)
     _django()

@@ -289,7 +289,7 @@ FIGURE_PROVIDERS: list[str] = [
     "tuyengiao.initiatives.figures.year_figures",
 ]
 
-# Background work (ADR 0007): django-tasks, queue in the project's own database by default;
+# Background work (ADR 0008): django-tasks, queue in the project's own database by default;
 # `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for
 # deployments that outgrow one machine.
 TASKS = {
@@ -313,6 +313,7 @@ TASK_NOTICE_DAYS_BEFORE = 3
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 NOTIFICATION_POLL_SECONDS = env_int("NOTIFICATION_POLL_SECONDS", 30)
 BACKGROUND_IMPORT_ROWS = env_int("BACKGROUND_IMPORT_ROWS", 500)
+BACKGROUND_EXPORT_ROWS = env_int("BACKGROUND_EXPORT_ROWS", 5000)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -383,6 +384,20 @@ SECURE_PROXY_SSL_HEADER = (
 )
 # The proxy and the monitor ask /health/ on 127.0.0.1 over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# Past one machine (docs/scaling.md): pages of totals read from a PostgreSQL read replica.
+REPLICA_VIEWS = [
+    "reporting:dashboard",
+    "reporting:drilldown",
+    "reporting-analytics-list",
+    "reports:unit_year",
+]
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=60),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["tuyengiao.ops.replica.ReplicaRouter"]
+    MIDDLEWARE.append("tuyengiao.ops.replica.ReplicaMiddleware")
 HEALTH_MIN_FREE_MB = env_int("HEALTH_MIN_FREE_MB", 500)
 HEALTH_QUEUE_MAX_AGE = env_int("HEALTH_QUEUE_MAX_AGE", 600)  # seconds a ready task may wait
 # Errors (with their traceback) are mailed to ADMINS="Tên <a@b.vn>, c@d.vn" when EMAIL_HOST is set.

@@ -39,10 +39,10 @@ APP_URLS = [
     ("meetings/", "tuyengiao.meetings.urls"),
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
-    ("reports/", "tuyengiao.reports.urls"),
     ("audit/", "tuyengiao.core.audit_urls"),
     ("accounts/", "tuyengiao.accounts.urls"),
     ("notifications/", "tuyengiao.notifications.urls"),
+    ("reports/", "tuyengiao.reports.urls"),
 ]
 for prefix, module in APP_URLS:
     try:

@@ -7,6 +7,8 @@ from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.models import Form
 
+BY_KIND, ONE_BY_ONE = "kind", "units"
+
 
 class CampaignForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=40, help_text=_("e.g. HT-TW456-2022"))
@@ -19,8 +21,25 @@ class CampaignForm(forms.Form):
         queryset=OrgUnit.objects.none(),
         to_field_name="code",
     )
+    choose = forms.ChoiceField(
+        label=_("Which units report"),
+        choices=[
+            (BY_KIND, _("Every unit of the chosen kind in the subtree")),
+            (ONE_BY_ONE, _("Units chosen one by one")),
+        ],
+        initial=BY_KIND,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     target_kind = forms.ChoiceField(
         label=_("Kind of target units"), choices=UnitKind.choices, initial=UnitKind.GRASSROOTS
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Units chosen one by one"),
+        queryset=OrgUnit.objects.none(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     starts_on = VNDateField(label=_("Starts on"))
     ends_on = VNDateField(label=_("Ends on"))
@@ -44,6 +63,26 @@ class CampaignForm(forms.Form):
         units = OrgUnit.objects.filter(access.unit_q(user, access.CHANGE, "")).vi_ordered()
         self.fields["organising_unit"].queryset = units
         self.fields["target_unit"].queryset = units
-        for field in self.fields.values():
+        # Units under the user's own: the ones a campaign can be given to.
+        self.fields["units"].queryset = (
+            OrgUnit.objects.filter(access.unit_q(user, access.CHANGE, ""))
+            .exclude(pk__in=[m.unit_id for m in access.memberships(user)])
+            .vi_ordered()
+        )
+        for name, field in self.fields.items():
+            if name in ("choose", "units"):
+                continue
             select = isinstance(field, forms.ChoiceField)
             field.widget.attrs["class"] = "form-select" if select else "form-control"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("choose") == ONE_BY_ONE and not data.get("units"):
+            self.add_error("units", _("Tick at least one unit."))
+        return data
+
+    def chosen_units(self):
+        """The units ticked one by one, or None when the kind in the subtree decides."""
+        if self.cleaned_data.get("choose") != ONE_BY_ONE:
+            return None
+        return list(self.cleaned_data["units"])

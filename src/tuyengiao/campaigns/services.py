@@ -151,3 +151,38 @@ def root_for(user, campaign: StudyCampaign, code: str | None = None):
         return visible.filter(code=code).first()
     root = visible.filter(pk=campaign.target_unit_id).first()
     return root or visible.order_by("depth", "sort_name").first()
+
+
+def describe_collection(form, period, user) -> dict | None:
+    """For the reporting pages: the campaign that owns this collection and the documents
+    it studies (titles as the user may read them)."""
+    from tuyengiao.documents.models import Document
+
+    campaign = StudyCampaign.objects.filter(form=form, period=period).first()
+    if campaign is None:
+        return None
+    documents = (
+        Document.objects.visible_to(user)
+        .with_titles_for(user)
+        .filter(pk__in=campaign.documents.values("pk"))
+        .order_by("signed_on")
+    )
+    return {
+        "template": "campaigns/_collection.html",
+        "context": {"campaign": campaign, "documents": list(documents)},
+    }
+
+
+def preview_units(target_unit, on: dt.date, *, kind=None, units=None) -> dict:
+    """{"count", "names"}: the units a campaign would be assigned to, before saving."""
+    from tuyengiao.orgs.models import OrgUnit
+
+    chosen = OrgUnit.objects.filter(access.subtree_q(target_unit.path, "")).valid_on(on)
+    if units is not None:
+        chosen = chosen.filter(pk__in=[u.pk for u in units])
+    elif kind:
+        chosen = chosen.filter(kind=kind)
+    names = list(chosen.vi_ordered().values_list("name", flat=True))
+    outside = len(units) - len(names) if units is not None else 0
+    return {"count": len(names), "names": names[:30], "more": max(0, len(names) - 30),
+            "outside": outside}  # fmt: skip

@@ -128,7 +128,13 @@ def campaign_create(request):
     if not access.has_role_action(request.user, access.CHANGE):
         raise Http404
     form = CampaignForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    preview = None
+    if request.method == "POST" and form.is_valid() and "preview" in request.POST:
+        preview = services.preview_units(
+            form.cleaned_data["target_unit"], form.cleaned_data["ends_on"],
+            kind=form.cleaned_data["target_kind"], units=form.chosen_units(),
+        )  # fmt: skip
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():  # the period too: nothing is kept if the campaign fails
@@ -143,6 +149,7 @@ def campaign_create(request):
                     ends_on=data["ends_on"],
                     form=data["form"],
                     deadline=data["deadline"],
+                    units=form.chosen_units(),
                     documents=_documents(request, data["documents"]),
                 )
         except DomainError as exc:
@@ -153,4 +160,4 @@ def campaign_create(request):
                 _("Campaign created; the form was assigned to %(n)s more units.") % {"n": assigned},
             )
             return redirect("campaigns:detail", campaign.code)
-    return render(request, "campaigns/form.html", {"form": form})
+    return render(request, "campaigns/form.html", {"form": form, "preview": preview})

@@ -26,6 +26,9 @@ class AuditEventFilter(django_filters.FilterSet):
     object_type = django_filters.ChoiceFilter(
         label=_("Object type"), empty_label=_("All object types")
     )
+    object = django_filters.CharFilter(
+        field_name="object_repr", lookup_expr="icontains", label=_("Object (name or number)")
+    )
     date_from = django_filters.DateFilter(
         field_name="at", lookup_expr="date__gte", label=_("From date")
     )
@@ -47,12 +50,9 @@ class AuditEventFilter(django_filters.FilterSet):
         )
         for name in ("date_from", "date_to"):
             fields[name].widget.input_type = "date"
-        for field in fields.values():
-            css = (
-                "form-control"
-                if field in (fields["date_from"], fields["date_to"])
-                else "form-select"
-            )
+        fields["object"].max_length = 100
+        for name, field in fields.items():
+            css = "form-control" if name in ("object", "date_from", "date_to") else "form-select"
             field.widget.attrs.update({"class": css, "aria-label": field.label})
 
     def filter_unit(self, queryset, name, value):

@@ -12,11 +12,11 @@ from .audit_filters import AuditEventFilter
 from .audit_labels import describe, object_type_label, verb_label
 from .models import AuditEvent
 from .text import format_date
+from .xlsx import XLSX, workbook_bytes
 
 # About 0,4 ms an event (measured on the demo): 10.000 newest events in ~4 s; a narrower
 # filter gives the rest.
 EXPORT_LIMIT = 10_000
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _events(request):
@@ -56,17 +56,6 @@ def audit_list(request):
     )
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _literal(cells) -> None:
-    """Text a spreadsheet will not read as a formula (OWASP): "=1+1" stays the text "=1+1"."""
-    for cell in cells:
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-
-
 def _details_text(details: list[dict]) -> str:
     lines = []
     for row in details:
@@ -78,8 +67,6 @@ def _details_text(details: list[dict]) -> str:
 
 
 def _export(events) -> HttpResponse:
-    from io import BytesIO
-
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -105,15 +92,13 @@ def _export(events) -> HttpResponse:
             _details_text(row["details"]),
         ]
         sheet.append(values)
-        _literal(sheet.cell(index, column) for column in range(1, len(values) + 1))
         sheet.cell(index, 1).number_format = "DD/MM/YYYY HH:MM"
         sheet.cell(index, 7).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEFG", [17, 22, 30, 30, 22, 30, 60], strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    # workbook_bytes writes text that looks like a formula ("=HYPERLINK(…)") as text (OWASP).
+    response = HttpResponse(workbook_bytes(book), content_type=XLSX)
     stamp = format_date(timezone.localdate()).replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="nhat-ky-{stamp}.xlsx"'
     return response

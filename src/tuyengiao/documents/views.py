@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -52,11 +53,17 @@ def register(request):
     )
 
 
+def register_queryset(request):
+    return DocumentFilter(request.GET, queryset=_visible(request), request=request).qs
+
+
 @login_required
 def export(request):
-    filters = DocumentFilter(request.GET, queryset=_visible(request), request=request)
+    documents = register_queryset(request)
+    if job := background_export(request, documents):
+        return redirect(job)
     response = HttpResponse(
-        exports.register_xlsx(filters.qs),
+        exports.register_xlsx(documents),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = 'attachment; filename="so-van-ban.xlsx"'
@@ -208,6 +215,16 @@ def remove_link(request, pk, link_pk):
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("documents:detail", document.pk)
+
+
+def background_export(request, documents):
+    from tuyengiao.notifications import jobs
+
+    if documents.count() <= settings.BACKGROUND_EXPORT_ROWS:
+        return None
+    query = request.GET.urlencode()
+    title = "Xuất sổ văn bản ra Excel"
+    return jobs.start("register_export", title, user=request.user, params={"query": query})
 
 
 def background_import(request, data):

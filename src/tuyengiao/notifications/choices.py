@@ -1,12 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 
 class NotificationKind(models.TextChoices):
     REMINDER = "reminder", _("Reporting reminder")
-    RETURNED = "returned", pgettext_lazy("notification", "Report returned")
-    APPROVED = "approved", pgettext_lazy("notification", "Report approved")
+    RETURNED = "returned", _("Your report was returned")
+    APPROVED = "approved", _("Your report was approved")
     ASSIGNED = "assigned", _("New report form")
     WAITING = "waiting", _("Report waiting for approval")
     TASK_DUE = "task_due", _("Task due soon")

@@ -203,7 +203,28 @@ def reporting_excel_import(job: Job, progress: Progress) -> dict:
     }
 
 
+def register_export(job: Job, progress: Progress) -> dict:
+    """A big register export (.xlsx): the same filter and visibility as the page, as the
+    person who asked (classified titles stay hidden from those without clearance)."""
+    from types import SimpleNamespace
+
+    from django.core.files.base import ContentFile
+    from django.http import QueryDict
+
+    from tuyengiao.documents import exports, views
+
+    progress(10, "Đang lập danh sách văn bản…")
+    request = SimpleNamespace(user=job.user, GET=QueryDict(job.params.get("query", "")))
+    documents = views.register_queryset(request)
+    progress(40, "Đang ghi tệp Excel…")
+    job.result_file.save(
+        "so-van-ban.xlsx", ContentFile(exports.register_xlsx(documents)), save=False
+    )
+    return {"file_url": reverse("notifications:job_file", args=[job.pk])}
+
+
 RUNNERS = {
+    "register_export": register_export,
     "year_end_report": year_end_report,
     "register_import": register_import,
     "reporting_excel_import": reporting_excel_import,

@@ -79,10 +79,26 @@ def returned(event):
     )
 
 
-def approved(event):
+def reopened(event):
     submission = _submission(event)
     if submission is None:
         return
+    reason = event.data.get("reason") or submission.returned_reason
+    title, body = texts.reopened(submission, reason)
+    services.notify(
+        selection.reporters_of(submission.unit),
+        NotificationKind.RETURNED,
+        title,
+        body,
+        url=_submission_path(submission),
+        unit=submission.unit,
+    )
+
+
+def approved(event):
+    submission = _submission(event)
+    if submission is None or submission.status != "approved":
+        return  # approved at a first level only: the unit waits for the last one
     title, body = texts.approved(submission)
     services.notify(
         selection.reporters_of(submission.unit),
@@ -122,5 +138,6 @@ HANDLERS = {
     "submission.submit": submitted,
     "submission.return": returned,
     "submission.approve": approved,
+    "submission.reopen": reopened,
     "form.assign": assigned,
 }

@@ -93,9 +93,12 @@ def _policies() -> dict:
 
 
 def _last_sent(pendings) -> dict:
-    units = {p.unit.pk for p in pendings}
+    # By the few forms and periods owed, not by unit: a national run owes tens of
+    # thousands of units, more than SQLite takes as query parameters.
     rows = (
-        SentReminder.objects.filter(unit__in=units)
+        SentReminder.objects.filter(
+            form__in={p.form.pk for p in pendings}, period__in={p.period.pk for p in pendings}
+        )
         .values("unit_id", "form_id", "period_id")
         .annotate(last=Max("day"))
         .order_by()

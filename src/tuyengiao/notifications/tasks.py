@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks; ADR 0007). Arguments are JSON: ids and ISO dates."""
+"""Background tasks (django-tasks; ADR 0008). Arguments are JSON: ids and ISO dates."""
 
 from __future__ import annotations
 

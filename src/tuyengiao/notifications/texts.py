@@ -38,6 +38,14 @@ def returned(submission, reason: str) -> tuple[str, str]:
     )
 
 
+def reopened(submission, reason: str) -> tuple[str, str]:
+    return (
+        f"Báo cáo được mở lại để sửa: {submission.form.name} — {submission.period.name}",
+        f"Báo cáo «{submission.form.name}» kỳ {submission.period.name} của {submission.unit.name} "
+        f"đã duyệt nay được mở lại để sửa và gửi lại. Lý do: {reason}",
+    )
+
+
 def approved(submission) -> tuple[str, str]:
     return (
         f"Báo cáo đã được duyệt: {submission.form.name} — {submission.period.name}",

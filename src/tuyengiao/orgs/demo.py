@@ -1,7 +1,8 @@
 """District 1 (Ho Chi Minh City) as it stood in 2022, and the 2025 reorganisation.
 
-The seed names the district and its ten wards. The 41 other grassroots organisations
-and the mapping of old wards to the four 2025 wards are illustrative (flagged so).
+The seed names the district and its ten wards. The 41 other grassroots organisations are
+illustrative (flagged so). Which 2025 ward each old ward went into, whole or in part, is
+the real mapping, read from the `vietnamadminunits` package (orgs.admin_units).
 """
 
 import datetime as dt
@@ -12,7 +13,7 @@ from django.db import transaction
 from tuyengiao.core.text import fold
 
 from . import services
-from .choices import Role, UnitKind
+from .choices import LineageKind, Role, UnitKind
 from .models import Lineage, OrgUnit
 from .services import UnitSpec
 
@@ -79,13 +80,10 @@ OTHER_GRASSROOTS = [
     "Chi bộ Hợp tác xã Thương mại Quận 1",
     "Chi bộ Công ty Cổ phần Du lịch Bến Thành",
 ]
-# 2025: District 1 is abolished; its wards merge into four wards under the city.
-NEW_WARDS = {
-    "Sài Gòn": ["Bến Nghé", "Đa Kao", "Nguyễn Thái Bình"],
-    "Tân Định": ["Tân Định", "Đa Kao"],
-    "Bến Thành": ["Bến Thành", "Phạm Ngũ Lão", "Nguyễn Cư Trinh"],
-    "Cầu Ông Lãnh": ["Cầu Ông Lãnh", "Cô Giang", "Cầu Kho"],
-}
+# 2025: District 1 is abolished; its wards go into four wards under the city (Bến Nghé →
+# Sài Gòn; Cô Giang, Cầu Kho, Nguyễn Cư Trinh → Cầu Ông Lãnh; Đa Kao, Nguyễn Thái Bình and
+# Cầu Ông Lãnh split between two each — see admin_units.real_2025_mapping).
+NEW_WARDS = ["Sài Gòn", "Tân Định", "Bến Thành", "Cầu Ông Lãnh"]
 REORGANISATION_DATE = dt.date(2025, 7, 1)
 PASSWORD = "demo12345"
 # (username, full name, unit code, role, title)
@@ -161,28 +159,30 @@ def load(*, actor=None):
         )
     if not Lineage.objects.filter(predecessor=district).exists():
         _reorganise_2025(city, district, wards, actor)
+    else:  # a demo loaded before the real mapping: correct its lineage, nothing else
+        successors = {n: OrgUnit.objects.get(code=ward_code(n, "-2025")) for n in NEW_WARDS}
+        _link_2025_wards(wards, successors)
     _users(actor)
 
 
 def _reorganise_2025(city, district, wards, actor):
-    taken = set()
-    successors = {}
-    for new_name, old_names in NEW_WARDS.items():
-        olds = [wards[n] for n in old_names if n not in taken]
-        taken.update(old_names)
-        successors[new_name] = services.merge_units(
-            olds,
+    successors = {
+        name: services.create_unit(
             UnitSpec(
-                ward_code(new_name, "-2025"),
-                f"Đảng ủy phường {new_name}",
+                ward_code(name, "-2025"),
+                f"Đảng ủy phường {name}",
                 UnitKind.COMMUNE_COMMITTEE,
-                f"Phường {new_name} (từ 2025)",
-                illustrative=True,
+                f"Phường {name} (từ 2025)",
             ),
             parent=city,
-            date=REORGANISATION_DATE,
+            valid_from=REORGANISATION_DATE,
             actor=actor,
         )
+        for name in NEW_WARDS
+    }
+    for ward in wards.values():
+        services._close(ward, REORGANISATION_DATE, actor)
+    _link_2025_wards(wards, successors)
     # The other grassroots organisations and the boards close with the district.
     remaining = OrgUnit.objects.children_of(district).valid_on(REORGANISATION_DATE)
     for unit in remaining:
@@ -192,6 +192,29 @@ def _reorganise_2025(city, district, wards, actor):
     services.merge_units(
         [district], successors["Sài Gòn"], parent=None, date=REORGANISATION_DATE, actor=actor
     )
+
+
+def _link_2025_wards(wards, successors):
+    """Exactly the real lineage between the ten old wards and the four new ones."""
+    from .admin_units import REFORM_NOTE, real_2025_mapping
+
+    wanted = {
+        (wards[old].pk, successors[new].pk): LineageKind.MERGE if whole else LineageKind.SPLIT
+        for old, targets in real_2025_mapping(WARDS).items()
+        for new, whole in targets
+    }
+    links = Lineage.objects.filter(
+        predecessor__in=wards.values(), successor__in=successors.values()
+    )
+    for link in links:
+        if (link.predecessor_id, link.successor_id) not in wanted:
+            link.delete()  # the illustrative mapping of earlier demos
+    for (old, new), kind in wanted.items():
+        Lineage.objects.update_or_create(
+            predecessor_id=old,
+            successor_id=new,
+            defaults={"kind": kind, "date": REORGANISATION_DATE, "note": REFORM_NOTE},
+        )
 
 
 def _users(actor):

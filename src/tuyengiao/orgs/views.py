@@ -43,7 +43,13 @@ def tree(request):
             roots = list(visible.filter(depth=1).vi_ordered())
         else:
             roots = [u for u in visible.filter(path__in=root_paths).vi_ordered()]
-    context = {"query": query, "page": page, "roots": roots, "date": date}
+    context = {
+        "query": query,
+        "page": page,
+        "roots": roots,
+        "date": date,
+        "can_import": access.has_role_action(request.user, access.ADMIN),
+    }
     template = "orgs/_results.html" if request.htmx else "orgs/tree.html"
     return render(request, template, context)
 

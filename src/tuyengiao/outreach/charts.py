@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import io
 
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
-
 from tuyengiao.core.text import format_number
 
 PARTY_RED = "#a50e0e"
@@ -25,6 +21,9 @@ def monthly_chart(
     fmt: str = "svg",
 ) -> bytes:
     """Two bar panels, posts and interactions, for months 1..12 (None = no figures)."""
+    # matplotlib when a chart is drawn, not when a URLconf imports this module.
+    from matplotlib import rc_context
+
     # SVG text stays text (small, selectable, drawn in the page's font); `$` in a channel's
     # name is text, not matplotlib mathtext («Chi phí $x^{2}$» was a 500).
     with rc_context({"svg.fonttype": "none", "text.parse_math": False}):
@@ -32,6 +31,9 @@ def monthly_chart(
 
 
 def _draw(posts, interactions, title: str, fmt: str) -> bytes:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
     months = [f"T{m}" for m in range(1, 13)]
     figure = Figure(figsize=(8, 4.6), dpi=150 if fmt == "png" else 72)
     top, bottom = figure.subplots(2, 1, sharex=True)

@@ -124,13 +124,21 @@ class SubmissionViewSet(
             .order_by("-period__start", "form__code", "unit__sort_name")
         )
         params = self.request.query_params
+        form = Form.objects.filter(code=params.get("form") or "").first()
+        if form is not None and params.get("period"):
+            try:  # ?form=HT-NQ&period=2022: the year's one campaign, as on the pages
+                submissions = submissions.filter(
+                    period=services.resolve_period(form, params["period"])
+                )
+            except DomainError:
+                return submissions.none()
         for name, lookup in (
             ("form", "form__code"),
-            ("period", "period__code"),
+            ("period", "period__code" if form is None else None),
             ("unit", "unit__code"),
             ("status", "status"),
         ):
-            if params.get(name):
+            if params.get(name) and lookup:
                 submissions = submissions.filter(**{lookup: params[name]})
         return submissions
 
@@ -278,8 +286,9 @@ class AnalyticsViewSet(viewsets.GenericViewSet):
         period = _collection(form, params["period"])
         unit = _by_code(OrgUnit.objects.visible_to(request.user), params["unit"], "đơn vị")
         result = rollup.rollup(
-            form, unit, period, include_submitted=params["include_submitted"]
-        ).as_json()
+            form, unit, period, include_submitted=params["include_submitted"],
+            level=params.get("level"),
+        ).as_json()  # fmt: skip
         result["include_submitted"] = params["include_submitted"]
         return Response(_pick(result, form, params))
 

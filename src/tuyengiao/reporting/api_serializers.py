@@ -209,6 +209,17 @@ class AnalyticsQuerySerializer(serializers.Serializer):
     unit = serializers.CharField(max_length=40, help_text="Mã đơn vị, ví dụ QU-Q1")
     period = serializers.CharField(max_length=40, help_text="Mã kỳ, ví dụ 2022")
     indicator = serializers.CharField(required=False, help_text="Chỉ một chỉ số")
+    level = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2,
+        help_text="Biểu mẫu duyệt hai cấp: tính báo cáo đã duyệt từ cấp này",
+        error_messages={
+            "invalid": "Cấp duyệt (level) phải là 1 hoặc 2.",
+            "min_value": "Cấp duyệt (level) phải là 1 hoặc 2.",
+            "max_value": "Cấp duyệt (level) phải là 1 hoặc 2.",
+        },
+    )
     field = serializers.CharField(required=False, help_text="Chỉ một chỉ tiêu số")
     include_submitted = serializers.BooleanField(
         required=False,

@@ -46,6 +46,7 @@ def form_figures(
         "units": f"{unit.code} — {unit.name} (cây đơn vị hiệu lực ngày "
         f"{format_date(period.reference_date)})",
         "period": period.code,
+        "period_name": period.name,
         "statuses": [SubmissionStatus.APPROVED.value],
         "url": drilldown,
         "records": [

@@ -40,6 +40,11 @@ class Form(TimeStamped):
     approver_must_differ = models.BooleanField(
         _("the approver must not be the person who submitted"), default=True
     )
+    approval_levels = models.PositiveSmallIntegerField(
+        _("approval levels"),
+        choices=[(1, _("One level")), (2, _("Two levels: the unit's leader, then above"))],
+        default=1,
+    )
     description = models.TextField(_("description"), blank=True)
     # Shared by every unit assigned it, owned by the one that defined it (core/catalogues.py).
     owner = catalogues.owner_field()
@@ -74,6 +79,20 @@ class Field(models.Model):
     )
     aggregation = models.CharField(
         _("aggregation"), max_length=16, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    # Checks that warn, never block: a value outside these, or moving more than the
+    # percentage from the same unit's previous period, is shown to reporter and approver.
+    warn_min = models.DecimalField(
+        _("usual minimum (warning)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    warn_max = models.DecimalField(
+        _("usual maximum (warning)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    change_warning_pct = models.PositiveSmallIntegerField(
+        _("warn when it changes by more than (%) since the previous period"),
+        null=True,
+        blank=True,
+        default=30,
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -349,6 +368,19 @@ class Submission(TimeStamped):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Levels approved so far: 1 after the unit's own leader, 2 (of 2) after the district.
+    approved_level = models.PositiveSmallIntegerField(_("approved level"), default=0)
+    first_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("approved at the first level by"),
+    )
+    first_approved_at = models.DateTimeField(
+        _("approved at the first level at"), null=True, blank=True
+    )
     returned_reason = models.TextField(_("reason for return"), blank=True)
     reopened = models.BooleanField(_("reopened after approval"), default=False)
 

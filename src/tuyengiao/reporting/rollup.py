@@ -82,13 +82,22 @@ def _valid_unit_q(prefix: str, period: Period) -> Q:
     ) & (Q(**{f"{prefix}valid_to__gte": date}) | Q(**{f"{prefix}valid_to__isnull": True}))
 
 
-def _values(form, unit, period, statuses):
+def counted_q(statuses, level: int | None = None, prefix: str = "") -> Q:
+    """The submissions a rollup counts: those in `statuses`, and with `level` also those
+    approved at that level or above (a two-level form's first level, say)."""
+    condition = Q(**{f"{prefix}status__in": statuses})
+    if level:
+        condition |= Q(**{f"{prefix}approved_level__gte": level})
+    return condition
+
+
+def _values(form, unit, period, statuses, level=None):
     return Value.objects.filter(
+        counted_q(statuses, level, "submission__"),
         _valid_unit_q("submission__unit__", period),
         in_subtree("submission__unit__", unit),
         submission__form=form,
         submission__period=period,
-        submission__status__in=statuses,
     )
 
 
@@ -142,7 +151,9 @@ def _with_integers(fields: dict) -> dict:
     }
 
 
-def completeness(form, unit, period) -> Completeness:
+def completeness(form, unit, period, *, level: int | None = None) -> Completeness:
+    """Expected, sent and approved units; with `level`, "approved" counts the reports
+    approved at that level or above."""
     expected = Assignment.objects.filter(
         _valid_unit_q("unit__", period), in_subtree("unit__", unit), form=form, period=period
     ).count()
@@ -150,17 +161,23 @@ def completeness(form, unit, period) -> Completeness:
         _valid_unit_q("unit__", period), in_subtree("unit__", unit), form=form, period=period
     ).aggregate(
         submitted=Count("pk", filter=Q(status__in=[S.SUBMITTED, S.APPROVED])),
-        approved=Count("pk", filter=Q(status=S.APPROVED)),
+        approved=Count("pk", filter=counted_q([S.APPROVED], level)),
     )
     return Completeness(expected, counts["submitted"], counts["approved"])
 
 
-def rollup(form: Form, unit: OrgUnit, period: Period, *, include_submitted=False) -> Rollup:
+def rollup(
+    form: Form, unit: OrgUnit, period: Period, *, include_submitted=False, level=None
+) -> Rollup:
     """The form's figures for the subtree of `unit` in `period` (approved submissions, or
-    approved and submitted)."""
+    approved and submitted; with `level`, approved at that level or above)."""
     statuses = counted_statuses(include_submitted)
     spec = rules.FormSpec(form)
-    grouped = _values(form, unit, period, statuses).values("field_id").annotate(**_aggregates(spec))
+    grouped = (
+        _values(form, unit, period, statuses, level)
+        .values("field_id")
+        .annotate(**_aggregates(spec))
+    )
     rows = {row["field_id"]: row for row in grouped}
     fields, indicators = _figures(spec, rows)
     return Rollup(
@@ -170,7 +187,7 @@ def rollup(form: Form, unit: OrgUnit, period: Period, *, include_submitted=False
         statuses,
         _with_integers(fields),
         indicators,
-        completeness(form, unit, period),
+        completeness(form, unit, period, level=level),
     )
 
 

@@ -27,7 +27,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import history, rules
+from . import history, outliers, rules
 from .choices import PeriodType, SubmissionStatus, ValuePath
 from .models import Assignment, Form, Period, Submission, in_subtree
 
@@ -230,7 +230,11 @@ def _locked_submission(form, unit, period) -> Submission | None:
     # of one unit wait for each other instead of both inserting.
     Assignment.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
     return (
-        Submission.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
+        Submission.objects.select_for_update()
+        .filter(form=form, unit=unit, period=period)
+        # the audit row names them: no three look-ups per save
+        .select_related("form", "unit", "period")
+        .first()
     )
 
 
@@ -239,6 +243,14 @@ def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
     if checked.errors:
         raise ValidationFailed(checked.errors)
     return checked
+
+
+def _warn_outliers(checked: rules.Checked, form, unit, period) -> dict:
+    """Add the figures' range and change-since-last-period warnings (never errors)."""
+    numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
+    for code, messages in outliers.warnings_for(form, unit, period, numbers).items():
+        checked.warnings.setdefault(code, []).extend(messages)
+    return checked.warnings
 
 
 @transaction.atomic
@@ -261,7 +273,7 @@ def save_draft(
         submission.save(update_fields=["updated_at"])
     changed = history.store([(submission, checked)], spec, actor=actor, path=path)
     audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
-    submission.warnings = checked.warnings
+    submission.warnings = _warn_outliers(checked, form, unit, period)
     return submission
 
 
@@ -303,7 +315,7 @@ def submit(
         actor, "submission.submit", submission, path=path, after_reopen=after_reopen,
         figures=history.figures(submission),
     )  # fmt: skip
-    submission.warnings = checked.warnings
+    submission.warnings = _warn_outliers(checked, form, unit, period)
     return submission
 
 
@@ -313,97 +325,13 @@ def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.first_submitted_at = submission.first_submitted_at or now
     submission.reopened = False
     submission.approved_by, submission.approved_at = None, None
+    submission.approved_level, submission.first_approved_by = 0, None
+    submission.first_approved_at = None
     if not form.approval_required:
         submission.status = S.APPROVED
         submission.approved_by, submission.approved_at = actor, now
+        submission.approved_level = form.approval_levels
     submission.save()
-
-
-def is_own(submission: Submission, actor) -> bool:
-    """The actor sent this report and its form wants someone else to approve it."""
-    return bool(
-        submission.form.approver_must_differ
-        and submission.submitted_by_id is not None
-        and submission.submitted_by_id == getattr(actor, "pk", None)
-    )
-
-
-@transaction.atomic
-def return_submission(submission: Submission, reason: str, *, actor) -> Submission:
-    """Send a submitted report back to the unit with a reason it will read."""
-    reason = (reason or "").strip()
-    unit = submission.unit
-    if not (access.can(actor, access.APPROVE, unit) or access.can(actor, access.CHANGE, unit)):
-        raise PermissionDenied(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
-    if not reason:
-        raise DomainError("Cần ghi lý do trả lại báo cáo.", field="reason")
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status != S.SUBMITTED:
-        raise DomainError(
-            f"Chỉ trả lại được báo cáo đã gửi; báo cáo của «{unit}» "
-            f"{STATUS_WORDS[submission.status]}."
-        )
-    submission.status = S.RETURNED
-    submission.returned_reason = reason[:2000]
-    submission.save()
-    audit.record(actor, "submission.return", submission, reason=submission.returned_reason)
-    return submission
-
-
-@transaction.atomic
-def approve(submission: Submission, *, actor) -> Submission:
-    """Approve a submitted report; its data is locked from then on."""
-    unit = submission.unit
-    if not access.can(actor, access.APPROVE, unit):
-        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{unit}».")
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status != S.SUBMITTED:
-        raise DomainError(
-            f"Chỉ duyệt được báo cáo đã gửi; báo cáo của «{unit}» "
-            f"{STATUS_WORDS[submission.status]}."
-        )
-    if is_own(submission, actor):
-        raise PermissionDenied(
-            f"Bạn đã gửi báo cáo của «{unit}» nên không tự duyệt được: biểu mẫu "
-            f"«{submission.form.code}» yêu cầu người duyệt khác người gửi."
-        )
-    rules_result = rules.check(rules.FormSpec(submission.form), stored_values(submission))
-    if rules_result.errors:
-        raise ValidationFailed(rules_result.errors)
-    submission.status = S.APPROVED
-    submission.approved_by, submission.approved_at = actor, timezone.now()
-    submission.save()
-    audit.record(actor, "submission.approve", submission, figures=history.figures(submission))
-    return submission
-
-
-@transaction.atomic
-def reopen(submission: Submission, reason: str, *, actor) -> Submission:
-    """Unlock an approved report for correction: it goes back to the unit as returned,
-    with the reason; the figures at the moment of reopening are kept in the trail, and
-    the corrections that follow are marked as made after a reopen."""
-    reason = (reason or "").strip()
-    unit = submission.unit
-    if not access.can(actor, access.APPROVE, unit):
-        raise PermissionDenied(f"Bạn không có quyền mở lại báo cáo của «{unit}».")
-    if not reason:
-        raise DomainError("Cần ghi lý do mở lại báo cáo.", field="reason")
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status != S.APPROVED:
-        raise DomainError(
-            f"Chỉ mở lại được báo cáo đã duyệt; báo cáo của «{unit}» "
-            f"{STATUS_WORDS[submission.status]}."
-        )
-    submission.status = S.RETURNED
-    submission.reopened = True
-    submission.returned_reason = reason[:2000]
-    submission.approved_by, submission.approved_at = None, None
-    submission.save()
-    audit.record(
-        actor, "submission.reopen", submission, reason=submission.returned_reason,
-        figures=history.figures(submission),
-    )  # fmt: skip
-    return submission
 
 
 @transaction.atomic
@@ -470,28 +398,23 @@ def save_many(
             sub.submitted_by, sub.submitted_at = actor, now
             sub.first_submitted_at = sub.first_submitted_at or now
             sub.reopened = False
+            sub.approved_level, sub.first_approved_by, sub.first_approved_at = 0, None, None
             if not form.approval_required:
                 sub.status = S.APPROVED
                 sub.approved_by, sub.approved_at = actor, now
+                sub.approved_level = form.approval_levels
         bulk_update_with_history(
             submissions,
             Submission,
             ["status", "submitted_by", "submitted_at", "first_submitted_at", "reopened",
-             "approved_by", "approved_at"],
+             "approved_by", "approved_at", "approved_level", "first_approved_by",
+             "first_approved_at"],
             batch_size=1000,
             default_user=actor,
         )  # fmt: skip
     verb = "submission.submit" if submit else "submission.save_draft"
     _record_many(actor, verb, submissions, path=path)
     return submissions
-
-
-def _figures_of(submission) -> dict[str, str]:
-    """history.figures from the prefetched values (no query per report)."""
-    return {
-        v.field.code: v.text if v.number is None else format(v.number.normalize(), "f")
-        for v in submission.values.all()
-    }
 
 
 def _record_many(actor, verb: str, submissions, **data) -> None:
@@ -512,61 +435,16 @@ def _record_many(actor, verb: str, submissions, **data) -> None:
     )
 
 
-@transaction.atomic
-def approve_all_valid(
-    form: Form, root_unit: OrgUnit, period: Period, *, actor, approved_ids: list | None = None
-) -> int:
-    """Approve every submitted report of the subtree that still passes every check.
-    Those that fail (a rule changed since) stay submitted. Returns the number approved;
-    their ids go to `approved_ids` when given (the page offers to undo the batch)."""
-    if not access.can(actor, access.APPROVE, root_unit):
-        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
-    spec = rules.FormSpec(form)
-    pending = (
-        Submission.objects.visible_to(actor, access.APPROVE)
-        .filter(in_subtree("unit__", root_unit), form=form, period=period, status=S.SUBMITTED)
-        # form and period too: str(submission) names them in each audit row.
-        .select_related("unit", "form", "period")
-        .prefetch_related("values__field")
-    )
-    now = timezone.now()
-    approved = 0
-    for submission in pending:
-        if is_own(submission, actor):
-            continue  # someone else approves what this person sent
-        raw = {
-            v.field.code: v.number if v.field.is_numeric else v.text
-            for v in submission.values.all()
-        }
-        if rules.check(spec, raw).errors:
-            continue
-        submission.status = S.APPROVED
-        submission.approved_by, submission.approved_at = actor, now
-        submission.save()
-        audit.record(
-            actor, "submission.approve", submission, batch=True, figures=_figures_of(submission)
-        )
-        approved += 1
-        if approved_ids is not None:
-            approved_ids.append(submission.pk)
-    return approved
+# The review verbs live in review.py; they are part of this module's interface.
+from .review import (  # noqa: E402
+    approve,
+    approve_all_valid,
+    is_own,
+    reopen,
+    return_submission,
+    undo_approvals,
+)
 
-
-@transaction.atomic
-def undo_approvals(ids: list[int], *, actor) -> int:
-    """Undo of `approve_all_valid`: the reports this actor approved go back to «submitted».
-    A report someone has reopened or approved again since is left alone."""
-    undone = 0
-    pending = (
-        Submission.objects.visible_to(actor, access.APPROVE)
-        .select_for_update()
-        .filter(pk__in=ids, status=S.APPROVED, approved_by=actor)
-        .select_related("unit", "form", "period")
-    )
-    for submission in pending:
-        submission.status = S.SUBMITTED
-        submission.approved_by, submission.approved_at = None, None
-        submission.save()
-        audit.record(actor, "submission.approval_undone", submission)
-        undone += 1
-    return undone
+__all__ = [
+    "approve", "approve_all_valid", "is_own", "reopen", "return_submission", "undo_approvals",
+]  # fmt: skip

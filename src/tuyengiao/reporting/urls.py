@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import views, views_board, views_excel
+from . import views, views_board, views_designer, views_excel
 
 app_name = "reporting"
 urlpatterns = [
     *views_excel.urlpatterns,
+    *views_designer.urlpatterns,
     path("", views.form_list, name="forms"),
     path("<str:form_code>/<str:period_code>/units/<str:unit_code>/", views.submission_page,
          name="submission"),

@@ -16,7 +16,17 @@ from tuyengiao.core import access, audit, undo
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
-from . import history, pages, rules, services
+from . import (
+    collections,
+    design,
+    history,
+    outliers,
+    pages,
+    review,
+    rules,
+    services,
+    timeliness,
+)
 from .choices import NOT_STARTED
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
@@ -33,7 +43,11 @@ def form_list(request):
             if m.role == "reporter" and item["root"] and m.unit.path == item["root"].path
         ]
         item["own_unit"] = reporting_units[0] if reporting_units else None
-    return render(request, "reporting/form_list.html", {"rounds": rounds})
+    return render(
+        request,
+        "reporting/form_list.html",
+        {"rounds": rounds, "may_design": design.may_design(request.user)},
+    )
 
 
 def _initial(submission) -> dict:
@@ -109,22 +123,36 @@ def submission_page(request, form_code, period_code, unit_code):
             access.can(request.user, access.APPROVE, unit)
             or access.can(request.user, access.CHANGE, unit)
         ),
-        "may_approve": submission is not None
-        and submission.status == services.S.SUBMITTED
-        and access.can(request.user, access.APPROVE, unit)
-        and not services.is_own(submission, request.user),
-        "own_report": submission is not None
-        and submission.status == services.S.SUBMITTED
-        and access.can(request.user, access.APPROVE, unit)
-        and services.is_own(submission, request.user),
+        **_approval(request.user, submission),
         "may_reopen": submission is not None
         and submission.status == services.S.APPROVED
         and access.can(request.user, access.APPROVE, unit),
         "changes": history.changes_for(submission) if submission else [],
+        "comparison": outliers.side_by_side(submission) if submission else (None, []),
         "return_form": ReturnForm(),
+        "about": collections.describe(form, period, request.user),
+        "timely": timeliness.mark(assignment.deadline, submission),
+        "days_late": timeliness.days_late(assignment.deadline, submission)
+        if submission and submission.first_submitted_at
+        else 0,
         "board_root": pages.default_root(request.user, form, period),
     }
     return render(request, "reporting/submission.html", context)
+
+
+def _approval(user, submission) -> dict:
+    """May the user approve now (and at which level), or why not."""
+    if submission is None or submission.status != services.S.SUBMITTED:
+        return {"may_approve": False, "own_report": False, "approval_refused": None}
+    if not access.can(user, access.APPROVE, submission.unit):
+        return {"may_approve": False, "own_report": False, "approval_refused": None}
+    problem = review.refusal(submission, user)
+    return {
+        "may_approve": problem is None,
+        "own_report": services.is_own(submission, user),
+        "approval_refused": problem.message if problem else None,
+        "next_level": review.next_level(submission),
+    }
 
 
 def _message(exc: DomainError) -> str:

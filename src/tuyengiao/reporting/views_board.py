@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from tuyengiao.core import access
 from tuyengiao.core.text import sort_key
 
-from . import charts, pages
+from . import charts, outliers, pages
 from .choices import NOT_STARTED, SubmissionStatus
 from .rollup import children_breakdown, rollup
 
@@ -34,6 +34,9 @@ def status_board(request, form_code, period_code, unit_code):
     else:
         rows = [r for r in all_rows if not status_filter or r["status"] == status_filter]
     expected = len(all_rows)
+    flags = outliers.board_flags(form, period, [r["submission"] for r in rows if r["submission"]])
+    for row in rows:
+        row["warnings"] = flags.get(row["unit"].pk, [])
     context = {
         "form_obj": form,
         "period": period,
@@ -43,6 +46,9 @@ def status_board(request, form_code, period_code, unit_code):
         "expected": expected,
         "submitted": counts[SubmissionStatus.SUBMITTED] + counts[SubmissionStatus.APPROVED],
         "approved": counts[SubmissionStatus.APPROVED],
+        "first_level": sum(
+            1 for r in all_rows if r["submission"] and r["submission"].approved_level >= 1
+        ),
         "overdue": sum(1 for r in all_rows if r["overdue"]),
         "on_time": sum(1 for r in all_rows if r["timely"] == "on_time"),
         "late": sum(1 for r in all_rows if r["timely"] == "late"),

@@ -221,7 +221,7 @@ def _sources_sheet(workbook, styles, figures: list[dict], subtitle: str):
         source = figure.get("source") or {}
         statuses = ", ".join(STATUS_WORDS.get(str(s), str(s)) for s in source.get("statuses", []))
         row = [index, _words(figure["label"], names), _words(str(source.get("what", "")), names),
-               _words(str(source.get("units", "")), names), str(source.get("period", "")),
+               _words(str(source.get("units", "")), names), str(source.get("period_name") or source.get("period", "")),
                statuses]  # fmt: skip
         for c, item in enumerate(row, start=1):
             cell = sheet.cell(row=4 + index, column=c, value=item)

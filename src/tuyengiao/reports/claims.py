@@ -8,9 +8,11 @@ A small grammar in three layers:
    named pattern from NOT_A_CLAIM (dates, document numbers, years, phone numbers, house
    numbers, codes, legal articles, names such as "Quận 1", targets, time spans…).
 2. **Connectives** officials use, inside one sentence (or one table cell): "đạt (tỷ lệ)",
-   "tỷ lệ … là", "chiếm", "trên tổng số", "trong đó", "gồm", "tổng cộng", "tăng/giảm … so
-   với", "%" / "phần trăm".
-3. **Claims** built from them: ratio (a/b with its rate), completeness (a/a), sum (the total
+   "tỷ lệ … là/đạt/chiếm", "bằng", "chiếm", "(trên|trong) tổng số", "trong đó", "gồm",
+   "tổng cộng", "tăng/giảm … so với … (M)", "(năm 2022: M), tăng", "đạt p% chỉ tiêu/kế
+   hoạch/dự toán (M)", "%" / "phần trăm".
+3. **Claims** built from them: ratio (a/b with its rate, before, after, or in the next
+   sentence "Tỷ lệ …"; a result against its target), completeness (a/a), sum (the total
    before or after its parts), share (a part "chiếm p%" of a total), growth ("tăng p% so với
    năm trước (M)"), and rate (a percentage whose ratio is not in the text: unchecked).
 
@@ -50,6 +52,15 @@ NOT_A_CLAIM = {
     "around_the_clock": "cách nói «24/24 giờ», «24/7»",
 }
 
+# Units of counting: a number followed by one of these is a figure someone could report.
+UNITS = (
+    "đảng viên|học viên|lớp|bài viết|bài|tin|văn bản|tập thể|cá nhân|tổ chức|chi bộ|đảng bộ"
+    "|đơn vị|mô hình|nhiệm vụ|lượt|người|quần chúng|hội viên|đoàn viên|cán bộ|hộ|khu phố"
+    "|phường|xã|buổi|cuộc|hội nghị|tài liệu|tờ|cuốn|sách|video|clip|đồng chí|điển hình"
+    "|giáo viên|báo cáo viên|tuyên truyền viên|công trình|phần việc|đề tài|sáng kiến|vụ|việc"
+    "|trường hợp|bản|ấn phẩm|pano|băng rôn|khẩu hiệu|trang|kênh|nhóm|thành viên|câu lạc bộ"
+    "|gia đình|cơ quan|doanh nghiệp|đợt|chương trình|kế hoạch|chuyên đề|chỉ tiêu|giải|huy hiệu"
+)
 _SP = "[ \u00a0\u202f]"
 # One number: space-grouped thousands (6 513), or digits with dots (6.513, 95.00, 4.0),
 # with an optional decimal comma.
@@ -113,8 +124,8 @@ _TARGET_BEFORE = _before(
     r"|chỉ\s+tiêu(?:\s+là)?|mục\s+tiêu(?:\s+là)?|≥|≤|>|<|=|đạt\s+từ|đạt\s+trên"
 )
 _TARGET_AFTER = re.compile(r"^[^.;,\d]{0,25}\btrở\s+lên\b", _I)
-_CLOCK = {("24", "24"), ("24", "7")}
 
+_COUNTED_AFTER = re.compile(r"^\s*(?:" + UNITS + r")\b", _I)
 _SENTENCE_END = re.compile(r"[!?\n\t…]|\.(?=[\s\"”’)]|$)")
 _CLAUSE_END = re.compile(r"[;!?\n\t…]|\.(?=[\s\"”’)]|$)")
 
@@ -303,8 +314,10 @@ def _classify_single(text, token: Token, before, after, previous) -> Token:
 
 
 def _classify_slashed(raws, before, after, previous, text) -> str:
-    if tuple(raws[:2]) in _CLOCK and len(raws) == 2:
-        return "around_the_clock"
+    if tuple(raws) == ("24", "7") or (
+        tuple(raws) == ("24", "24") and re.match(r"\s*(?:giờ|h\b|/7)", after, _I)
+    ):
+        return "around_the_clock"  # "trực 24/24 giờ", "24/7" (but "24/24 đảng viên" is a ratio)
     if _DOC_BEFORE.search(before):
         return "document_number"  # Quyết định 1234/2020
     if _ADDRESS_BEFORE.search(before) and (
@@ -324,8 +337,15 @@ def _classify_slashed(raws, before, after, previous, text) -> str:
     if any(_leading_zero(raw) for raw in raws):
         return "date" if _day_month(raws) else "code"
     if _day_month(raws):
+        if _COUNTED_AFTER.match(after) and not _DAY_PART_BEFORE.search(before):
+            return PAIR  # "10/10 đảng viên": counted, whatever came before
         gap = text[previous.end : text.find(raws[0], previous.end)] if previous else ""
-        after_date = previous is not None and previous.kind == "date" and _DATE_JOIN.match(gap)
+        after_date = (
+            previous is not None
+            and previous.kind == "date"
+            and previous.raw.count("/") == len(raws) - 1  # "10/2 và 15/3", not "10/2/2023, 3/8"
+            and _DATE_JOIN.match(gap)
+        )
         # A ratio never has its first part larger; a day/month may.
         if _DATE_BEFORE.search(before) or after_date or int(raws[0]) > int(raws[1]):
             return "date"
@@ -379,14 +399,25 @@ _RATE_STATED = re.compile(
     r"|\bt[ỷỉ]\s+lệ)\s*$",
     _I,
 )
-_WORD_RATIO = re.compile(r"^\s*(?:trên(?:\s+tổng\s+số)?|trong\s+tổng\s+số)\s+$", _I)
+_WORD_RATIO = re.compile(
+    r"^\s*(?:(?:trên|trong)\s+tổng\s+số|trên"
+    r"|[^\d;,()%]{1,40}?\s(?:trên|trong)\s+tổng\s+số(?:\s+[^\d;,()%]{1,12}?)?)\s+$",
+    _I,
+)
 _SHARE = re.compile(r"\bchiếm(?:\s+t[ỷỉ]\s+lệ)?(?:\s+là)?\s*$", _I)
 _SHARE_TOTAL_AFTER = re.compile(
     r"^\s*(?:\(\s*)?(?:trên\s+)?(?:tổng\s+số|so\s+với\s+tổng\s+số|trong\s+tổng\s+số)"
     r"(?:\s+[^\d;()]{0,40}?)?\s*$",
     _I,
 )
-_MARKER = re.compile(r"\b(?:trong\s+đó(?:\s+có)?|bao\s+gồm(?:\s+có)?|gồm(?:\s+có)?)\b", _I)
+_MARKER = re.compile(
+    r"\b(?:trong\s+đó(?:\s+có)?|bao\s+gồm(?:\s+có)?|gồm(?:\s+có)?|cụ\s+thể(?=\s*:)"
+    r"|(?<=,\s)cụ\s+thể|chia\s+ra)\b",
+    _I,
+)
+_SAME_UNIT = {"bài viết": "bài", "tin": "bài", "đồng chí": "người"}
+_GENERIC = {"người", "đồng chí", "đơn vị", "tổ chức", "điển hình", "lượt", "trường hợp", "việc"}
+_AMONG = re.compile(r"\btrong\s+(?:tổng\s+)?số\s*$", _I)
 _TOTAL_AFTER = re.compile(
     r"(?<!trên\s)\b(?:tổng\s+cộng(?:\s+là)?|tổng\s+số(?:\s+là)?|cộng\s+chung|cộng\s+lại)\s*$",
     _I,
@@ -548,6 +579,7 @@ class _Builder:
             same = len(pair.parts) >= 2 and pair.parts[0] == pair.parts[1]
             self.claim(COMPLETENESS if same else RATIO, members, values)
         self._targets_met()
+        self._among()
         self._sums_before()
         self._sums_after()
         self._shares()
@@ -625,6 +657,8 @@ class _Builder:
                 continue
             if total.value < max(p.value for p in parts):
                 continue  # "120 đảng viên, trong đó 130 lượt…": parts of something else
+            if self._other_units(parts, total):
+                continue
             values = {"total": plain(total.value), "parts": [plain(p.value) for p in parts]}
             listed = self.gap(marker.start(), min(self.seg.end, parts[-1].end + 40))
             if not closed or _overlapping(marker.group(), listed):
@@ -639,9 +673,16 @@ class _Builder:
             before = self.gap(self.seg.start, total.start)
             if not _TOTAL_AFTER.search(before):
                 continue
-            clause_start = self.seg.start
-            for end in _CLAUSE_END.finditer(self.text, self.seg.start, total.start):
-                clause_start = end.end()
+            ends = [self.seg.start] + [
+                m.end() for m in _CLAUSE_END.finditer(self.text, self.seg.start, total.start)
+            ]
+            clause_start = ends[-1]
+            if len(ends) > 1 and re.fullmatch(
+                r"\s*(?:tổng\s+cộng|tổng\s+số)(?:\s+là)?\s*",
+                self.gap(clause_start, total.start),
+                _I,
+            ):
+                clause_start = ends[-2]  # "gồm: 7 …, 20 …; tổng số 27 …"
             markers = list(_MARKER.finditer(self.text, clause_start, total.start))
             start = markers[-1].end() if markers else clause_start
             candidates = [
@@ -652,10 +693,25 @@ class _Builder:
             if len(candidates) < 2 or any(t.kind != NUMBER or not self.free(t) for t in candidates):
                 continue
             last_gap = self.gap(candidates[-2].end, candidates[-1].start)
-            if not _AND.search(last_gap):
+            listed = markers and "trong" not in markers[-1].group().lower()
+            if not _AND.search(last_gap) and not listed:
+                continue  # "gồm A, B; tổng số N" is a whole list; "A, B, tổng số N" may not be
+            if self._other_units(candidates, total):
                 continue
             values = {"total": plain(total.value), "parts": [plain(p.value) for p in candidates]}
             self.claim(SUM, [*candidates, total], values)
+
+    def _unit(self, token: Token) -> str:
+        found = _COUNTED_AFTER.match(self.text[token.end : token.end + 40])
+        unit = found.group().strip().lower() if found else ""
+        return _SAME_UNIT.get(unit, unit)
+
+    def _other_units(self, parts: list[Token], total: Token) -> bool:
+        """ "5 lớp … và 4 lớp …, tổng số 2.695 học viên": the parts count classes, the total
+        learners; not a sum. ("5 tập thể và 10 cá nhân, tổng cộng 15 điển hình" is one.)"""
+        units = {self._unit(p) for p in parts}
+        whole = self._unit(total)
+        return len(units) == 1 and "" not in units and whole not in units | _GENERIC | {""}
 
     def _shares(self):
         shares = []
@@ -763,12 +819,32 @@ class _Builder:
             return current, base
         return None, None
 
+    def _among(self):
+        """ "Trong tổng số 1.250 đảng viên, có 1.200 đồng chí tham gia, đạt 96%"."""
+        for percent in self.figs:
+            if percent.kind != PERCENT or not self.free(percent):
+                continue
+            if not re.search(
+                r"\bđạt(?:\s+t[ỷỉ]\s+lệ)?\s*$", self.gap(self.seg.start, percent.start), _I
+            ):
+                continue
+            part = self.prev_fig(percent)
+            whole = self.prev_fig(part) if part is not None else None
+            if whole is None or part.kind != NUMBER or whole.kind != NUMBER:
+                continue
+            if not _AMONG.search(self.gap(self.seg.start, whole.start)) or whole.value < part.value:
+                continue
+            if not self.free(part) or _CLAUSE_END.search(self.gap(whole.end, percent.start)):
+                continue
+            values = {"a": plain(part.value), "b": plain(whole.value), "p": percent.value}
+            self.claim(RATIO, [whole, part, percent], values)
+
     def _targets_met(self):
         """ "kết nạp 18 đảng viên, đạt 120% chỉ tiêu (15 đảng viên)": result ÷ target."""
         for percent in self.figs:
             if percent.kind != PERCENT or not self.free(percent):
                 continue
-            if not re.search(r"\bđạt\s*$", self.gap(self.seg.start, percent.start), _I):
+            if not re.search(r"\b(?:đạt|bằng)\s*$", self.gap(self.seg.start, percent.start), _I):
                 continue
             current, target = self.prev_fig(percent), self.next_fig(percent)
             if current is None or target is None or current.kind != NUMBER:

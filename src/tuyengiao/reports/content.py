@@ -56,6 +56,11 @@ class UnitStyle:
     def committee(self) -> bool:
         return self.kind in _COMMITTEES
 
+    @property
+    def units_word(self) -> str:
+        """What the units below report as: grassroots organisations under a committee."""
+        return "tổ chức cơ sở đảng" if self.committee else "đơn vị"
+
     @classmethod
     def of(cls, unit) -> UnitStyle:
         body, abbr, signer_for, signer_title = _KIND_STYLE.get(unit.kind, _DEFAULT_STYLE)

@@ -262,6 +262,9 @@ def _block(document, block: Block):
     elif block.kind == "caption":
         caption = _para(document, block.text, align=CENTER, bold=True, size=13, space_after=6)
         caption.paragraph_format.keep_with_next = True  # a table's title stays with it
+    elif block.kind == "note":
+        _para(document, block.text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, italic=True, size=12,
+              space_after=12)  # fmt: skip
     elif block.kind == "table" and block.rows:
         _table(document, block.rows)
     elif block.kind == "chart" and block.image:

@@ -83,7 +83,7 @@ def study(fs: FigureSet, style: UnitStyle, year: int, extras=None) -> list[Block
         clauses = []
         if reported and expected:
             clauses.append(
-                f"{reported.display}/{expected.display} tổ chức cơ sở đảng tổ chức học tập, "
+                f"{reported.display}/{expected.display} {style.units_word} tổ chức học tập, "
                 "quán triệt"
             )
         members = [f.display for f in (attended, required, total) if f is not None]
@@ -625,8 +625,15 @@ def build(
         Block("heading1", "I. KẾT QUẢ ĐẠT ĐƯỢC"),
     ]
     blocks += _written(fs, "overview", texts, year, errors)
+    number = 0
     for key, title in RESULTS:
-        blocks += _section(fs, key, title, style, year, extras, warnings, unit.code)
+        section = _section(fs, key, title, style, year, extras, warnings, unit.code)
+        if options.date and any(b.text.startswith(MISSING_MARK) for b in section):
+            continue  # a dated report leaves out what the system has no figures for
+        if section:
+            number += 1
+            section[0].text = f"{number}. {title.split('. ', 1)[1]}"
+        blocks += section
     blocks += [Block("heading1", "II. HẠN CHẾ VÀ NGUYÊN NHÂN")]
     blocks += _written(fs, "limitations", texts, year, errors, heading=("heading2", "1. Hạn chế"))
     blocks += [Block("heading2", "2. Nguyên nhân")]
@@ -727,6 +734,6 @@ def default_recipients(unit, style: UnitStyle) -> list[str]:
         lines += [f"Các đồng chí {style.body} viên", f"Các ban, {style.office}",
                   "Các tổ chức cơ sở đảng"]  # fmt: skip
     else:
-        lines += ["Các đồng chí đảng ủy viên", "Các chi bộ trực thuộc"]
+        lines += ["Các đồng chí Đảng ủy viên", "Các chi bộ trực thuộc"]
     lines.append(f"Lưu {style.office}")
     return lines

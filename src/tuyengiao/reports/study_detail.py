@@ -56,6 +56,20 @@ def _sheet(breakdown, form, title) -> dict:
     }
 
 
+_PLACES = {0: "không lấy chữ số thập phân", 1: "lấy một chữ số thập phân",
+           2: "lấy hai chữ số thập phân", 3: "lấy ba chữ số thập phân"}  # fmt: skip
+
+
+def rounding_note(rate: dict) -> str:
+    """The table's rounding, declared under it (the report rounds as the indicator does)."""
+    places = _PLACES.get(rate["decimals"], f"lấy {rate['decimals']} chữ số thập phân")
+    how = "bỏ phần lẻ sau đó (không làm tròn)" if rate["truncate"] else "làm tròn"
+    return (
+        "Ghi chú: tỷ lệ bằng số đảng viên tham gia chia cho số đảng viên phải học tập, "
+        f"{places}, {how}, như chỉ số của biểu mẫu báo cáo."
+    )
+
+
 def _rows(breakdown, rate_figure, totals) -> list[list[str]]:
     rows = [["TT", "Đơn vị", "Đảng viên phải học tập", "Đảng viên tham gia", "Tỷ lệ"]]
     for index, row in enumerate(vi_sorted(breakdown, key=lambda r: r.unit.name), start=1):
@@ -116,6 +130,10 @@ def study_extras(unit):
             return []
         totals = (group.get(REQUIRED), group.get(ATTENDED))
         number = counter[0] = counter[0] + 1
+        name_for_sheet = next(
+            (f.source.get("name") for f in group.values() if f.source.get("name")), ""
+        )
+        sheet = _sheet(breakdown, form, f"Bảng {number} {name_for_sheet or 'nghị quyết'}")
         name = next((f.source.get("name") for f in group.values() if f.source.get("name")), "")
         about = f" {name}" if name else " nghị quyết"
         ids = [f.id for f in (group.get(REQUIRED), group.get(ATTENDED), group.get(RATE)) if f]
@@ -125,7 +143,8 @@ def study_extras(unit):
             Block("caption", f"Bảng {number}. Kết quả học tập, quán triệt{about} theo đơn vị",
                   appendix=True),
             Block("table", rows=_rows(breakdown, group.get(RATE), totals), appendix=True,
-                  figure_ids=ids, sheet=_sheet(breakdown, form, f"Bảng {number}{about}")),
+                  figure_ids=ids, sheet=sheet),
+            Block("note", rounding_note(sheet["rate"]), appendix=True),
         ]  # fmt: skip
         images = _charts(breakdown)
         for index, image in enumerate(images):

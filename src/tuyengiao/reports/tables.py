@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from tuyengiao.core.text import fold
 
-from .claims import COMPLETENESS, GROWTH, RATIO, SUM, Claim, parse_vn, plain
+from .claims import COMPLETENESS, GROWTH, RATIO, SHARE, SUM, Claim, parse_vn, plain
 
 _SPLIT = re.compile(r"\t| \| ")
 _PLACE = r"toan (?:quan|phuong|xa|huyen|dang bo|thanh pho)"
@@ -327,6 +327,28 @@ def _column_sums(table: Table) -> list[Claim]:
     return claims
 
 
+def _share_rows(table: Table) -> list[Claim]:
+    """ "Xếp loại | Số lượng | Tỷ lệ (%)" with a «Tổng cộng» row: each row's share of it."""
+    rate = _one(table.roles, "rate")
+    counts = [
+        i for i in range(len(table.total.cells))
+        if table.roles.get(i) in (None, "total") and _values(table, table.total, i) is not None
+    ]  # fmt: skip
+    if rate is None or len(counts) != 1 or _one(table.roles, "numerator") is not None:
+        return []
+    whole = _values(table, table.total, counts[0])
+    claims = []
+    for row in table.rows:
+        part = _values(table, row, counts[0])
+        p, _, warning = row.cells[rate].number() if rate < len(row.cells) else (None, False, "")
+        if part is None or p is None:
+            continue
+        values = {"part": plain(part), "total": plain(whole), "p": p}
+        where = f"Bảng {table.number}, dòng «{table.label(row)}»"
+        claims.append(_claim(SHARE, row, values, where, [warning] if warning else []))
+    return claims
+
+
 def table_claims(text: str) -> list[Claim]:
     """Each table's row claims and the totals row against its column sums."""
     claims = []
@@ -337,6 +359,7 @@ def table_claims(text: str) -> list[Claim]:
             )
         if table.total is not None:
             claims.extend(_column_sums(table))
+            claims.extend(_share_rows(table))
             claims.extend(
                 _row_claims(
                     table, table.total, f"Bảng {table.number}, dòng «{table.label(table.total)}»"

@@ -34,18 +34,9 @@ from .checker import (
     counts,
     report_json,
 )
-from .claims import FIGURES, PAIR, PERCENT, Claim, tokenize
+from .claims import FIGURES, PAIR, PERCENT, UNITS, Claim, tokenize
 from .tables import table_spans
 
-# Units of counting: a number followed by one of these is a figure someone could report.
-UNITS = (
-    "đảng viên|học viên|lớp|bài viết|bài|tin|văn bản|tập thể|cá nhân|tổ chức|chi bộ|đảng bộ"
-    "|đơn vị|mô hình|nhiệm vụ|lượt|người|quần chúng|hội viên|đoàn viên|cán bộ|hộ|khu phố"
-    "|phường|xã|buổi|cuộc|hội nghị|tài liệu|tờ|cuốn|sách|video|clip|đồng chí|điển hình"
-    "|giáo viên|báo cáo viên|tuyên truyền viên|công trình|phần việc|đề tài|sáng kiến|vụ|việc"
-    "|trường hợp|bản|ấn phẩm|pano|băng rôn|khẩu hiệu|trang|kênh|nhóm|thành viên|câu lạc bộ"
-    "|gia đình|cơ quan|doanh nghiệp|đợt|chương trình|kế hoạch|chuyên đề|chỉ tiêu|giải|huy hiệu"
-)
 _UNIT_AFTER = re.compile(r"^\s*(?:" + UNITS + r")\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+\S.{0,150}$")
 _STOP = {

@@ -51,8 +51,11 @@ def index(request):
     units = OrgUnit.objects.visible_to(request.user).filter(kind__in=REPORTING_KINDS)
     code = request.GET.get("unit")
     if code:
-        year = request.GET.get("year") or timezone.localdate().year - 1
-        return redirect("reports:unit_year", code=code, year=year)
+        # Checked here: a year or code the URL cannot hold was a NoReverseMatch (a 500).
+        unit, year = _unit_and_year(
+            request, code, request.GET.get("year") or timezone.localdate().year - 1
+        )
+        return redirect("reports:unit_year", code=unit.code, year=year)
     recent = GeneratedReport.objects.visible_to(request.user).select_related("unit")[:20]
     context = {
         "units": units.order_by("path")[:500],
@@ -89,7 +92,7 @@ def _page(request, unit, year, form=None, status=200, sections_form=None, issue_
         "year": year,
         "form": form,
         "sections_form": sections_form or _sections_form(unit, year),
-        "issue_form": issue_form or IssueForm(),
+        "issue_form": issue_form or IssueForm(prefix="issue"),
         "reports": reports,
         "issued": issued,
         "changes": changes,
@@ -165,7 +168,7 @@ def sections(request, code, year):
 def issue(request, code, year):
     """“Ban hành”: a numbered, dated version that later figures are compared with."""
     unit, year = _unit_and_year(request, code, year, access.CHANGE)
-    form = IssueForm(request.POST)
+    form = IssueForm(request.POST, prefix="issue")  # its own ids beside the report form
     if not form.is_valid():
         return _page(request, unit, year, issue_form=form, status=400)
     try:

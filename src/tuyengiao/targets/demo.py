@@ -54,5 +54,5 @@ def load(*, actor=None):
         for year, value in values.items():
             services.set_manual_value(
                 target, actor=actor, year=year, value=Decimal(value),
-                note="minh họa" if year != 2022 else "theo báo cáo tổng kết năm 2022",
+                note="minh họa" if year != 2022 else "theo tin về hội nghị tổng kết ngày 10/2/2023",
             )  # fmt: skip

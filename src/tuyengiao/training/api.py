@@ -18,9 +18,12 @@ from .models import TrainingClass, TrainingKind
 
 
 class TrainingKindSerializer(serializers.ModelSerializer):
+    # The unit that defined the kind (null: the system's); only its administrators change it.
+    owner = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
     class Meta:
         model = TrainingKind
-        fields = ["code", "name", "decimals", "rounding"]
+        fields = ["code", "name", "decimals", "rounding", "owner"]
 
 
 class TrainingClassSerializer(serializers.ModelSerializer):
@@ -54,7 +57,7 @@ class TrainingClassSerializer(serializers.ModelSerializer):
 
 class TrainingKindViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = TrainingKindSerializer
-    queryset = TrainingKind.objects.all()
+    queryset = TrainingKind.objects.select_related("owner")
     lookup_field = "code"
     pagination_class = None
 

@@ -163,3 +163,52 @@ def test_an_unknown_document_in_the_form_saves_nothing(client, specialist):
     assert "Không tìm thấy văn bản 99-KL/TW" in response.content.decode()
     assert not StudyCampaign.objects.filter(code="HT-2024").exists()
     assert not Assignment.objects.filter(period__code="2031").exists()
+
+
+CHOSEN = ["DU-BEN-NGHE", "DU-BEN-THANH", "DU-DA-KAO", "CS-Q1-001", "CS-Q1-002", "CS-Q1-003",
+          "CS-Q1-004", "CS-Q1-005", "CS-Q1-006", "CS-Q1-007", "CS-Q1-008", "CS-Q1-009"]  # fmt: skip
+
+
+def _one_by_one(**extra):
+    return {"code": "HT-12-2024", "name": "Học tập chuyên đề", "organising_unit": "QU-Q1",
+            "target_unit": "QU-Q1", "target_kind": "grassroots", "starts_on": "2024-03-01",
+            "ends_on": "2024-06-30", "form": "HT-NQ", "choose": "units", "units": CHOSEN,
+            **extra}  # fmt: skip
+
+
+def test_a_preview_says_how_many_units_and_saves_nothing(client, specialist):
+    client.force_login(specialist)
+    response = client.post(reverse("campaigns:create"), {**_one_by_one(), "preview": "1"})
+    page = response.content.decode()
+    assert "Sẽ giao cho 12 đơn vị" in page and "Đảng ủy phường Bến Nghé" in page
+    assert not StudyCampaign.objects.filter(code="HT-12-2024").exists()
+
+
+def test_units_chosen_one_by_one_are_the_only_ones_assigned(client, specialist):
+    client.force_login(specialist)
+    response = client.post(reverse("campaigns:create"), _one_by_one())
+    assert response.status_code == 302
+    assigned = Assignment.objects.filter(period__code="HT-12-2024")
+    assert sorted(assigned.values_list("unit__code", flat=True)) == sorted(CHOSEN)
+
+
+def test_choosing_one_by_one_needs_a_ticked_unit(client, specialist):
+    client.force_login(specialist)
+    response = client.post(reverse("campaigns:create"), _one_by_one(units=[]))
+    assert "Hãy đánh dấu ít nhất một đơn vị." in response.content.decode()
+    assert not StudyCampaign.objects.filter(code="HT-12-2024").exists()
+
+
+def test_a_unit_outside_the_target_subtree_is_refused_by_the_service(specialist, district):
+    ben_thanh = OrgUnit.objects.get(code="DU-BEN-THANH")
+    with pytest.raises(DomainError, match="không thuộc «Đảng ủy phường Bến Nghé»"):
+        create(specialist, district, target_unit=OrgUnit.objects.get(code="DU-BEN-NGHE"),
+               units=[ben_thanh])  # fmt: skip
+    assert not StudyCampaign.objects.filter(code="HT-2024").exists()
+
+
+def test_a_sibling_ward_reporter_cannot_open_or_preview(client, outsider):
+    client.force_login(outsider)
+    assert client.get(reverse("campaigns:create")).status_code == 404
+    response = client.post(reverse("campaigns:create"), {**_one_by_one(), "preview": "1"})
+    assert response.status_code == 404

@@ -207,3 +207,31 @@ def test_the_migration_gives_campaigns_that_shared_a_year_their_own_collections(
         "expected": 51, "submitted": 0, "approved": 0
     }  # fmt: skip
     assert not Submission.objects.filter(period=year).exists()
+
+
+def test_the_reporters_form_names_its_campaign_and_the_documents_to_study(client, reporter):
+    from django.urls import reverse
+
+    client.force_login(reporter)
+    url = reverse("reporting:submission", args=["HT-NQ", CODE_2023, "DU-BEN-NGHE"])
+    page = client.get(url).content.decode()
+    banner = page.split('data-testid="collection-campaign"')[1].split("</section>")[0]
+    assert StudyCampaign.objects.get(code=CODE_2023).name in banner
+    assert "01-KL/TW" in banner and "Chỉ thị số 05-CT/TW" in banner
+    # the regular 2023 round belongs to no campaign and says none
+    regular = client.get(reverse("reporting:submission", args=["HT-NQ", "2023", "DU-BEN-NGHE"]))
+    assert 'data-testid="collection-campaign"' not in regular.content.decode()
+
+
+def test_a_classified_document_of_the_campaign_shows_no_title_to_the_reporter(client, reporter):
+    from django.urls import reverse
+
+    from tuyengiao.documents.models import Document
+
+    document = Document.objects.get(number_text="01-KL/TW", issuing_unit=None)
+    Document.objects.filter(pk=document.pk).update(classification="secret")
+    client.force_login(reporter)
+    url = reverse("reporting:submission", args=["HT-NQ", CODE_2023, "DU-BEN-NGHE"])
+    page = client.get(url).content.decode()
+    assert "collection-campaign" in page
+    assert "Chỉ thị số 05-CT/TW" not in page

@@ -103,8 +103,10 @@ def test_a_document_edit_shows_before_and_after(client, specialist, viewer):
     )  # fmt: skip
 
     body = page_of(client, viewer, verb="document.update")
+    by_object = page_of(client, viewer, object="05-kh/qu")
 
     assert "Sửa văn bản" in body and "05-KH/QU" in body
+    assert "Sửa văn bản" in by_object and "HT-NQ — Học tập" not in by_object
     assert "Ngày ban hành" in body
     assert "15/03/2021" in body and "16/03/2021" in body
 

@@ -159,6 +159,11 @@ def test_the_api_does_not_change_catalogues(client, ward_admin, city_kind):
     assert response.status_code in (403, 405)
     city_kind.refresh_from_db()
     assert city_kind.decimals == 2
+    listed = client.get("/api/training/kinds/").json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert {"code": SUMMER, "owner": "TU-HCM"}.items() <= next(
+        r for r in rows if r["code"] == SUMMER
+    ).items()
 
 
 def test_in_the_django_admin_a_ward_admin_cannot_change_a_system_type(client, ward_admin):

@@ -91,7 +91,9 @@ def all_forms(specialist):
     from tuyengiao.initiatives.forms import AssessmentForm, InitiativeForm
     from tuyengiao.meetings.forms import ConferenceForm, ProgressForm, TaskForm
     from tuyengiao.meetings.models import Task
+    from tuyengiao.orgs.forms import DecisionForm
     from tuyengiao.outreach.forms import MonthGridForm
+    from tuyengiao.reporting.forms_designer import AssignForm, FieldForm
     from tuyengiao.reports.forms import CheckForm, IssueForm, ReportOptionsForm
     from tuyengiao.targets.forms import ManualValueForm, TargetForm, TermForm
     from tuyengiao.training.forms import KindForm, TrainingClassForm
@@ -115,6 +117,9 @@ def all_forms(specialist):
         ConferenceForm(user=user),
         TaskForm(user=user),
         ProgressForm(task=Task(status="open")),
+        DecisionForm(unit=None),
+        FieldForm(),
+        AssignForm(),
     ]
 
 

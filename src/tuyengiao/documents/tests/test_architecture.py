@@ -43,6 +43,19 @@ OTHER_MODELS = {
     ("meetings/templates/meetings/task_list.html", "task.title"),
     ("meetings/templates/meetings/task_list.html", "task.conference.title"),
     ("orgs/templates/orgs/panel_my_units.html", "m.title"),  # Membership's position
+    # A person's position (job title) on their account and memberships.
+    ("accounts/demo.py", "membership.title"),
+    ("accounts/services.py", "account.title"),
+    ("accounts/views.py", "account.title"),
+    ("accounts/templates/accounts/detail.html", "account.title"),
+    ("accounts/templates/accounts/unit_roles.html", "m.title"),
+    # Background jobs and notices: titles the system composes (never a document's).
+    ("notifications/jobs.py", "job.title"),
+    ("notifications/models.py", "self.title"),
+    ("notifications/services.py", "notification.title"),
+    ("notifications/texts.py", "task.title"),  # a conference task
+    ("notifications/templates/notifications/job.html", "job.title"),
+    ("notifications/templates/notifications/list.html", "n.title"),
 }
 # Query lookups by title outside the documents app: demo loaders finding their own rows.
 LOOKUPS = {"awards/demo.py", "meetings/demo.py"}

@@ -265,3 +265,28 @@ def test_the_django_admin_hides_a_classified_title_from_staff_without_clearance(
     assert page.status_code == 200 and "12-BC/QU" in page.content.decode()
     assert document.title not in page.content.decode()
     assert past.status_code == 403
+
+
+def test_the_generated_year_end_report_and_annex_carry_no_classified_title(
+    client, uncleared_specialist, classified
+):
+    from docx import Document as Docx
+
+    from tuyengiao.reports.models import GeneratedReport
+
+    client.force_login(uncleared_specialist)
+    response = client.post(reverse("reports:generate", args=["QU-Q1", 2022]), {})
+    assert response.status_code == 302
+    report = GeneratedReport.objects.filter(unit__code="QU-Q1", year=2022).latest("pk")
+
+    docx = client.get(reverse("reports:download", args=[report.pk]))
+    paragraphs = Docx(io.BytesIO(b"".join(docx.streaming_content))).paragraphs
+    tables = Docx(io.BytesIO(report.file.open("rb").read())).tables
+    body = "\n".join(p.text for p in paragraphs) + "\n".join(
+        cell.text for table in tables for row in table.rows for cell in row.cells
+    )
+    annex = text(client.get(reverse("reports:annex", args=[report.pk])))
+
+    assert "6.513" in body  # the report was written
+    for content in (body, annex):
+        assert_no_title(content, classified)

@@ -111,3 +111,33 @@ def test_a_big_excel_report_with_an_error_saves_nothing(
     assert (job.status, job.error) == ("failed", "Tệp có 1 lỗi, chưa lưu dữ liệu nào.")
     assert "nhiều" in job.result["errors"][0]
     assert not Submission.objects.filter(unit__code="DU-BEN-NGHE", period__code="2023").exists()
+
+
+def _rows(data: bytes) -> list[tuple]:
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(data)).active
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_a_big_register_export_is_written_by_the_worker_as_the_person_asked_it(
+    run_worker, client, specialist, outsider, settings, django_capture_on_commit_callbacks
+):
+    from tuyengiao.core.testing import assert_hidden_from
+
+    url = reverse("documents:export") + "?year=2022"
+    client.force_login(specialist)
+    in_request = client.get(url).content  # under the default threshold: in the request
+    settings.BACKGROUND_EXPORT_ROWS = 100
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(url)
+    job = Job.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    run_worker()
+    job.refresh_from_db()
+    assert job.status == "done"
+    download = client.get(job.result["file_url"])
+    assert _rows(b"".join(download.streaming_content)) == _rows(in_request)
+    assert_hidden_from(client, outsider, job.result["file_url"])

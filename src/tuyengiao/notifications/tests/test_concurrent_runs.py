@@ -24,6 +24,8 @@ def committed_demo(transactional_db):
 
 def test_two_concurrent_runs_send_each_reminder_once(committed_demo, monkeypatch):
     day = dt.date(2024, 1, 20)
+    expected = len(reminders.due_reminders(day))  # the demo's ten late units of 2023, at least
+    assert expected >= 10
     both_selected = threading.Barrier(2, timeout=30)
     select = reminders.due_reminders
 
@@ -50,7 +52,9 @@ def test_two_concurrent_runs_send_each_reminder_once(committed_demo, monkeypatch
         thread.join(60)
     assert errors == []
     sent_a, sent_b = len(results["a"]), len(results["b"])
-    assert sent_a + sent_b == 10  # the demo's ten late units of 2023
-    assert SentReminder.objects.filter(day=day).count() == 10
-    # One in-app reminder for Bến Nghé's reporter, not two.
-    assert Notification.objects.filter(user__username="bennghe", kind="reminder").count() == 1
+    assert sent_a + sent_b == expected
+    assert SentReminder.objects.filter(day=day).count() == expected
+    # One in-app reminder per round Bến Nghé owes, not two.
+    owed = SentReminder.objects.filter(day=day, unit__code="DU-BEN-NGHE").count()
+    notices = Notification.objects.filter(user__username="bennghe", kind="reminder")
+    assert notices.count() == owed >= 1

@@ -1,7 +1,10 @@
 import logging
+from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.db import OperationalError
+from django.utils import timezone
 
 from tuyengiao.ops import health
 
@@ -71,3 +74,41 @@ def test_a_failing_check_names_no_host_and_logs_the_traceback(client, monkeypatc
 
 def test_only_get_is_allowed(client):
     assert client.post("/health/").status_code == 405
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("django_tasks_db"), reason="the background queue is not installed"
+)
+def test_a_task_left_waiting_means_no_worker_and_a_503(client):
+    from django_tasks_db.models import DBTaskResult
+
+    from tuyengiao.ops.tests.tasks import probe
+
+    result = probe.enqueue()
+    assert client.get("/health/").json()["checks"]["worker"]["ok"] is True  # just enqueued
+
+    DBTaskResult.objects.filter(id=result.id).update(
+        enqueued_at=timezone.now() - timedelta(minutes=25)
+    )
+    response = client.get("/health/")
+
+    assert response.status_code == 503
+    worker = response.json()["checks"]["worker"]
+    assert worker["ok"] is False
+    assert "đã chờ 25 phút" in worker["detail"]
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("django_tasks_db"), reason="the background queue is not installed"
+)
+def test_a_task_set_for_later_is_not_a_waiting_one(client):
+    from django_tasks_db.models import DBTaskResult
+
+    from tuyengiao.ops.tests.tasks import probe
+
+    result = probe.using(run_after=timezone.now() + timedelta(hours=1)).enqueue()
+    DBTaskResult.objects.filter(id=result.id).update(
+        enqueued_at=timezone.now() - timedelta(hours=2)
+    )
+
+    assert client.get("/health/").json()["checks"]["worker"]["ok"] is True

@@ -114,3 +114,10 @@ def test_bad_review_requests_get_a_vietnamese_json_400(approver, verb, body, mes
 def test_an_unknown_submission_is_a_json_404(approver):
     response = _as(approver).post(f"{SUBMISSIONS}999999999/approve/")
     assert response.status_code == 404 and "detail" in response.json()
+
+
+def test_the_list_finds_the_years_campaign_by_the_year_with_the_form(reporter):
+    rows = _as(reporter).get(SUBMISSIONS, {"form": "HT-NQ", "period": "2022"}).json()["results"]
+    assert [(r["unit"], r["period"]) for r in rows] == [("DU-BEN-NGHE", CAMPAIGN_2022)]
+    by_code = _as(reporter).get(SUBMISSIONS, {"period": CAMPAIGN_2022}).json()["results"]
+    assert len(by_code) == 1

@@ -78,3 +78,11 @@ def test_the_campaign_list_shows_both_campaigns_with_their_own_timeliness(client
     assert 'data-testid="reported-HT-TW456-2022">51/51' in page
     assert 'data-testid="reported-HT-CD-2023">34/51' in page
     assert "51 đúng hạn, 0 muộn" in page and "31 đúng hạn, 3 muộn" in page
+
+
+def test_the_report_page_says_late_by_how_many_days(client, approver, form):
+    client.force_login(approver)
+    url = reverse("reporting:submission", args=[form.code, CAMPAIGN_2023, "DU-DA-KAO"])
+    page = client.get(url).content.decode()
+    status = page.split('data-testid="submission-status"')[1].split("</p>")[0]
+    assert "muộn 4 ngày" in status

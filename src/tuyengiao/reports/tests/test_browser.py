@@ -54,3 +54,21 @@ def test_specialist_writes_a_section_with_a_figure_and_generates_a_dated_report(
     header = [row.cells[1].text for row in document.tables[0].rows]
     assert header[-1] == "Quận 1, ngày 15 tháng 01 năm 2023"
     assert document.sections[0].first_page_header.paragraphs[0].text == ""  # no DỰ THẢO
+
+
+def test_specialist_issues_the_report_and_sees_it_marked(login, page, demo_live_server):
+    from tuyengiao.orgs.models import OrgUnit
+    from tuyengiao.reports import services
+
+    district = OrgUnit.objects.get(code="QU-Q1")
+    for key in ("limitations", "causes_subjective", "causes_objective", "direction",
+                "recommendations"):  # fmt: skip
+        services.save_section_text(district, 2022, key, f"Nội dung {key}.", actor=None)
+    login("chuyenvien")
+    page.goto(f"{demo_live_server.url}/reports/QU-Q1/2022/")
+    page.get_by_label("Số ban hành").fill("115")
+    page.get_by_label("Ngày ký").fill("2023-01-15")
+    page.get_by_role("button", name="Ban hành báo cáo").click()
+    expect(page.get_by_text("Đã ban hành báo cáo.")).to_be_visible(timeout=60_000)
+    expect(page.get_by_test_id("issued-badge")).to_contain_text("Đã ban hành, số 115")
+    expect(page.get_by_test_id("changes-banner")).to_contain_text("Chưa có số liệu nào thay đổi")

@@ -256,3 +256,15 @@ def test_a_table_pasted_from_word_is_checked_row_by_row_on_the_page(client, spec
     assert "Bảng 1, dòng «Phường B»: Sai tỷ lệ: 75 ÷ 80 = 93,75%" in page
     # a number of a table is quoted with its row, not an offset
     assert '<div class="small text-muted">«2 | Phường B | 80 | 75 | 95,75%»</div>' in page
+
+
+def test_the_command_prints_an_unmatched_number_with_the_words_around_it(tmp_path):
+    path = tmp_path / "bao-cao.txt"
+    long_start = "Trong năm, " + "các chi bộ tiếp tục quán triệt, triển khai thực hiện, " * 4
+    path.write_text(long_start + "phát hành 1.234 tờ gấp tuyên truyền.", encoding="utf-8")
+
+    out = run(str(path), "--against-db", "--unit", "QU-Q1", "--year", "2022")
+
+    line = next(line for line in out.splitlines() if "không khớp" in line)
+    assert line.startswith("  không khớp: 1.234 — trong câu «…")
+    assert line.endswith("phát hành 1.234 tờ gấp tuyên truyền»")

@@ -10,7 +10,15 @@ import pytest
 from tuyengiao.reports.checker import check_text
 from tuyengiao.reports.claims import FIGURES, NOT_A_CLAIM, tokenize
 
-from .figure_corpus import CORPUS, HELD_OUT, HELD_OUT_2, NOT_CLAIMS, PARAGRAPHS, WRONG
+from .figure_corpus import (
+    CORPUS,
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    NOT_CLAIMS,
+    PARAGRAPHS,
+    WRONG,
+)
 
 
 def _ids(entries):
@@ -25,7 +33,9 @@ def test_each_corpus_sentence_gets_the_verdicts_a_reader_gives(text, expected):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), HELD_OUT + HELD_OUT_2, ids=_ids(HELD_OUT + HELD_OUT_2)
+    ("text", "expected"),
+    HELD_OUT + HELD_OUT_2 + HELD_OUT_3,
+    ids=_ids(HELD_OUT + HELD_OUT_2 + HELD_OUT_3),
 )
 def test_held_out_sentences_get_the_verdicts_a_reader_gives(text, expected):
     claims = check_text(text)
@@ -56,7 +66,7 @@ def test_every_not_a_claim_pattern_has_sentences_in_the_corpus():
 
 
 def test_the_corpus_has_at_least_80_sentences_covering_every_kind_and_verdict():
-    entries = CORPUS + HELD_OUT + HELD_OUT_2
+    entries = CORPUS + HELD_OUT + HELD_OUT_2 + HELD_OUT_3
     assert len(entries) + len(NOT_CLAIMS) >= 80
     expected = {pair for _, claims in entries for pair in claims}
     kinds = {kind for kind, _ in expected}
@@ -66,7 +76,7 @@ def test_the_corpus_has_at_least_80_sentences_covering_every_kind_and_verdict():
 
 
 def test_nothing_is_called_correct_without_being_recomputed():
-    for text, _ in CORPUS + HELD_OUT + HELD_OUT_2:
+    for text, _ in CORPUS + HELD_OUT + HELD_OUT_2 + HELD_OUT_3:
         for claim in check_text(text):
             if claim.verdict != "ok":
                 continue
@@ -97,7 +107,9 @@ def _wrong_detection(entries):
 
 def test_precision_and_recall_of_wrong_figures_on_the_corpus():
     # given every sentence, the not-a-claim ones included (any wrong there is a false alarm)
-    entries = CORPUS + HELD_OUT + HELD_OUT_2 + PARAGRAPHS + [(t, []) for _, t in NOT_CLAIMS]
+    entries = (
+        CORPUS + HELD_OUT + HELD_OUT_2 + HELD_OUT_3 + PARAGRAPHS + [(t, []) for _, t in NOT_CLAIMS]
+    )
 
     # when
     tp, fp, fn = _wrong_detection(entries)

@@ -189,3 +189,22 @@ def test_a_totals_label_merged_across_two_columns_keeps_the_columns_aligned(tmp_
     totals = [c for c in check_text(read_text(path)) if "Tổng cộng" in c.where]
 
     assert [(c.kind, c.verdict) for c in totals] == [("sum", "ok"), ("sum", "ok"), ("ratio", "ok")]
+
+
+def test_a_rate_column_without_a_ratio_is_each_rows_share_of_the_totals_row():
+    text = (
+        "Xếp loại\tSố lượng\tTỷ lệ (%)\n"
+        "Hoàn thành xuất sắc nhiệm vụ\t5\t19,23\n"
+        "Hoàn thành tốt nhiệm vụ\t19\t73,07\n"
+        "Hoàn thành nhiệm vụ\t2\t8,69\n"
+        "Tổng cộng\t26\t100\n"
+    )
+
+    claims = check_text(text)
+
+    assert [(c.kind, c.verdict, c.expected) for c in claims] == [
+        ("share", "ok", None),
+        ("share", "rounding", "73,08%"),
+        ("share", "wrong", "7,69%"),
+        ("sum", "ok", None),
+    ]

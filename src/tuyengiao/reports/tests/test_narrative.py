@@ -117,7 +117,7 @@ def test_a_ward_report_goes_to_the_district_committee_in_party_style(ben_nghe):
     assert content.recipients == [
         "Ban Thường vụ Quận ủy (để báo cáo)",
         "Ban Tuyên giáo Quận ủy (để báo cáo)",
-        "Các đồng chí đảng ủy viên",
+        "Các đồng chí Đảng ủy viên",
         "Các chi bộ trực thuộc",
         "Lưu Văn phòng Đảng ủy",
     ]

@@ -241,3 +241,29 @@ def test_the_city_reports_on_its_districts(db):
     assert "9 lớp bồi dưỡng chính trị hè" in text  # the districts' classes roll up
     assert "Thực hiện các chỉ tiêu nhiệm kỳ" not in text  # Quận 1's term is not the city's
     assert "Ban Tuyên giáo Quận ủy" not in text and "85-QĐ" not in text  # nor its tasks
+
+
+def test_a_dated_ward_report_leaves_out_sections_without_figures_and_renumbers(ben_nghe):
+    draft = services.build_content(ben_nghe, 2022, options=ReportOptions())
+    assert any(b.text.startswith("[Chưa có số liệu") for b in draft.blocks)
+    dated = services.build_content(ben_nghe, 2022, options=DATED)
+    assert not any(b.text.startswith("[Chưa có số liệu") for b in dated.blocks)
+    results = dated.text().split("I. KẾT QUẢ ĐẠT ĐƯỢC")[1].split("II. HẠN CHẾ")[0]
+    headings = [b.text for b in dated.blocks if b.kind == "heading2" and b.text in results]
+    assert headings[0].startswith("1. ") and headings[0] == "1. Học tập, quán triệt nghị quyết"
+    assert "1/1 đơn vị tổ chức học tập" in results  # a ward's units are not grassroots orgs
+
+
+def test_no_target_in_the_demo_cites_the_report_being_produced(district):
+    figures = services.collect_figures(district, 2022)
+    sources = [str(f.source.get("what", "")) for f in figures if f.section == "targets"]
+    assert sources and not any("báo cáo tổng kết" in s for s in sources)
+    assert services.build_content(district, 2022, options=DATED).warnings == []
+
+
+def test_the_appendix_declares_how_its_rates_are_rounded(district):
+    content = services.build_content(district, 2022, options=DATED)
+    kinds = [b.kind for b in content.appendix]
+    assert kinds.index("note") == kinds.index("table") + 1
+    note = next(b.text for b in content.appendix if b.kind == "note")
+    assert "lấy hai chữ số thập phân, bỏ phần lẻ sau đó (không làm tròn)" in note

@@ -172,7 +172,10 @@ def test_sibling_and_reader_cannot_write_sections_or_issue(client, outsider, rep
         assert_hidden_from(client, outsider, url, method="post")
     client.force_login(reporter)
     assert client.post(WARD_SECTIONS, {"lessons": "x"}).status_code == 403
-    assert client.post(WARD_ISSUE, {"number": "1", "date": "2023-01-15"}).status_code == 403
+    assert (
+        client.post(WARD_ISSUE, {"issue-number": "1", "issue-date": "2023-01-15"}).status_code
+        == 403
+    )
     client.force_login(viewer)
     assert client.post(SECTIONS, {"lessons": "x"}).status_code in (403, 404)
     assert SectionText.objects.count() == before
@@ -181,7 +184,7 @@ def test_sibling_and_reader_cannot_write_sections_or_issue(client, outsider, rep
 
 def test_issue_and_the_page_lists_what_changed_since(client, specialist, district):
     client.force_login(specialist)
-    response = client.post(ISSUE, {"number": "115", "date": "2023-01-15"})
+    response = client.post(ISSUE, {"issue-number": "115", "issue-date": "2023-01-15"})
     assert response.status_code == 400
     assert "Chưa ban hành được" in response.content.decode()
     sections = {
@@ -195,7 +198,9 @@ def test_issue_and_the_page_lists_what_changed_since(client, specialist, distric
         )
     }
     assert client.post(SECTIONS, sections).status_code == 302
-    assert client.post(ISSUE, {"number": "115", "date": "2023-01-15"}).status_code == 302
+    assert (
+        client.post(ISSUE, {"issue-number": "115", "issue-date": "2023-01-15"}).status_code == 302
+    )
     report = GeneratedReport.objects.get(issued_at__isnull=False)
     page = client.get(DISTRICT_PAGE).content.decode()
     assert "Bản đã ban hành: số 115" in page and "Chưa có số liệu nào thay đổi" in page
@@ -219,3 +224,42 @@ def test_the_sources_page_shows_labels_and_plain_sources_without_keys(client, sp
     assert "Trạng thái" in text or "đã duyệt" in text
     assert not set(KEY_RE.findall(text)) | set(ENGLISH_RE.findall(text))
     assert "study.HT-TW456-2022" not in text and "approved" not in text
+
+
+def test_the_signer_kept_for_the_unit_is_offered_next_time(client, specialist, district):
+    from tuyengiao.reports.models import ReportSettings
+
+    client.force_login(specialist)
+    response = client.post(
+        reverse("reports:generate", args=["QU-Q1", 2022]),
+        {"signer_title": "BÍ THƯ", "signer_name": "Tô Thị Bích Châu", "remember": "on",
+         "recipients": "Ban Thường vụ Thành ủy (để báo cáo)\nLưu Văn phòng Quận ủy"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    saved = ReportSettings.objects.get(unit=district)
+    assert (saved.signer_title, saved.signer_name) == ("BÍ THƯ", "Tô Thị Bích Châu")
+    assert saved.recipients == ["Ban Thường vụ Thành ủy (để báo cáo)", "Lưu Văn phòng Quận ủy"]
+    GeneratedReport.objects.all().delete()  # the form falls back to the unit's settings
+    assert "Tô Thị Bích Châu" in client.get(DISTRICT_PAGE).content.decode()
+
+
+def test_generating_says_when_a_hand_entered_target_was_replaced(client, specialist):
+    TrainingClass.objects.filter(kind__code="chinh-tri-he", start_date__year=2022).first().delete()
+    client.force_login(specialist)
+    response = client.post(
+        reverse("reports:generate", args=["QU-Q1", 2022]), {}, HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and 'data-testid="report-warning"' in page
+    assert "giá trị nhập tay năm 2022 là 9" in page
+
+
+def test_a_bad_issue_number_or_date_is_refused_in_vietnamese(client, specialist):
+    client.force_login(specialist)
+    response = client.post(ISSUE, {"issue-number": "A1", "issue-date": "2023-01-15"})
+    assert (
+        response.status_code == 400 and "Số báo cáo «A1» không hợp lệ" in response.content.decode()
+    )
+    response = client.post(ISSUE, {"issue-number": "115", "issue-date": "2099-01-15"})
+    assert response.status_code == 400 and "không sau hôm nay" in response.content.decode()
+    assert not GeneratedReport.objects.exists()

@@ -210,7 +210,7 @@ def test_api_creates_a_class_through_the_service_rules(client, specialist):
         "/api/training/classes/", api_class(attended=31), content_type="application/json"
     )
     assert bad.status_code == 400
-    assert bad.json()["attended"] == [
+    assert bad.json()["errors"]["attended"] == [
         "Số học viên tham dự (31) phải nhỏ hơn hoặc bằng số học viên theo kế hoạch (30)."
     ]
     good = client.post("/api/training/classes/", api_class(), content_type="application/json")

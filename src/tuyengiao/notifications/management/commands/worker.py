@@ -34,6 +34,7 @@ class Command(BaseCommand):
             scheduler.start()
         if options["verbosity"]:
             self.stdout.write(f"Tiến trình nền đang chạy ({backend}). Ctrl+C để dừng.")
+            self.stdout.flush()
         try:
             if "rq" in backend.lower():
                 call_command("rqworker", "default", burst=batch)

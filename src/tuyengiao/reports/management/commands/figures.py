@@ -1,6 +1,7 @@
 """tuyengiao figures check FILE: do a report's figures add up (and match the database)?"""
 
 import json
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -75,7 +76,7 @@ class Command(BaseCommand):
             for number in result.contradictions:
                 figure = number.contradicts
                 self.stdout.write(
-                    f"[SAI] (khác số liệu hệ thống) «{number.raw}» trong câu «{number.sentence}»"
+                    f"[SAI] (khác số liệu hệ thống) «{number.raw}» trong câu «{_around(number)}»"
                 )
                 self.stdout.write(
                     f"    Hệ thống ghi «{figure['label']}» = {figure['display']} "
@@ -89,9 +90,23 @@ class Command(BaseCommand):
                 f"thống; {len(unmatched)} số không tìm thấy trong số liệu của hệ thống."
             )
             for number in unmatched:
-                self.stdout.write(f"  không khớp: {number.raw} — trong câu «{number.sentence}»")
+                self.stdout.write(f"  không khớp: {number.raw} — trong câu «{_around(number)}»")
         c = result.counts
         self.stdout.write(
             f"Tổng cộng {len(result.claims)} nhận định: {c['ok']} đúng, {c['rounding']} làm tròn, "
             f"{c['format']} sai quy ước, {c['unchecked']} chưa kiểm tra được, {result.wrong} sai."
         )
+
+
+def _around(number, width: int = 70) -> str:
+    """The sentence, shortened to the words around the number when it is long."""
+    sentence = number.sentence
+    if len(sentence) <= 2 * width + 20:
+        return sentence
+    found = re.search(r"(?<![\d.,])" + re.escape(number.raw) + r"(?![\d])", sentence)
+    at = found.start() if found else 0
+    start, end = max(0, at - width), min(len(sentence), at + len(number.raw) + width)
+    start = sentence.rfind(" ", 0, start) + 1 if start else 0
+    cut = sentence.find(" ", end)
+    end = len(sentence) if cut == -1 else cut
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
