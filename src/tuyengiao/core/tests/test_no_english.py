@@ -26,6 +26,8 @@ ENGLISH = [
 ENGLISH_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w-])")
 # members_total, participation_rate, study.HT-TW456-2022.members_total, submission.import_excel
 KEY_RE = re.compile(r"(?<![\w/-])[a-z]+(?:_[a-z0-9]+)+(?![\w/-])|\b[a-z]+\.[a-z]+_[a-z_]+\b")
+# Column names of an import file, which a person types in the file's header row.
+ALLOWED_KEYS = {"valid_from"}
 SHOWN_ATTRS = {"aria-label", "title", "placeholder", "alt"}
 MAX_PAGES = 200
 SKIP = ("/logout/", "/admin/", "/api/", "/static/", "/media/", "/undo/")
@@ -38,8 +40,8 @@ class Visible(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in ("script", "style", "template"):
-            self._hidden += 1
+        if tag in ("script", "style", "template", "code", "pre", "kbd"):
+            self._hidden += 1  # not UI text: programs, or what a person types in a file
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
         for name in SHOWN_ATTRS:
@@ -49,7 +51,7 @@ class Visible(HTMLParser):
             self.parts.append(attrs["value"])
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "template") and self._hidden:
+        if tag in ("script", "style", "template", "code", "pre", "kbd") and self._hidden:
             self._hidden -= 1
 
     def handle_data(self, data):
@@ -69,7 +71,7 @@ def crawl(client):
         parser = Visible()
         parser.feed(response.content.decode())
         text = "\n".join(parser.parts)
-        found = sorted(set(ENGLISH_RE.findall(text)) | set(KEY_RE.findall(text)))
+        found = sorted((set(ENGLISH_RE.findall(text)) | set(KEY_RE.findall(text))) - ALLOWED_KEYS)
         if found:
             problems[url] = found
         for href in parser.links:
