@@ -75,3 +75,16 @@ def test_the_board_prints_on_a4_without_the_menu(login, page, demo_live_server, 
     keep = os.environ.get("SCREENSHOT_DIR")
     if keep:
         shutil.copy(tmp_path / "board-print.png", keep)
+
+
+def test_searching_the_register_with_several_words_without_accents(login, page, demo_live_server):
+    login("chuyenvien")
+    page.get_by_role("link", name="Văn bản", exact=True).click()
+    box = page.get_by_label("Tìm số, ký hiệu hoặc trích yếu")
+    box.fill("tuyen truyen bien dao")
+    box.press("Enter")
+    expect(page.get_by_text("tuyên truyền biển, đảo Việt Nam").first).to_be_visible()
+    box = page.get_by_label("Tìm số, ký hiệu hoặc trích yếu")
+    box.fill("dao bien tuyen truyen khongco")
+    box.press("Enter")
+    expect(page.get_by_text("tuyên truyền biển, đảo Việt Nam")).to_have_count(0)

@@ -165,3 +165,12 @@ def test_every_form_reads_numbers_and_dates_the_vietnamese_way(specialist):
                 else:
                     assert field.clean(raw) == want, (type(form), name, raw)
     assert seen >= 40  # 7 training counts, 24 grid cells, years, targets, values …
+
+
+@pytest.mark.django_db
+def test_the_year_filters_are_text_boxes_read_the_vietnamese_way(client, specialist):
+    client.force_login(specialist)
+    page = client.get("/documents/", {"year": "2022"}).content.decode()
+    assert 'type="number"' not in page and 'name="year"' in page
+    errors = client.get("/documents/", {"year": "2,5"}).context["filter"].form.errors
+    assert errors["year"][0].startswith("«Năm»: «2,5» — dấu phẩy ngăn phần thập phân")
