@@ -243,3 +243,18 @@ def test_a_word_that_matches_nothing_empties_the_list(client, specialist):
     response = client.get(LIST, {"q": "tuyen truyen bien dao khongcotu"})
 
     assert "tuyên truyền biển, đảo Việt Nam" not in response.content.decode()
+
+
+def test_the_register_says_which_documents_are_its_own_and_which_come_from_above(
+    client, specialist
+):
+    # 667 of the district (the report's figure) + the higher bodies' = the register's count
+    client.force_login(specialist)
+
+    response = client.get(LIST, {"year": 2022})
+    year = next(y for y in response.context["years"] if y["year"] == 2022)
+    page = response.content.decode()
+
+    assert year["own"] >= 667 and year["higher"] > 0
+    assert year["count"] == year["own"] + year["higher"]
+    assert f"do đơn vị mình ban hành, {year['higher']} của cấp trên" in page
