@@ -74,9 +74,17 @@ class TaskForm(Styled, forms.ModelForm):
         fields = ["title", "unit", "due_date"]
         widgets = {"due_date": DATE, "title": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, many=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_for(user)
+        if many:  # a new task may go to several units at once, each reporting on its own
+            self.fields["also_units"] = forms.ModelMultipleChoiceField(
+                queryset=units_for(user),
+                required=False,
+                label=_("also assign to"),
+                help_text=_("Hold Ctrl (or ⌘) to choose several units; each gets its own task."),
+                widget=forms.SelectMultiple(attrs={"size": 8, "class": "form-select"}),
+            )
 
 
 class ProgressForm(Styled, forms.Form):

@@ -199,6 +199,18 @@ def create_task_from_conclusion(
 
 
 @transaction.atomic
+def create_tasks_from_conclusion(conclusion: Conclusion, *, actor, units, title: str,
+                                 due_date: dt.date) -> list[Task]:  # fmt: skip
+    """One task per unit, all or none: a refusal for one unit saves no task."""
+    return [
+        create_task_from_conclusion(
+            conclusion, actor=actor, unit=unit, title=title, due_date=due_date
+        )
+        for unit in dict.fromkeys(units)  # once each, in the order chosen
+    ]
+
+
+@transaction.atomic
 def update_task(task: Task, *, actor, unit, title: str, due_date: dt.date) -> Task:
     _require(actor, access.CHANGE, task.conference.unit, "sửa nhiệm vụ")
     task.title = _check_task(task.conclusion, unit, title, due_date, actor)

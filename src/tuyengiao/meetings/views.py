@@ -244,15 +244,25 @@ def task_create(request, conclusion_pk):
         pk=conclusion_pk,
         conference__in=Conference.objects.visible_to(request.user, access.CHANGE),
     )
-    form = TaskForm(request.POST or None, user=request.user)
+    form = TaskForm(request.POST or None, user=request.user, many=True)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        units = [data.pop("unit"), *data.pop("also_units", [])]
+        created = []
         if attempt(
             form,
-            lambda: services.create_task_from_conclusion(
-                conclusion, actor=request.user, **form.cleaned_data
+            lambda: created.extend(
+                services.create_tasks_from_conclusion(
+                    conclusion, actor=request.user, units=units, **data
+                )
             ),
         ):
-            messages.success(request, _("Task assigned."))
+            if len(created) == 1:
+                messages.success(request, _("Task assigned."))
+            else:
+                messages.success(
+                    request, _("Task assigned to %(n)s units.") % {"n": len(created)}
+                )
             return redirect(f"{conclusion.conference.get_absolute_url()}#conclusions")
     return render(
         request, "meetings/task_form.html", {"form": form, "conclusion": conclusion, "task": None}

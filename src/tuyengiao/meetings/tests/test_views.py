@@ -257,3 +257,32 @@ def test_a_removed_delegate_and_conclusion_come_back_in_their_place(client, spec
     token = page.split('name="token" value="')[1].split('"')[0]
     client.post(reverse("undo"), {"token": token})
     assert conference.conclusions.filter(text="Kết luận thử", order=99).exists()
+
+
+def test_one_conclusion_is_assigned_to_several_units_at_once(client, specialist, conference):
+    from tuyengiao.meetings.models import Conclusion
+    from tuyengiao.orgs.models import OrgUnit
+
+    conclusion = Conclusion.objects.create(conference=conference, text="Kết luận chung", order=98)
+    wards = list(OrgUnit.objects.filter(code__in=["DU-BEN-NGHE", "DU-BEN-THANH", "DU-CAU-KHO"]))
+    client.force_login(specialist)
+    url = reverse("meetings:task_create", args=[conclusion.pk])
+    data = {"title": "Tổ chức tuyên truyền kết luận", "unit": wards[0].pk,
+            "also_units": [w.pk for w in wards], "due_date": "30/09/2023"}  # fmt: skip
+    page = client.post(url, data, follow=True).content.decode()
+    assert "Đã giao nhiệm vụ cho 3 đơn vị." in page
+    assert sorted(conclusion.tasks.values_list("unit__code", flat=True)) == sorted(
+        w.code for w in wards
+    )
+
+
+def test_a_refused_unit_saves_no_task_for_the_others(client, specialist, conference):
+    from tuyengiao.meetings.models import Conclusion
+    from tuyengiao.orgs.models import OrgUnit
+
+    conclusion = Conclusion.objects.create(conference=conference, text="Kết luận chung", order=97)
+    client.force_login(specialist)
+    ward = OrgUnit.objects.get(code="DU-BEN-NGHE")
+    data = {"title": "", "unit": ward.pk, "also_units": [ward.pk], "due_date": "30/09/2023"}
+    client.post(reverse("meetings:task_create", args=[conclusion.pk]), data)
+    assert not conclusion.tasks.exists()
