@@ -88,3 +88,18 @@ def test_searching_the_register_with_several_words_without_accents(login, page, 
     box.fill("dao bien tuyen truyen khongco")
     box.press("Enter")
     expect(page.get_by_text("tuyên truyền biển, đảo Việt Nam")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("username", "panel"),
+    [("lanhdao", "panel-approval-queue"), ("bennghe", "panel-forms-due"),
+     ("chuyenvien", "panel-follow-up")],
+)  # fmt: skip
+def test_each_role_home_page_shows_its_work(login, page, demo_live_server, username, panel):
+    import os
+
+    login(username)
+    expect(page.get_by_test_id(panel)).to_be_visible()
+    keep = os.environ.get("SCREENSHOT_DIR")
+    if keep:
+        page.screenshot(path=f"{keep}/home-{username}.png", full_page=True)
