@@ -103,3 +103,22 @@ def test_each_role_home_page_shows_its_work(login, page, demo_live_server, usern
     keep = os.environ.get("SCREENSHOT_DIR")
     if keep:
         page.screenshot(path=f"{keep}/home-{username}.png", full_page=True)
+
+
+def test_the_board_on_a_phone_wraps_its_tabs_and_keeps_the_unit_column(
+    login, page, demo_live_server
+):
+    import os
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    login("lanhdao")
+    page.goto(f"{demo_live_server.url}{BOARD}")
+    tabs = page.locator(".nav-tabs .nav-link, .nav-pills .nav-link")
+    for index in range(tabs.count()):
+        box = tabs.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375 + 1, index  # none cut off
+    first_cell = page.locator(".table-responsive tbody tr td").first
+    assert first_cell.evaluate("e => getComputedStyle(e).position") == "sticky"
+    keep = os.environ.get("SCREENSHOT_DIR")
+    if keep:
+        page.screenshot(path=f"{keep}/board-phone.png", full_page=False)
