@@ -258,7 +258,9 @@ SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 # "template" and "context"; each app contributes what its users have to do.
 HOME_PANELS = [
     "tuyengiao.orgs.panels.my_units",
+    "tuyengiao.reporting.panels.returned",
     "tuyengiao.reporting.panels.forms_due",
+    "tuyengiao.reporting.panels.approval_queue",
     "tuyengiao.reporting.panels.follow_up",
     "tuyengiao.meetings.panels.my_tasks",
     "tuyengiao.meetings.panels.overdue_tasks",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError
-from tuyengiao.core.text import fold
+from tuyengiao.core.text import matches_words
 from tuyengiao.orgs.models import Membership, OrgUnit
 
 from . import services
@@ -44,11 +44,10 @@ def account_list(request):
     accounts = services.manageable_accounts(request.user).order_by("user__username")
     query = request.GET.get("q", "").strip()
     if query:
-        folded = fold(query)
         accounts = [
             a
             for a in accounts
-            if folded in fold(f"{a.user.username} {a.user.get_full_name()} {a.unit.name}")
+            if matches_words(query, f"{a.user.username} {a.user.get_full_name()} {a.unit.name}")
         ]
     page = Paginator(accounts, 50).get_page(request.GET.get("page"))
     for account in page:

@@ -129,6 +129,22 @@ def add_recipient(
     return recipient
 
 
+RECIPIENT_FIELDS = ("unit_id", "name", "title", "unit_name", "reason", "order", "illustrative")
+
+
+@transaction.atomic
+def restore_recipient(commendation: Commendation, data: dict, *, actor) -> Recipient:
+    """Undo of `remove_recipient`: the collective or individual comes back in its place."""
+    _require_change(actor, commendation.unit)
+    if data["unit_id"] and commendation.recipients.filter(unit_id=data["unit_id"]).exists():
+        raise DomainError("Tập thể này đã có lại trong đợt khen thưởng.")
+    recipient = Recipient.objects.create(
+        commendation=commendation, **{name: data[name] for name in RECIPIENT_FIELDS}
+    )
+    audit.record(actor, "commendation.recipient_restore", commendation, recipient=str(recipient))
+    return recipient
+
+
 @transaction.atomic
 def remove_recipient(recipient: Recipient, *, actor) -> None:
     commendation = recipient.commendation

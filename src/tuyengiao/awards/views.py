@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access
+from tuyengiao.core import access, undo
 from tuyengiao.meetings import xlsx
 from tuyengiao.meetings.views import attempt, list_querystring
 
@@ -139,7 +139,11 @@ def recipient_add(request, pk, kind):
         form,
         lambda: services.add_recipient(commendation, actor=request.user, **form.cleaned_data),
     ):
-        messages.success(request, _("Recipient added."))
+        data = form.cleaned_data
+        if kind == "collective":
+            messages.success(request, _("Collective «%(name)s» added.") % {"name": data["unit"]})
+        else:
+            messages.success(request, _("Individual «%(name)s» added.") % {"name": data["name"]})
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -152,6 +156,26 @@ def recipient_add(request, pk, kind):
 def recipient_remove(request, pk, recipient_pk):
     commendation = get_object_or_404(_visible(request, access.CHANGE), pk=pk)
     recipient = get_object_or_404(Recipient, commendation=commendation, pk=recipient_pk)
+    data = {name: getattr(recipient, name) for name in services.RECIPIENT_FIELDS}
     services.remove_recipient(recipient, actor=request.user)
-    messages.success(request, _("Recipient removed."))
+    if recipient.unit_id:
+        message = _("Collective «%(name)s» removed.") % {"name": recipient.unit}
+    else:
+        message = _("Individual «%(name)s» removed.") % {"name": recipient.name}
+    undo.offer(
+        request,
+        message,
+        action="awards.restore_recipient",
+        payload={"commendation": commendation.pk, "data": data},
+        next_url=commendation.get_absolute_url(),
+    )
     return redirect(commendation.get_absolute_url())
+
+
+@undo.register("awards.restore_recipient")
+def _restore_recipient(payload, *, actor) -> str:
+    commendation = get_object_or_404(
+        Commendation.objects.visible_to(actor, access.CHANGE), pk=payload["commendation"]
+    )
+    services.restore_recipient(commendation, payload["data"], actor=actor)
+    return _("Restored.")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
+from tuyengiao.core.forms import VNDateField
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.models import Form
@@ -40,17 +41,14 @@ class CampaignForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    starts_on = forms.DateField(
-        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = VNDateField(label=_("Starts on"))
+    ends_on = VNDateField(label=_("Ends on"))
     form = forms.ModelChoiceField(
         label=_("Reporting form"), queryset=Form.objects.all(), to_field_name="code"
     )
-    deadline = forms.DateField(
+    deadline = VNDateField(
         label=_("Reporting deadline"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Empty: the form's usual number of days after the campaign ends."),
     )
     documents = forms.CharField(

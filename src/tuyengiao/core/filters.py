@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .bounds import MAX_ID, MAX_YEAR, MIN_YEAR
+from .forms import VNIntegerField
 
 
 def visible_units(request):
@@ -49,7 +50,7 @@ class UnitRecordFilterSet(django_filters.FilterSet):
 
 
 class YearFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = VNIntegerField  # a text box: no browser-language "Please enter a number"
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", MIN_YEAR)
@@ -58,7 +59,7 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class IdFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
+    field_class = VNIntegerField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)

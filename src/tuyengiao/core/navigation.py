@@ -37,11 +37,12 @@ def menu(request):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        items.append(
-            {
-                "label": label,
-                "url": url,
-                "active": request.path == url or (url != "/" and request.path.startswith(url)),
-            }
-        )
-    return {"menu": items}
+        items.append({"label": label, "url": url, "active": False})
+    # One entry lit: the longest URL the page is under (/meetings/tasks/ lights «Tasks»,
+    # not «Conferences» as well).
+    under = [i for i in items if request.path == i["url"] or (
+        i["url"] != "/" and request.path.startswith(i["url"]))]  # fmt: skip
+    if under:
+        max(under, key=lambda i: len(i["url"]))["active"] = True
+    units = [m.unit.name for m in access.memberships(user)]
+    return {"menu": items, "print_unit": units[0] if units else ""}

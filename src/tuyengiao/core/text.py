@@ -124,6 +124,22 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.lower().split())
 
 
+_WORD_EDGES = ",.;:!?()[]«»\"“”'"
+
+
+def search_words(query: str | None) -> list[str]:
+    """'Tuyên truyền  biển, đảo' -> ['tuyen', 'truyen', 'bien', 'dao']: the folded words a
+    search must all find, in any order. Inner punctuation stays (05-KH/QU is one word)."""
+    words = (w.strip(_WORD_EDGES) for w in fold(query).replace("\x00", "").split())
+    return [w for w in words if w][:12]  # twelve words are plenty; more only cost queries
+
+
+def matches_words(query: str | None, text: str | None) -> bool:
+    """The same rule in Python, for lists that are not querysets."""
+    haystack = fold(text)
+    return all(word in haystack for word in search_words(query))
+
+
 def _split_letter(ch: str) -> tuple[str, str]:
     """'ế' -> ('ê', acute): the base letter with its letter marks, and its tone."""
     decomposed = unicodedata.normalize("NFD", ch)

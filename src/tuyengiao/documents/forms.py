@@ -4,6 +4,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
+from tuyengiao.core.forms import VNDateField
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import Classification, LinkKind
@@ -28,11 +29,7 @@ class DocumentForm(forms.Form):
         max_length=80,
         help_text=_("As written on the document, e.g. 05-KH/QU."),
     )
-    signed_on = forms.DateField(
-        label=_("Signing date"),
-        # A date input reads ISO dates only: without the format an edit showed an empty date.
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    signed_on = VNDateField(label=_("Signing date"))
     title = forms.CharField(
         label=_("Title / summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from tuyengiao.core import access, catalogues
 from tuyengiao.core.models import TimeStamped
-from tuyengiao.core.text import fold, sort_key
+from tuyengiao.core.text import fold, search_words, sort_key
 
 from . import numbers
 from .choices import Classification, LinkKind
@@ -102,14 +102,15 @@ class DocumentQuerySet(access.ScopedQuerySet):
 
     def search(self, query: str, user):
         """Accent-insensitive search of number and title; titles of secrets only if cleared."""
-        folded = fold(query).replace("\x00", "")  # PostgreSQL refuses NUL in a query
-        if not folded:
-            return self
-        by_number = Q(number_search__contains=folded)
-        by_text = Q(search_text__contains=folded)
-        if not is_cleared(user):
-            by_text &= Q(classification=Classification.ORDINARY)
-        return self.filter(by_number | by_text)
+        # Every word, in any order, in the number or (if the user may read it) the title.
+        # search_words drops NUL, which PostgreSQL refuses in a query.
+        condition = Q()
+        for word in search_words(query):
+            by_text = Q(search_text__contains=word)
+            if not is_cleared(user):
+                by_text &= Q(classification=Classification.ORDINARY)
+            condition &= Q(number_search__contains=word) | by_text
+        return self.filter(condition)
 
 
 class Document(TimeStamped):

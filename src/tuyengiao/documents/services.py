@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.db.models.functions import ExtractYear
 
 from tuyengiao.core import access, audit
@@ -72,11 +73,29 @@ def find_duplicate(parsed, unit, signed_on: dt.date, exclude_pk=None) -> Documen
     return duplicates.first()
 
 
+def next_free_number(parsed, duplicate: Document) -> str:
+    """The number after the highest one of the same type, issuer and term: 12-KH/QU."""
+    highest = (
+        Document.objects.filter(
+            issuing_unit_id=duplicate.issuing_unit_id,
+            type_code=parsed.type_code,
+            issuer_codes=parsed.issuer_codes,
+            term_start_year=duplicate.term_start_year,
+        ).aggregate(m=Max("sequence"))["m"]
+        or 0
+    )
+    width = len(parsed.sequence_text)
+    return numbers.format_number(
+        replace(parsed, sequence=highest + 1, sequence_text=f"{highest + 1:0{width}d}")
+    )
+
+
 def duplicate_message(parsed, duplicate: Document) -> str:
     return (
         f"Số, ký hiệu «{parsed.text}» đã được dùng cho văn bản ngày "
         f"{format_date(duplicate.signed_on)} của cùng đơn vị ban hành trong nhiệm kỳ "
-        f"{duplicate.term_label}: số thứ tự chạy liên tục theo loại văn bản trong cả nhiệm kỳ."
+        f"{duplicate.term_label}: số thứ tự chạy liên tục theo loại văn bản trong cả nhiệm kỳ. "
+        f"Số tiếp theo còn trống: «{next_free_number(parsed, duplicate)}»."
     )
 
 
@@ -359,11 +378,17 @@ def counts_by_year_and_type(documents) -> list[dict]:
     ]
 
 
-def counts_by_year(documents) -> list[dict]:
-    rows = (
+def counts_by_year(documents, own=None) -> list[dict]:
+    """Per year: count, and with `own` (a Q on the issuing unit) how many the user's own units
+    issued and how many came from higher bodies (the register holds both: 671 = 667 + 4)."""
+    extra = {"own": Count("id", filter=own)} if own is not None else {}
+    rows = list(
         documents.annotate(year=ExtractYear("signed_on"))
         .values("year")
-        .annotate(count=Count("id"))
+        .annotate(count=Count("id"), **extra)
         .order_by("-year")
     )
-    return list(rows)
+    for row in rows:
+        if own is not None:
+            row["higher"] = row["count"] - row["own"]
+    return rows

@@ -35,7 +35,9 @@ def register(request):
     filters = DocumentFilter(request.GET, queryset=_visible(request), request=request)
     documents = filters.qs
     counts = services.counts_by_year_and_type(documents.order_by())
-    years = services.counts_by_year(documents.order_by())
+    years = services.counts_by_year(
+        documents.order_by(), own=access.unit_q(request.user, access.VIEW, "issuing_unit")
+    )
     page = Paginator(documents, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

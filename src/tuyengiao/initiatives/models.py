@@ -22,8 +22,7 @@ class InitiativeQuerySet(access.ScopedQuerySet):
         )
 
     def search(self, query: str):
-        folded = fold(query)
-        return self.filter(search_text__contains=folded) if folded else self
+        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class Initiative(TimeStamped):

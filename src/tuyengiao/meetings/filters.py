@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.core.text import fold
+from tuyengiao.core.access import words_q
+from tuyengiao.core.forms import vietnamese_inputs
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import OVERDUE, ConferenceKind, TaskStatus
@@ -24,6 +25,7 @@ class StyledFilterSet(django_filters.FilterSet):
 
 
 def style(form):
+    vietnamese_inputs(form)  # dd/mm/yyyy dates, 1.250 / 27,5 numbers (core.forms)
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, forms.CheckboxInput):
@@ -44,8 +46,7 @@ def visible_units(request):
 
 
 def search_filter(queryset, name, value):
-    folded = fold(value)
-    return queryset.filter(search_text__contains=folded) if folded else queryset
+    return queryset.filter(words_q(value, "search_text"))  # every word, any order, no accents
 
 
 class ConferenceFilter(StyledFilterSet):

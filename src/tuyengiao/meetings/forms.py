@@ -3,13 +3,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
+from tuyengiao.core.forms import VNDateField, VNDateInput
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import TaskStatus
 from .filters import style
 from .models import Conclusion, Conference, Delegate, Presentation, Task
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = VNDateInput()  # dd/mm/yyyy whatever the browser's language
 
 
 def units_for(user, action=access.CHANGE):
@@ -73,13 +74,21 @@ class TaskForm(Styled, forms.ModelForm):
         fields = ["title", "unit", "due_date"]
         widgets = {"due_date": DATE, "title": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, many=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_for(user)
+        if many:  # a new task may go to several units at once, each reporting on its own
+            self.fields["also_units"] = forms.ModelMultipleChoiceField(
+                queryset=units_for(user),
+                required=False,
+                label=_("also assign to"),
+                help_text=_("Hold Ctrl (or ⌘) to choose several units; each gets its own task."),
+                widget=forms.SelectMultiple(attrs={"size": 8, "class": "form-select"}),
+            )
 
 
 class ProgressForm(Styled, forms.Form):
-    date = forms.DateField(label=_("date"), widget=DATE)
+    date = VNDateField(label=_("date"))
     text = forms.CharField(label=_("progress"), widget=forms.Textarea(attrs={"rows": 3}))
     status = forms.ChoiceField(label=_("status"), choices=TaskStatus.choices)
 

@@ -138,8 +138,7 @@ class TaskQuerySet(access.ScopedQuerySet):
         return self.exclude(status=TaskStatus.DONE)
 
     def search(self, query: str):
-        folded = fold(query)
-        return self.filter(search_text__contains=folded) if folded else self
+        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class Task(TimeStamped):

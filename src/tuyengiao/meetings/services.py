@@ -136,6 +136,29 @@ def remove_item(item, *, actor) -> None:
     audit.record(actor, f"conference.{item._meta.model_name}_remove", conference, item=label)
 
 
+ITEM_FIELDS = {
+    Delegate: ("name", "title", "unit_name", "order"),
+    Presentation: ("unit_id", "title", "order"),
+    Conclusion: ("text", "order"),
+}
+
+
+def snapshot(item) -> dict:
+    """What `restore_item` needs to put a removed item back in its place (core.undo)."""
+    return {name: getattr(item, name) for name in ITEM_FIELDS[type(item)]}
+
+
+@transaction.atomic
+def restore_item(conference, kind: str, data: dict, *, actor):
+    """Undo of `remove_item`: the delegate, presentation or conclusion comes back where it was."""
+    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
+    model = {"delegate": Delegate, "presentation": Presentation, "conclusion": Conclusion}[kind]
+    fields = {name: data[name] for name in ITEM_FIELDS[model]}
+    item = model.objects.create(conference=conference, **fields)
+    audit.record(actor, f"conference.{kind}_restore", conference, item=str(item))
+    return item
+
+
 def _check_task(conclusion: Conclusion, unit, title: str, due_date: dt.date, actor) -> str:
     conference = conclusion.conference
     title = _require_text(title, "Tên nhiệm vụ", "title", 500)
@@ -173,6 +196,18 @@ def create_task_from_conclusion(
         actor, "task.create", task, conclusion=conclusion.pk, due_date=due_date, unit_code=unit.code
     )
     return task
+
+
+@transaction.atomic
+def create_tasks_from_conclusion(conclusion: Conclusion, *, actor, units, title: str,
+                                 due_date: dt.date) -> list[Task]:  # fmt: skip
+    """One task per unit, all or none: a refusal for one unit saves no task."""
+    return [
+        create_task_from_conclusion(
+            conclusion, actor=actor, unit=unit, title=title, due_date=due_date
+        )
+        for unit in dict.fromkeys(units)  # once each, in the order chosen
+    ]
 
 
 @transaction.atomic

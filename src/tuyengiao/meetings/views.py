@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access
+from tuyengiao.core import access, undo
 from tuyengiao.core.errors import DomainError
 
 from . import services, xlsx
@@ -177,7 +177,7 @@ def conference_add(request, pk, item):
     if form.is_valid() and attempt(
         form, lambda: verb(conference, actor=request.user, **form.cleaned_data)
     ):
-        messages.success(request, _("Added."))
+        messages.success(request, added_message(item, form.cleaned_data))
     else:
         for errors in form.errors.values():
             for error in errors:
@@ -195,12 +195,46 @@ def conference_remove(request, pk, item, item_pk):
         Conference.objects.visible_to(request.user, access.CHANGE), pk=pk
     )
     obj = get_object_or_404(ITEM_MODELS[item], conference=conference, pk=item_pk)
+    back = f"{conference.get_absolute_url()}#{item}s"
+    data = services.snapshot(obj)
     try:
         services.remove_item(obj, actor=request.user)
-        messages.success(request, _("Removed."))
     except DomainError as error:
         messages.error(request, error.message)
-    return redirect(f"{conference.get_absolute_url()}#{item}s")
+        return redirect(back)
+    undo.offer(
+        request,
+        removed_message(item, obj),
+        action="meetings.restore_item",
+        payload={"conference": conference.pk, "kind": item, "data": data},
+        next_url=back,
+    )
+    return redirect(back)
+
+
+def added_message(kind: str, data: dict) -> str:
+    if kind == "delegate":
+        return _("Delegate «%(name)s» added.") % {"name": data["name"].strip()}
+    if kind == "presentation":
+        return _("Presentation of «%(unit)s» added.") % {"unit": data["unit"]}
+    return _("Conclusion added.")
+
+
+def removed_message(kind: str, obj) -> str:
+    if kind == "delegate":
+        return _("Delegate «%(name)s» removed.") % {"name": obj.name}
+    if kind == "presentation":
+        return _("Presentation of «%(unit)s» removed.") % {"unit": obj.unit}
+    return _("Conclusion %(order)s removed.") % {"order": obj.order}
+
+
+@undo.register("meetings.restore_item")
+def _restore_item(payload, *, actor) -> str:
+    conference = get_object_or_404(
+        Conference.objects.visible_to(actor, access.CHANGE), pk=payload["conference"]
+    )
+    services.restore_item(conference, payload["kind"], payload["data"], actor=actor)
+    return _("Restored.")
 
 
 @login_required
@@ -210,15 +244,25 @@ def task_create(request, conclusion_pk):
         pk=conclusion_pk,
         conference__in=Conference.objects.visible_to(request.user, access.CHANGE),
     )
-    form = TaskForm(request.POST or None, user=request.user)
+    form = TaskForm(request.POST or None, user=request.user, many=True)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        units = [data.pop("unit"), *data.pop("also_units", [])]
+        created = []
         if attempt(
             form,
-            lambda: services.create_task_from_conclusion(
-                conclusion, actor=request.user, **form.cleaned_data
+            lambda: created.extend(
+                services.create_tasks_from_conclusion(
+                    conclusion, actor=request.user, units=units, **data
+                )
             ),
         ):
-            messages.success(request, _("Task assigned."))
+            if len(created) == 1:
+                messages.success(request, _("Task assigned."))
+            else:
+                messages.success(
+                    request, _("Task assigned to %(n)s units.") % {"n": len(created)}
+                )
             return redirect(f"{conclusion.conference.get_absolute_url()}#conclusions")
     return render(
         request, "meetings/task_form.html", {"form": form, "conclusion": conclusion, "task": None}

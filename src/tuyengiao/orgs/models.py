@@ -30,8 +30,7 @@ class OrgUnitQuerySet(MP_NodeQuerySet, access.ScopedQuerySet):
         return self.filter(access.subtree_q(unit.path, ""), depth=unit.depth + 1)
 
     def search(self, query: str):
-        folded = fold(query)
-        return self.filter(search_text__contains=folded) if folded else self
+        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
     def vi_ordered(self):
         return self.order_by("sort_name", "code")

@@ -13,7 +13,11 @@ from .models import OrgUnit
 
 
 def _date_param(request) -> dt.date | None:
-    value = request.GET.get("date") or ""
+    value = (request.GET.get("date") or "").strip()
+    try:
+        return dt.datetime.strptime(value, "%d/%m/%Y").date()  # as the box shows it
+    except ValueError:
+        pass
     try:
         return parse_date(value)
     except ValueError:

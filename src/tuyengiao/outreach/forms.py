@@ -1,12 +1,14 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import RegexValidator, slug_re
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access
-from tuyengiao.core.forms import bootstrap
+from tuyengiao.core.bounds import max_for
+from tuyengiao.core.forms import VNIntegerField, VNNumberInput, bootstrap
 from tuyengiao.orgs.models import OrgUnit
 
-from .models import Channel
+from .models import Channel, ChannelStat
 
 
 class ChannelForm(forms.ModelForm):
@@ -21,10 +23,26 @@ class ChannelForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = OrgUnit.objects.visible_to(user, access.CHANGE).vi_ordered()
+        # Django's slug message is English («Enter a valid “slug” …»): say it in Vietnamese.
+        self.fields["code"].validators = [
+            RegexValidator(
+                slug_re,
+                message=_(
+                    "«Code»: «%(value)s» — use only letters without accents, digits, hyphens "
+                    "or underscores, e.g. cot-co-thu-ngu."
+                ),
+            )
+        ]
         bootstrap(self)
 
     def validate_unique(self):
         pass  # the service says it in Vietnamese
+
+
+COLUMN = {
+    "posts": _("Posts, month %(month)s"),
+    "interactions": _("Interactions, month %(month)s"),
+}
 
 
 class MonthGridForm(forms.Form):
@@ -35,14 +53,13 @@ class MonthGridForm(forms.Form):
         self.year = year
         for month, stat in enumerate(stats, start=1):
             for name in ("posts", "interactions"):
-                self.fields[f"{name}_{month}"] = forms.IntegerField(
+                self.fields[f"{name}_{month}"] = VNIntegerField(
                     required=False,
                     min_value=0,
+                    max_value=max_for(ChannelStat, name),
                     initial=getattr(stat, name) if stat else None,
-                    label=_("Month %(month)s") % {"month": month},
-                    widget=forms.NumberInput(
-                        attrs={"class": "form-control form-control-sm num", "min": 0}
-                    ),
+                    label=COLUMN[name] % {"month": month},
+                    widget=VNNumberInput(attrs={"class": "form-control form-control-sm num"}),
                 )
 
     def rows(self):

@@ -18,8 +18,7 @@ class ChannelQuerySet(access.ScopedQuerySet):
         return self.filter(access.subtree_q(unit.path))
 
     def search(self, query: str):
-        folded = fold(query)
-        return self.filter(search_text__contains=folded) if folded else self
+        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class Channel(TimeStamped):

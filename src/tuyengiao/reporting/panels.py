@@ -68,3 +68,47 @@ def follow_up(request):
     if not items:
         return None
     return {"template": "reporting/panel_follow_up.html", "context": {"items": items}}
+
+
+def approval_queue(request):
+    """For approvers: the reports waiting for them, oldest first, and the year-end report."""
+    user = request.user
+    if not access.has_role_action(user, access.APPROVE):
+        return None
+    from .review import refusal
+
+    waiting = (
+        Submission.objects.visible_to(user, access.APPROVE)
+        .filter(status=SubmissionStatus.SUBMITTED)
+        .select_related("form", "period", "unit")
+        .order_by("submitted_at", "pk")
+    )
+    items = [s for s in waiting[: LIMIT * 4] if refusal(s, user) is None][:LIMIT]
+    roots = [m.unit for m in access.memberships(user) if access.APPROVE in
+             access.ROLE_ACTIONS.get(m.role, ())]  # fmt: skip
+    report_year = timezone.localdate().year - 1
+    return {
+        "template": "reporting/panel_approval_queue.html",
+        "context": {
+            "items": items,
+            "count": waiting.count(),
+            "root": roots[0] if roots else None,
+            "report_year": report_year,
+        },  # fmt: skip
+    }
+
+
+def returned(request):
+    """For reporters: reports sent back to their units, with the reason to act on."""
+    units = [m.unit_id for m in access.memberships(request.user) if m.role == "reporter"]
+    if not units:
+        return None
+    items = list(
+        Submission.objects.visible_to(request.user, access.REPORT)
+        .filter(unit_id__in=units, status=SubmissionStatus.RETURNED)
+        .select_related("form", "period", "unit")
+        .order_by("-updated_at")[:LIMIT]
+    )
+    if not items:
+        return None
+    return {"template": "reporting/panel_returned.html", "context": {"items": items}}

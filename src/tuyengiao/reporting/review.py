@@ -171,10 +171,11 @@ def reopen(submission: Submission, reason: str, *, actor) -> Submission:
 
 @transaction.atomic
 @totals.batched  # one refresh of the kept totals at the end, not one per report
-def approve_all_valid(form, root_unit, period, *, actor) -> int:
+def approve_all_valid(form, root_unit, period, *, actor, approved_ids: list | None = None) -> int:
     """Approve, at its next level, every submitted report of the subtree that the actor
     may approve and that still passes every check. The others stay as they are (a rule
-    changed since, one's own report, a level for someone else). Returns the number."""
+    changed since, one's own report, a level for someone else). Returns the number; the
+    ids go to `approved_ids` when given (the page offers to undo the batch)."""
     if not access.can(actor, access.APPROVE, root_unit):
         raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
     spec = rules.FormSpec(form)
@@ -200,4 +201,36 @@ def approve_all_valid(form, root_unit, period, *, actor) -> int:
         }
         _approve_one(submission, actor, now, batch=True, figures=figures)
         approved += 1
+        if approved_ids is not None:
+            approved_ids.append(submission.pk)
     return approved
+
+
+@transaction.atomic
+def undo_approvals(ids: list[int], *, actor) -> int:
+    """Undo of `approve_all_valid`: each report goes back one level, to where this actor
+    found it. A report someone else has moved on since (reopened, approved above) is left."""
+    undone = 0
+    pending = (
+        Submission.objects.visible_to(actor, access.APPROVE)
+        .select_for_update()
+        .filter(pk__in=ids)
+        .select_related("unit", "form", "period")
+    )
+    for submission in pending:
+        if submission.status == S.APPROVED and submission.approved_by_id == actor.pk:
+            submission.status = S.SUBMITTED
+            submission.approved_by, submission.approved_at = None, None
+        elif (
+            submission.status == S.SUBMITTED
+            and submission.approved_level == 1
+            and submission.first_approved_by_id == actor.pk
+        ):
+            submission.first_approved_by, submission.first_approved_at = None, None
+        else:
+            continue
+        submission.approved_level -= 1
+        submission.save()
+        audit.record(actor, "submission.approval_undone", submission)
+        undone += 1
+    return undone

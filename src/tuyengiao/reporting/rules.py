@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from tuyengiao.core import text
+from tuyengiao.core import numbers, text
 from tuyengiao.core.errors import DomainError
 
 from . import expressions
@@ -95,9 +95,14 @@ def clean_value(spec, raw) -> CleanValue:
     shown = raw if isinstance(raw, str) else text.format_number(raw)
     if spec.type in (FieldType.INTEGER, FieldType.DECIMAL):
         try:
-            number = parse_decimal(raw)
+            if isinstance(raw, str):
+                # One reading for web, Excel text cells and API strings (core.numbers).
+                number = numbers.read(raw, integer=spec.type == FieldType.INTEGER, percent=True)
+            else:
+                number = parse_decimal(raw)
         except ValueError as exc:
-            raise DomainError(f"«{label}»: «{shown}» không phải là số.", field=spec.code) from exc
+            reason = str(exc) if isinstance(raw, str) else "không phải là số"
+            raise DomainError(numbers.message(label, shown, reason), field=spec.code) from exc
         if spec.type == FieldType.INTEGER and number != number.to_integral_value():
             raise DomainError(
                 f"«{label}»: {plain(number)} không phải là số nguyên.",

@@ -444,4 +444,5 @@ from .review import (  # noqa: E402, F401
     is_own,
     reopen,
     return_submission,
+    undo_approvals,
 )

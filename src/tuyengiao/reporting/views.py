@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import access, audit, undo
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
 
@@ -244,9 +244,27 @@ def reopen_view(request, form_code, period_code, unit_code):
 def approve_all_view(request, form_code, period_code, unit_code):
     form, period = pages.form_and_period(form_code, period_code)
     unit = pages.visible_unit(request.user, unit_code, access.APPROVE)
+    ids: list[int] = []
+    back = reverse("reporting:status", args=[form.code, period.code, unit.code])
     try:
-        count = services.approve_all_valid(form, unit, period, actor=request.user)
-        messages.success(request, _("%(count)s reports approved.") % {"count": count})
+        count = services.approve_all_valid(form, unit, period, actor=request.user, approved_ids=ids)
     except DomainError as exc:
         messages.error(request, exc.message)
-    return redirect("reporting:status", form.code, period.code, unit.code)
+        return redirect(back)
+    message = _("%(count)s reports approved.") % {"count": format_number(count)}
+    if ids:
+        undo.offer(
+            request, message, action="reporting.undo_approvals", payload={"ids": ids},
+            next_url=back,
+        )  # fmt: skip
+    else:
+        messages.success(request, message)
+    return redirect(back)
+
+
+@undo.register("reporting.undo_approvals")
+def _undo_approvals(payload, *, actor) -> str:
+    count = services.undo_approvals(payload["ids"], actor=actor)
+    return _("Approval undone: %(count)s reports are back to «submitted».") % {
+        "count": format_number(count)
+    }

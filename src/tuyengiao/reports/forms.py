@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core.forms import VNDateField, VNIntegerField
+
 from .content import ReportOptions
 
 MAX_RECIPIENTS = 12
@@ -17,12 +19,7 @@ class ReportOptionsForm(forms.Form):
         required=False,
         help_text=_("Sequence only, e.g. 05 for «Số 05-BC/QU»; leave blank to fill in by hand."),
     )
-    date = forms.DateField(
-        label=_("Date"),
-        required=False,
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    date = VNDateField(label=_("Date"), required=False)
     subtitle = forms.CharField(label=_("Title line"), max_length=300, required=False)
     signer_for = forms.CharField(label=_("On behalf of"), max_length=120, required=False)
     signer_title = forms.CharField(label=_("Signer's title"), max_length=120, required=False)
@@ -99,7 +96,7 @@ class CheckForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
     )
     unit = forms.ChoiceField(label=_("Match against the figures of"), required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=1930, max_value=2100)
+    year = VNIntegerField(label=_("Year"), required=False, min_value=1930, max_value=2100)
 
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,11 +155,7 @@ class SectionTextsForm(forms.Form):
 
 class IssueForm(forms.Form):
     number = forms.CharField(label=_("Issue number"), max_length=6)
-    date = forms.DateField(
-        label=_("Date of signing"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
+    date = VNDateField(label=_("Date of signing"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -214,9 +214,12 @@ def sources(request, pk):
     report = _report(request, pk)
     changes = {c.id: c for c in services.changes_since(report)}
     sections: dict[str, list] = {}
+    names = annex._unit_names(report.figures)
     for figure in report.figures:
         key = figure.get("section") or section_of_id(figure["id"])
-        sections.setdefault(key, []).append({**figure, "change": changes.get(figure["id"])})
+        sections.setdefault(key, []).append(
+            {**figure, "change": changes.get(figure["id"]), "source": plain_source(figure, names)}
+        )
     ordered = [
         (SECTION_NAMES.get(key, key), rows)
         for key, rows in sorted(sections.items(), key=lambda kv: _section_rank(kv[0]))
@@ -224,6 +227,25 @@ def sources(request, pk):
     added = [c for c in changes.values() if c.kind == "added"]
     context = {"report": report, "sections": ordered, "changes": changes, "added": added}
     return render(request, "reports/sources.html", context)
+
+
+STATUS_WORDS = {**annex.STATUS_WORDS, "not_started": "chưa báo cáo", "in_progress": "đang làm"}
+
+
+def plain_source(figure: dict, names: dict[str, str]) -> dict:
+    """A figure's source as a clerk reads it: no field codes in brackets, unit names, and
+    statuses in words («đã duyệt», not «approved»), as in the annex's sources sheet."""
+    source = dict(figure.get("source") or {})
+    statuses = source.get("statuses") or []
+    if isinstance(statuses, dict):  # {key: label}
+        words = [str(label) for label in statuses.values()]
+    else:
+        words = [STATUS_WORDS.get(str(s), str(s)) for s in statuses]
+    source["statuses"] = words
+    for key in ("what", "units"):
+        if source.get(key):
+            source[key] = annex._words(str(source[key]), names)
+    return source
 
 
 def section_of_id(figure_id: str) -> str:

@@ -10,7 +10,8 @@ from .models import ManualValue, Target, Term
 
 class IndicatorChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, indicator):
-        return f"{indicator.form.code} · {indicator.name} ({indicator.code})"
+        # The form's name, not its code, and no internal indicator key (participation_rate).
+        return f"{indicator.form.name} · {indicator.name}"
 
 
 class TermForm(Styled, forms.ModelForm):

@@ -214,7 +214,7 @@ class Measurer:
             done = result.completeness if result else None
             counted = f" ({done.approved}/{done.expected} đơn vị đã duyệt)" if done else ""
             source = {
-                "what": f"Chỉ số «{indicator.name}» ({indicator.form.code}.{indicator.code}), "
+                "what": f"Chỉ số «{indicator.name}» (biểu mẫu {indicator.form.code}), "
                 f"tổng hợp từ báo cáo đã duyệt{counted}",
                 "units": f"{term.unit.code} (cây đơn vị hiệu lực cuối năm {year})",
                 "period": str(year),

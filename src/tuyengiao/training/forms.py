@@ -29,18 +29,14 @@ class TrainingClassForm(forms.ModelForm):
             "passed",
             "failed",
         ]
-        widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = OrgUnit.objects.visible_to(user, access.CHANGE).vi_ordered()
         self.fields["kind"].queryset = TrainingKind.objects.all()
         for name in ("planned", "attended", "completed", "excellent", "good", "passed", "failed"):
-            self.fields[name].widget.attrs.update({"min": 0, "inputmode": "numeric"})
-        bootstrap(self)
+            self.fields[name].widget.attrs["class"] = "form-control text-end"
+        bootstrap(self)  # numbers read as 1.250 / 27,5 and dates as dd/mm/yyyy (core.forms)
 
     def _post_clean(self):
         # Model validation (constraints) would repeat the service's rules in English.

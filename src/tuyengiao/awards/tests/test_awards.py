@@ -176,3 +176,27 @@ def test_the_programme_form_names_the_wrong_decision_and_saves_nothing(client, s
         response.content.decode()
     )
     assert Commendation.objects.count() == count
+
+
+def test_adding_and_removing_a_collective_says_collective_and_can_be_undone(
+    client, specialist, tuyen_giao_2022
+):
+    from django.urls import reverse
+
+    client.force_login(specialist)
+    collective = tuyen_giao_2022.recipients.filter(unit__isnull=False).first()
+    url = reverse("awards:remove_recipient", args=[tuyen_giao_2022.pk, collective.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert f"Đã xóa tập thể «{collective.unit}» khỏi đợt khen thưởng." in page
+    token = page.split('name="token" value="')[1].split('"')[0]
+    page = client.post(reverse("undo"), {"token": token}, follow=True).content.decode()
+    assert "Đã khôi phục." in page
+    back = tuyen_giao_2022.recipients.get(unit=collective.unit)
+    assert (back.reason, back.order) == (collective.reason, collective.order)
+
+    back.delete()
+    add = reverse("awards:add_recipient", args=[tuyen_giao_2022.pk, "collective"])
+    page = client.post(
+        add, {"collective-unit": collective.unit.pk, "collective-reason": "x"}, follow=True
+    ).content.decode()
+    assert f"Đã thêm tập thể «{collective.unit}»." in page

@@ -25,3 +25,11 @@ def vn_date(value):
 @register.filter
 def vn_date_long(value):
     return text.format_date_long(value) if value else "—"
+
+
+@register.filter
+def undo_token(extra_tags):
+    """The token of the undo offered in a message (core.undo)."""
+    from tuyengiao.core.undo import token_of
+
+    return token_of(extra_tags)

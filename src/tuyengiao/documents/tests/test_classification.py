@@ -87,3 +87,12 @@ def test_a_cleared_specialist_reads_the_title_everywhere(client, specialist, sec
     assert SECRET_TITLE in client.get(LIST, {"q": "bi mat nha nuoc"}).content.decode()
     assert SECRET_TITLE in cells(client.get(reverse("documents:export"), {"q": "12-BC/QU"}))
     assert client.get(f"/api/documents/{secret.pk}/").json()["title"] == SECRET_TITLE
+
+
+def test_a_number_word_and_a_secret_title_word_together_find_nothing(client, uncleared):
+    # "12-bc/qu" matches the number, "bi mat" only the hidden title: no hint of the title
+    client.force_login(uncleared)
+
+    page = client.get(LIST, {"q": "12-bc/qu bi mat"}).content.decode()
+
+    assert "12-BC/QU" not in page

@@ -165,3 +165,14 @@ def test_a_word_file_is_recognised_by_its_content_not_its_name(specialist, distr
 def test_a_workbook_renamed_docx_is_refused(specialist, district):
     with pytest.raises(DomainError, match="không phải PDF hoặc Word"):
         register(specialist, district, file=upload("ke-hoach.docx", _zip(["xl/workbook.xml"])))
+
+
+def test_a_duplicate_number_suggests_the_next_free_one(specialist, district):
+    # given 900-KH/QU and 901-KH/QU in the term
+    register(specialist, district, number="900-KH/QU")
+    register(specialist, district, number="901-KH/QU")
+    # when 900 is typed again
+    with pytest.raises(DomainError) as error:
+        register(specialist, district, number="900-KH/QU", signed_on=dt.date(2023, 3, 1))
+    # then the message offers the number after the highest of the term
+    assert error.value.message.endswith("Số tiếp theo còn trống: «902-KH/QU».")

@@ -224,3 +224,37 @@ def test_editing_a_document_to_secret_through_the_form_drops_its_file(client, sp
     document.refresh_from_db()
     assert document.classification == "secret" and not document.file
     assert status_of(client, specialist, reverse("documents:file", args=[document.pk])) == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["tuyen truyen bien dao", "dao bien tuyen truyen", "Tuyên truyền biển, đảo", "KH bien"]
+)
+def test_every_word_matches_in_any_order_accent_free(client, specialist, query):
+    client.force_login(specialist)
+
+    page = client.get(LIST, {"q": query}).content.decode()
+
+    assert "tuyên truyền biển, đảo Việt Nam" in page
+
+
+def test_a_word_that_matches_nothing_empties_the_list(client, specialist):
+    client.force_login(specialist)
+
+    response = client.get(LIST, {"q": "tuyen truyen bien dao khongcotu"})
+
+    assert "tuyên truyền biển, đảo Việt Nam" not in response.content.decode()
+
+
+def test_the_register_says_which_documents_are_its_own_and_which_come_from_above(
+    client, specialist
+):
+    # 667 of the district (the report's figure) + the higher bodies' = the register's count
+    client.force_login(specialist)
+
+    response = client.get(LIST, {"year": 2022})
+    year = next(y for y in response.context["years"] if y["year"] == 2022)
+    page = response.content.decode()
+
+    assert year["own"] >= 667 and year["higher"] > 0
+    assert year["count"] == year["own"] + year["higher"]
+    assert f"do đơn vị mình ban hành, {year['higher']} của cấp trên" in page

@@ -185,7 +185,7 @@ def test_a_garbage_date_gives_a_form_error_not_a_server_error(client, reporter, 
         {"date": "31/31/2024", "text": "x", "status": "done"},
     )
     assert response.status_code == 200
-    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    assert "«Ngày»: «31/31/2024» — không phải là ngày hợp lệ" in response.content.decode()
 
 
 def test_the_api_records_progress_with_the_same_rules(client, reporter, ben_nghe_task):
@@ -231,3 +231,58 @@ def test_editing_a_conference_records_what_changed(client, specialist, conferenc
         verb="conference.update", object_id=str(conference.pk)
     ).first()
     assert event.data["changed"] == {"place": "Nhà Văn hóa Thanh niên"}
+
+
+def test_a_removed_delegate_and_conclusion_come_back_in_their_place(client, specialist, conference):
+    from tuyengiao.meetings.models import Conclusion, Delegate
+
+    client.force_login(specialist)
+    delegate = conference.delegates.first()
+    before = list(conference.delegates.values_list("name", "order"))
+    page = client.get(conference.get_absolute_url()).content.decode()
+    assert f"Xóa đại biểu «{delegate.name}»? Có thể hoàn tác ngay sau đó." in page
+    url = reverse("meetings:remove_item", args=[conference.pk, "delegate", delegate.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert f"Đã xóa đại biểu «{delegate.name}»." in page
+    assert not Delegate.objects.filter(pk=delegate.pk).exists()
+    token = page.split('name="token" value="')[1].split('"')[0]
+    page = client.post(reverse("undo"), {"token": token}, follow=True).content.decode()
+    assert "Đã khôi phục." in page
+    assert list(conference.delegates.values_list("name", "order")) == before
+
+    conclusion = Conclusion.objects.create(conference=conference, text="Kết luận thử", order=99)
+    url = reverse("meetings:remove_item", args=[conference.pk, "conclusion", conclusion.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "Đã xóa kết luận số 99." in page
+    token = page.split('name="token" value="')[1].split('"')[0]
+    client.post(reverse("undo"), {"token": token})
+    assert conference.conclusions.filter(text="Kết luận thử", order=99).exists()
+
+
+def test_one_conclusion_is_assigned_to_several_units_at_once(client, specialist, conference):
+    from tuyengiao.meetings.models import Conclusion
+    from tuyengiao.orgs.models import OrgUnit
+
+    conclusion = Conclusion.objects.create(conference=conference, text="Kết luận chung", order=98)
+    wards = list(OrgUnit.objects.filter(code__in=["DU-BEN-NGHE", "DU-BEN-THANH", "DU-CAU-KHO"]))
+    client.force_login(specialist)
+    url = reverse("meetings:task_create", args=[conclusion.pk])
+    data = {"title": "Tổ chức tuyên truyền kết luận", "unit": wards[0].pk,
+            "also_units": [w.pk for w in wards], "due_date": "30/09/2023"}  # fmt: skip
+    page = client.post(url, data, follow=True).content.decode()
+    assert "Đã giao nhiệm vụ cho 3 đơn vị." in page
+    assert sorted(conclusion.tasks.values_list("unit__code", flat=True)) == sorted(
+        w.code for w in wards
+    )
+
+
+def test_a_refused_unit_saves_no_task_for_the_others(client, specialist, conference):
+    from tuyengiao.meetings.models import Conclusion
+    from tuyengiao.orgs.models import OrgUnit
+
+    conclusion = Conclusion.objects.create(conference=conference, text="Kết luận chung", order=97)
+    client.force_login(specialist)
+    ward = OrgUnit.objects.get(code="DU-BEN-NGHE")
+    data = {"title": "", "unit": ward.pk, "also_units": [ward.pk], "due_date": "30/09/2023"}
+    client.post(reverse("meetings:task_create", args=[conclusion.pk]), data)
+    assert not conclusion.tasks.exists()

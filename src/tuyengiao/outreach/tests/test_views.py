@@ -154,3 +154,35 @@ def test_an_oversized_upload_is_refused_without_saving(
     page = client.post(reverse("outreach:import", args=[ben_nghe_channel.pk]), {"file": upload})
     assert "vượt giới hạn 1 MB" in page.content.decode()
     assert not ben_nghe_channel.stats.filter(month=6).exists()
+
+
+def test_the_month_grid_reads_12_500_as_twelve_thousand_five_hundred(
+    client, specialist, ben_nghe_channel
+):
+    client.force_login(specialist)
+    url = reverse("outreach:months", args=[ben_nghe_channel.pk, 2023])
+    form = client.get(url).content.decode()
+    assert 'type="number"' not in form and 'inputmode="numeric"' in form
+    response = client.post(url, grid(m1=("1.250", "12.500"), m2=("5", "12 500")))
+    assert response.status_code == 302
+    year = services.channel_year(ben_nghe_channel, 2023)
+    assert (year["posts"], year["interactions"]) == (1255, 25000)
+
+
+def test_the_month_grid_names_the_cell_of_a_decimal(client, specialist, ben_nghe_channel):
+    client.force_login(specialist)
+    url = reverse("outreach:months", args=[ben_nghe_channel.pk, 2023])
+    page = client.post(url, grid(m3=("1,250", "9"))).content.decode()
+    assert "«Số bài viết tháng 3»: «1,250» — dấu phẩy ngăn phần thập phân" in page
+    assert "hãy ghi 1.250 hoặc 1250" in page
+    assert services.channel_year(ben_nghe_channel, 2023)["posts"] == 15
+
+
+def test_a_code_with_spaces_or_accents_is_refused_in_vietnamese(client, specialist):
+    client.force_login(specialist)
+    data = {"name": "Kênh mới", "code": "cột cờ", "platform": "website",
+            "unit": OrgUnit.objects.get(code="QU-Q1").pk}  # fmt: skip
+    page = client.post(reverse("outreach:create"), data).content.decode()
+    assert "«Mã»: «cột cờ» — chỉ dùng chữ không dấu, chữ số, dấu gạch ngang" in page
+    assert "slug" not in page
+    assert not Channel.objects.filter(name="Kênh mới").exists()

@@ -77,7 +77,7 @@ def test_garbage_input_gets_vietnamese_messages_not_a_server_error(client, repor
     )  # fmt: skip
     page = response.content.decode()
     assert response.status_code == 200
-    assert "«abc» không phải là số" in page and "nhỏ hơn giá trị tối thiểu 0" in page
+    assert "«abc» — không phải là số" in page and "nhỏ hơn giá trị tối thiểu 0" in page
 
 
 def test_the_reporter_submits_and_the_page_becomes_read_only(client, reporter):

@@ -91,7 +91,7 @@ def test_the_specialist_generates_and_downloads_the_report(client, specialist):
     ("data", "message"),
     [
         ({"number": "05-BC"}, "Số báo cáo «05-BC» không hợp lệ"),
-        ({"date": "31/02/2023"}, "Nhập một ngày hợp lệ"),
+        ({"date": "31/02/2023"}, "«Ngày»: «31/02/2023» — không phải là ngày hợp lệ"),
         ({"recipients": "\n".join(f"Nơi {i}" for i in range(13))}, "nhiều hơn mức tối đa 12"),
     ],
 )
@@ -211,6 +211,19 @@ def test_issue_and_the_page_lists_what_changed_since(client, specialist, distric
     assert "so với bản đã ban hành" in page
     assert "Số lớp bồi dưỡng chính trị hè: 9 → 8" in page
     assert report.options["number"] == "115"
+
+
+def test_the_sources_page_shows_labels_and_plain_sources_without_keys(client, specialist, district):
+    from tuyengiao.core.tests.test_no_english import ENGLISH_RE, KEY_RE, Visible
+
+    report = services.generate_report(district, 2022, actor=specialist)
+    client.force_login(specialist)
+    parser = Visible()
+    parser.feed(client.get(reverse("reports:sources", args=[report.pk])).content.decode())
+    text = "\n".join(parser.parts)
+    assert "Trạng thái" in text or "đã duyệt" in text
+    assert not set(KEY_RE.findall(text)) | set(ENGLISH_RE.findall(text))
+    assert "study.HT-TW456-2022" not in text and "approved" not in text
 
 
 def test_the_signer_kept_for_the_unit_is_offered_next_time(client, specialist, district):

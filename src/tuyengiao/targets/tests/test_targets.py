@@ -218,3 +218,16 @@ def test_a_specialist_adds_an_indicator_target_through_the_form(client, speciali
     target = term.targets.get(text__startswith="Tỷ lệ tham gia học tập từ 95%")
     assert response.status_code == 302
     assert services.Measurer().measure(target, 2022).status == TargetStatus.NOT_MET
+
+
+def test_a_target_of_27_5_is_saved_as_27_5_not_275(client, specialist, ben_nghe_term):
+    client.force_login(specialist)
+    target = ben_nghe_term.targets.get()
+    data = {"text": target.text, "indicator": "", "comparison": target.comparison,
+            "target_value": "27,5", "unit_label": ""}  # fmt: skip
+    response = client.post(reverse("targets:edit", args=[target.pk]), data)
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.target_value == Decimal("27.5")
+    page = client.post(reverse("targets:edit", args=[target.pk]), {**data, "target_value": "2.5"})
+    assert "«2.5» — dấu chấm chỉ dùng để ngăn hàng nghìn" in page.content.decode()

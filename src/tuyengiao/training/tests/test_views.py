@@ -225,3 +225,19 @@ def test_api_refuses_writes_outside_the_users_units(client, outsider, reporter, 
     assert client.patch(url, {"planned": 99}, content_type="application/json").status_code == 404
     client.force_login(reporter)
     assert client.patch(url, {"planned": 99}, content_type="application/json").status_code == 403
+
+
+def test_counts_are_read_the_vietnamese_way_and_a_decimal_is_named(client, specialist):
+    # given a district specialist typing 1.250 the Vietnamese way
+    client.force_login(specialist)
+    data = form_data(planned="1.250", attended="1.200", completed="1 200", excellent="27,5")
+    # when the class is saved with 27,5 in an integer count
+    page = client.post(reverse("training:create"), data).content.decode()
+    # then the field is named with the value typed, and nothing is saved
+    assert "«Giỏi»: «27,5» — dấu phẩy ngăn phần thập phân nên được hiểu là 27,5" in page
+    assert "Nhập một số tổng thể" not in page and 'type="number"' not in page
+    assert not TrainingClass.objects.filter(name=data["name"]).exists()
+    # and with the decimal fixed, 1.250 is one thousand two hundred and fifty
+    data.update(excellent="9", good="1.186", passed="5", failed="0")
+    assert client.post(reverse("training:create"), data).status_code == 302
+    assert TrainingClass.objects.get(name=data["name"]).planned == 1250
