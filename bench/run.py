@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -34,7 +35,10 @@ def _environment() -> str | None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tuyengiao.settings")
     # DEBUG off: no per-query logging in the timings, as in production.
     os.environ["DEBUG"] = "false"
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    # Production settings refuse a short key; the bench's database is thrown away.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    # Pages are fetched over plain HTTP by the test client: no HTTPS redirect.
+    os.environ.setdefault("SECURE_COOKIES", "false")
     if os.environ.get("DATABASE_URL"):
         return None
     var_dir = tempfile.mkdtemp(prefix="tuyengiao-bench-")

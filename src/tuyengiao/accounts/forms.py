@@ -49,7 +49,7 @@ class NewAccountForm(AccountForm):
 
 class GrantRoleForm(forms.Form):
     unit = UnitChoiceField(label=_("Unit"), queryset=OrgUnit.objects.none())
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,7 +59,7 @@ class GrantRoleForm(forms.Form):
 
 class OtpForm(forms.Form):
     token = forms.CharField(
-        label=_("Code"),
+        label=_("Verification code"),
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )

@@ -54,8 +54,8 @@ class UserSession(models.Model):
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
+        verbose_name = _("login session")
+        verbose_name_plural = _("login sessions")
         ordering = ["-last_seen"]
 
     def __str__(self):

@@ -53,3 +53,14 @@ def _forget_session(sender, request, user, **kwargs):
     session = getattr(request, "session", None)
     if session is not None and session.session_key:
         UserSession.objects.filter(session_key=session.session_key).delete()
+
+
+def _membership_saved(sender, instance, created, **kwargs):
+    """A role given elsewhere (the Django admin, a script) still leaves a manageable account."""
+    if created:
+        from .services import ensure_account
+
+        ensure_account(instance.user, instance.unit, title=instance.title)
+
+
+post_save.connect(_membership_saved, sender="orgs.Membership", dispatch_uid="accounts.membership")

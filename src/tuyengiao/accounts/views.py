@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -69,10 +70,17 @@ def account_create(request):
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            return render(
-                request, "accounts/password_shown.html", {"account": account, "password": password}
-            )
+            return _password_page(request, account, password)
     return render(request, "accounts/form.html", {"form": form, "title": _("New account")})
+
+
+def _password_page(request, account, password):
+    """Shown once: no cache may keep it (nor a Back button show it again)."""
+    response = render(
+        request, "accounts/password_shown.html", {"account": account, "password": password}
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 @login_required
@@ -150,9 +158,7 @@ def account_action(request, pk, action):
             )
         elif action == "temporary-password":
             password = services.set_temporary_password(actor=request.user, account=account)
-            return render(
-                request, "accounts/password_shown.html", {"account": account, "password": password}
-            )
+            return _password_page(request, account, password)
         else:
             raise PermissionDenied
     except DomainError as exc:

@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -145,9 +146,7 @@ def otp_enrol(request):
             codes = twofactor.new_recovery_codes(request.user)
             otp_login(request, device)
             audit.record(request.user, "account.otp_enrol", request.user)
-            return render(
-                request, "accounts/recovery_codes.html", {"codes": codes, "next": _next(request)}
-            )
+            return _codes_page(request, codes, _next(request))
         form.add_error("token", _("The code is wrong or has expired."))
     context = {
         "form": form,
@@ -165,7 +164,13 @@ def otp_codes(request):
         return redirect("accounts:me")
     codes = twofactor.new_recovery_codes(request.user)
     audit.record(request.user, "account.otp_codes", request.user)
-    return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": ""})
+    return _codes_page(request, codes, "")
+
+
+def _codes_page(request, codes, next_url):
+    response = render(request, "accounts/recovery_codes.html", {"codes": codes, "next": next_url})
+    add_never_cache_headers(response)  # shown once
+    return response
 
 
 @login_required

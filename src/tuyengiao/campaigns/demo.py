@@ -48,6 +48,8 @@ NOT_STARTED_2023 = {"DU-BEN-NGHE", "DU-CO-GIANG", "DU-PHAM-NGU-LAO"} | {
 DRAFT_2023 = {"DU-BEN-THANH", "CS-Q1-014", "CS-Q1-030"}
 SUBMITTED_2023 = {"DU-DA-KAO", "CS-Q1-001", "CS-Q1-008", "CS-Q1-016", "CS-Q1-024"}
 RETURNED_2023 = {"CS-Q1-020": "Số quần chúng tham gia chưa khớp với biên bản học tập."}
+# Waiting for approval with a figure that jumped: the board's "Cảnh báo" column shows it.
+JUMPS_2023 = {"DU-DA-KAO": {"non_members_attended": 2.5}}
 LATE_2023 = {"DU-DA-KAO": 4, "CS-Q1-016": 9, "CS-Q1-033": 2}  # days after the deadline
 
 
@@ -74,8 +76,9 @@ def load(*, actor=None):
             target_unit=district, starts_on=dt.date(2023, 4, 3), ends_on=dt.date(2023, 12, 31),
             form=form, documents=_documents(DOCUMENTS_2023), illustrative=True,
         )  # fmt: skip
+        # The 2022 spread's shape: each unit's figures move a little, as they do.
         reporting_demo.fill_mixed(
-            form, district, campaign.period, totals=TOTALS_2023, seed=20231,
+            form, district, campaign.period, totals=TOTALS_2023, seed=2022,
             not_started=NOT_STARTED_2023, drafts=DRAFT_2023, submitted=SUBMITTED_2023,
-            returned=RETURNED_2023, late=LATE_2023,
+            returned=RETURNED_2023, late=LATE_2023, jumps=JUMPS_2023,
         )  # fmt: skip

@@ -193,7 +193,7 @@ def send_due(on: dt.date | None = None, *, dry_run=False, actor=None, email_now=
 def remind_now(form, period, unit_codes, *, actor, root=None) -> tuple[list[Due], list[str]]:
     """The board's «Nhắc báo cáo»: remind the ticked units that still owe the report, now.
     Returns (sent, names of units skipped because reminded today or already sent)."""
-    units = {u.code: u for u in pending_units_visible(actor, form, period, unit_codes, root)}
+    units = {u.code: u for u in _visible_units(actor, form, period, unit_codes, root)}
     if not units:
         raise DomainError("Chưa chọn đơn vị nào chưa gửi báo cáo để nhắc.", field="unit")
     for unit in units.values():
@@ -215,7 +215,7 @@ def remind_now(form, period, unit_codes, *, actor, root=None) -> tuple[list[Due]
     return sent, skipped
 
 
-def pending_units_visible(user, form, period, unit_codes, root=None):
+def _visible_units(user, form, period, unit_codes, root=None):
     from tuyengiao.orgs.models import OrgUnit
 
     units = OrgUnit.objects.visible_to(user).filter(code__in=list(unit_codes or []))

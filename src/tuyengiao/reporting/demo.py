@@ -209,7 +209,8 @@ def _year_2023(form, district, reporter, approver):
 
 def fill_mixed(form, district, period, *, actor=None, totals=TOTALS_2023, seed=2023,
                approver=None, not_started=NOT_STARTED_2023, drafts=DRAFT_2023,
-               submitted=SUBMITTED_2023, returned=RETURNED_2023, late=None):  # fmt: skip
+               submitted=SUBMITTED_2023, returned=RETURNED_2023, late=None,
+               jumps=None):  # fmt: skip
     """An open round: Bến Nghé and a few others not started, the rest spread over every
     status the board shows."""
     reporter, default_approver = _actors(actor)
@@ -218,6 +219,9 @@ def fill_mixed(form, district, period, *, actor=None, totals=TOTALS_2023, seed=2
     if Submission.objects.filter(form=form, period=period).exists():
         return
     per_unit = spread(units, totals, seed=seed)
+    for code, factors in (jumps or {}).items():  # figures an approver should look at twice
+        for field_code, factor in factors.items():
+            per_unit[code][field_code] = round(per_unit[code][field_code] * factor)
     waiting = submitted | set(returned)
 
     def rows(codes):

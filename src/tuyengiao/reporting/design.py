@@ -1,7 +1,7 @@
 """Form design verbs for specialists (pages, not the Django admin).
 
-Who: a user with the `admin` action; on a form already assigned, on every unit it is
-assigned to (a ward admin cannot change a district's form).
+Who: a user with the `admin` action on the form's owning unit (ADR 0011, the catalogue
+rule): a ward's administrator cannot change the district's form.
 
 Versions: once a form has submissions, nothing that would change a past figure is
 edited in place (removing a field, changing its type or aggregation, changing or removing
@@ -18,11 +18,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import access, audit, catalogues
 from tuyengiao.core.errors import DomainError, PermissionDenied
 
 from . import expressions
-from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule
+from .models import Field, Form, Indicator, Submission, ValidationRule
 
 FORM_CODE = re.compile(r"^[A-Z0-9][A-Z0-9.\-_]{0,39}$")
 LOCKED = (
@@ -35,20 +35,19 @@ def may_design(user) -> bool:
 
 
 def designable(user):
-    """Forms the user may design: those assigned only to units in the user's admin scope."""
+    """Forms the user may design: those owned by a unit the user administers."""
     if not may_design(user):
         return Form.objects.none()
-    outside = Assignment.objects.exclude(access.unit_q(user, access.ADMIN, "unit"))
-    return Form.objects.exclude(pk__in=outside.values("form_id"))
+    if user.is_superuser:
+        return Form.objects.all()
+    return Form.objects.filter(access.unit_q(user, access.ADMIN, "owner"))
 
 
 def check_designer(actor, form: Form | None = None) -> None:
     if not may_design(actor):
         raise PermissionDenied("Bạn không có quyền thiết kế biểu mẫu.")
-    if form is not None and not designable(actor).filter(pk=form.pk).exists():
-        raise PermissionDenied(
-            f"Biểu mẫu «{form.code}» được giao cho đơn vị ngoài phạm vi quản trị của bạn."
-        )
+    if form is not None:
+        catalogues.require_change(actor, form, "Biểu mẫu")
 
 
 def has_data(form: Form) -> bool:
@@ -71,6 +70,9 @@ def save_form(*, actor, form: Form | None = None, **data) -> Form:
     check_designer(actor, form)
     creating = form is None
     form = form or Form()
+    if "owner" in data:  # the new owner must be a unit the actor administers, too
+        catalogues.require_change(actor, Form(code=data.get("code") or form.code,
+                                              owner=data["owner"]), "Biểu mẫu")  # fmt: skip
     code = (data.pop("code", None) or form.code or "").strip().upper()
     if creating and not FORM_CODE.match(code):
         raise DomainError(

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import catalogues
 from tuyengiao.core.forms import bootstrap
 from tuyengiao.orgs.choices import UnitKind
 
@@ -12,14 +13,18 @@ from .models import Field, Form, Indicator, ValidationRule
 class FormBasics(forms.ModelForm):
     class Meta:
         model = Form
-        fields = ["code", "name", "period_type", "deadline_days", "approval_required",
-                  "approval_levels", "approver_must_differ", "description"]  # fmt: skip
+        fields = ["code", "name", "owner", "period_type", "deadline_days",
+                  "approval_required", "approval_levels", "approver_must_differ",
+                  "description"]  # fmt: skip
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["code"].disabled = True
+        if user is not None and not user.is_superuser:
+            self.fields["owner"].queryset = catalogues.admin_units(user).vi_ordered()
+            self.fields["owner"].required = True
         bootstrap(self)
 
     def validate_unique(self):

@@ -80,7 +80,7 @@ def warnings_for(form, unit, period, numbers: dict[str, Decimal]) -> dict[str, l
     """{field code: [warnings]} for one unit's figures about to be saved."""
     previous = previous_submissions(form, period, [unit.pk]).get(unit.pk)
     before = numbers_of([previous]).get(previous.pk, {}) if previous else {}
-    label = f"kỳ trước ({previous.period.name})" if previous else ""
+    label = f"kỳ trước ({previous.period.code})" if previous else ""
     result = {}
     for field in form.fields.all():
         if not field.is_numeric:
@@ -101,7 +101,7 @@ def board_flags(form, period, submissions) -> dict[int, list[str]]:
     for submission in sent:
         before_sub = previous.get(submission.unit_id)
         before = numbers.get(before_sub.pk, {}) if before_sub else {}
-        label = f"kỳ trước ({before_sub.period.name})" if before_sub else ""
+        label = f"kỳ trước ({before_sub.period.code})" if before_sub else ""
         now = numbers.get(submission.pk, {})
         found = [
             message

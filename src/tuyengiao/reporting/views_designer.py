@@ -47,7 +47,7 @@ def designer_list(request):
 @login_required
 def designer_new(request):
     user = _designer(request)
-    basics = FormBasics(request.POST or None)
+    basics = FormBasics(request.POST or None, user=user)
     if request.method == "POST" and basics.is_valid():
         try:
             form = design.save_form(actor=user, **basics.cleaned_data)
@@ -78,7 +78,7 @@ def designer_edit(request, code):
             remover(item, actor=user)
             return _saved(request, form)
         elif action == "basics":
-            bound["basics"] = FormBasics(request.POST, instance=form)
+            bound["basics"] = FormBasics(request.POST, instance=form, user=user)
             if bound["basics"].is_valid():
                 data = {k: v for k, v in bound["basics"].cleaned_data.items() if k != "code"}
                 design.save_form(actor=user, form=form, **data)
@@ -102,7 +102,7 @@ def designer_edit(request, code):
     context = {
         "form_obj": form,
         "has_data": design.has_data(form),
-        "basics": bound.get("basics") or FormBasics(instance=form),
+        "basics": bound.get("basics") or FormBasics(instance=form, user=user),
         "field_form": bound.get("field") or FieldForm(prefix="field"),
         "rule_form": bound.get("rule") or RuleForm(prefix="rule"),
         "indicator_form": bound.get("indicator") or IndicatorForm(prefix="indicator"),

@@ -53,7 +53,7 @@ def test_district_admin_creates_a_reporter_who_changes_the_password_and_enrols_t
     page.get_by_role("link", name="Thiết lập đăng nhập hai bước").click()
     secret = page.get_by_test_id("otp-secret").inner_text().strip()
     assert page.locator("svg").count() >= 1
-    page.get_by_label("Mã").fill(f"{TOTP(base64.b32decode(secret)).token():06d}")
+    page.get_by_label("Mã xác thực").fill(f"{TOTP(base64.b32decode(secret)).token():06d}")
     page.get_by_role("button", name="Bật").click()
     assert page.get_by_test_id("recovery-codes").locator("li").count() == 10
     page.goto(f"{base}/accounts/me/")

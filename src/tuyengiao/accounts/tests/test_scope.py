@@ -95,6 +95,7 @@ def test_district_admin_creates_a_reporter_with_a_temporary_password(client, dis
     )
     page = response.content.decode()
     assert response.status_code == 200 and "Mật khẩu tạm" in page
+    assert "no-store" in response["Cache-Control"]
     account = account_of("lan.bennghe")
     assert account.must_change_password and account.phone == "0903 000 111"
     assert Membership.objects.filter(
@@ -159,3 +160,11 @@ def test_the_unit_page_links_to_its_roles_for_admins_only(client, district_admin
     assert "/accounts/units/DU-BEN-NGHE/" in client.get("/units/DU-BEN-NGHE/").content.decode()
     client.force_login(specialist)
     assert "/accounts/units/DU-BEN-NGHE/" not in client.get("/units/DU-BEN-NGHE/").content.decode()
+
+
+def test_a_role_given_in_the_django_admin_makes_the_account_manageable(district_admin):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("tu-admin", password="x")
+    Membership.objects.create(user=user, unit=unit("DU-DA-KAO"), role="viewer")
+    assert services.manageable_accounts(district_admin).filter(user=user).exists()

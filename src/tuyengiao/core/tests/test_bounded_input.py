@@ -248,3 +248,12 @@ def test_full_width_letters_in_a_document_number_are_normalised():
     from tuyengiao.documents.numbers import parse_number
 
     assert parse_number("05-ＫＨ/ＱＵ").text == parse_number("05-KH/QU").text
+
+
+def test_a_nul_character_in_the_query_is_dropped_on_every_database(quiet, specialist):
+    # PostgreSQL refuses NUL in text: /units/?q=a%00b and /reports/?unit=… were 500s there
+    quiet.force_login(specialist)
+    page = quiet.get("/units/", {"q": "Bến\x00 Nghé"})
+    assert page.status_code == 200 and "Bến Nghé" in page.content.decode()
+    assert quiet.get("/reports/", {"unit": "QU-Q1\x00", "year": "2022"}).status_code == 302
+    assert quiet.get("/api/documents/", {"q": "a\x00b"}).status_code == 200

@@ -8,7 +8,7 @@ from django.urls import URLResolver, get_resolver
 SKIP = {"/logout/", "/login/", "/api/schema/", "/api/docs/", "/api/token/"}
 PARAMS = ["year", "conference", "unit", "page", "kind", "status", "form", "period", "term"]
 PARAMS += ["issuing_unit", "classification", "type", "issuer", "q", "month", "channel"]
-VALUES = ["0", "-1", "99999999999999999999", "AAA", "x" * 3000]
+VALUES = ["0", "-1", "99999999999999999999", "AAA", "x" * 3000, "a\x00b"]
 SINGLE = ["year", "conference", "term", "kind"]
 
 

@@ -45,6 +45,7 @@ OTHER_MODELS = {
     ("orgs/templates/orgs/panel_my_units.html", "m.title"),  # Membership's position
     # A person's position (job title) on their account and memberships.
     ("accounts/demo.py", "membership.title"),
+    ("accounts/signals.py", "instance.title"),  # a Membership's position
     ("accounts/services.py", "account.title"),
     ("accounts/views.py", "account.title"),
     ("accounts/templates/accounts/detail.html", "account.title"),

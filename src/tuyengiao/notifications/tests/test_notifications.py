@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tuyengiao.core import access
 from tuyengiao.core.testing import assert_hidden_from
 from tuyengiao.notifications import services
 from tuyengiao.notifications.models import Notification
@@ -23,9 +24,13 @@ def test_a_submission_waits_for_the_approver_and_only_for_them(
     waiting = Notification.objects.get(user=approver, kind="waiting")
     assert waiting.title == "Báo cáo chờ duyệt: Đảng ủy phường Bến Nghé"
     assert waiting.url == "/reporting/HT-NQ/2023/units/DU-BEN-NGHE/"
-    # admin (a superuser's membership at the city) may approve too; nobody else is told.
-    new = Notification.objects.order_by("-pk")[: Notification.objects.count() - before]
-    assert {n.user.username for n in new} == {"lanhdao", "admin"}
+    # Those who may approve Bến Nghé's report are told (admins too), and nobody else.
+    told = {
+        n.user
+        for n in Notification.objects.order_by("-pk")[: Notification.objects.count() - before]
+    }
+    assert approver in told
+    assert all(access.can(user, access.APPROVE, ben_nghe) for user in told)
     assert "waiting" not in kinds(specialist) + kinds(outsider)
 
 

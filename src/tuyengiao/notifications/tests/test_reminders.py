@@ -133,11 +133,10 @@ def test_a_bad_date_is_refused_in_vietnamese():
 def test_a_reopened_report_is_reminded_again_and_its_reporter_told_why(
     form, year_2023, ben_nghe, reporter, approver, good_values
 ):
-    review = pytest.importorskip("tuyengiao.reporting.review")  # the reopen verb (issue 11)
     sent = reporting.submit(form, ben_nghe, year_2023, good_values, actor=reporter)
     approved = reporting.approve(sent, actor=approver)
     assert "DU-BEN-NGHE" not in due_units(on(10))
-    review.reopen(approved, "Sai số đảng viên", actor=approver)
+    reporting.reopen(approved, "Sai số đảng viên", actor=approver)
     assert due_units(on(10))["DU-BEN-NGHE"].kind == "overdue"
     notice = Notification.objects.filter(user=reporter, kind="returned").latest("created_at")
     assert "mở lại" in notice.title and "Lý do: Sai số đảng viên" in notice.body

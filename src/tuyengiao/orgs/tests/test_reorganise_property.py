@@ -31,7 +31,7 @@ def snapshot(codes):
     from tuyengiao.reporting.models import Form, Period
     from tuyengiao.reporting.rollup import children_breakdown, rollup
 
-    form, period = Form.objects.get(code="HT-NQ"), Period.objects.get(code="2022")
+    form, period = Form.objects.get(code="HT-NQ"), Period.objects.get(code="HT-TW456-2022")
     district = OrgUnit.objects.get(code="QU-Q1")
     result = {}
     for unit in OrgUnit.objects.filter(code__in=codes):

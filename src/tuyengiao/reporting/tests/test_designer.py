@@ -31,10 +31,13 @@ def _post(client, url, action, **data):
     return client.post(url, {"action": action, **data}, follow=True)
 
 
-def test_a_specialist_designs_a_small_form_and_a_ward_reports_on_it(client, designer, reporter):
+def test_a_specialist_designs_a_small_form_and_a_ward_reports_on_it(
+    client, designer, reporter, district
+):
     client.force_login(designer)
     created = client.post(reverse("reporting:designer_new"), {
         "code": "SH-CB", "name": "Sinh hoạt chi bộ chuyên đề", "period_type": "quarter",
+        "owner": district.pk,
         "deadline_days": 10, "approval_required": "on", "approval_levels": 1,
         "approver_must_differ": "on",
     }, follow=True)  # fmt: skip
@@ -58,6 +61,7 @@ def test_a_specialist_designs_a_small_form_and_a_ward_reports_on_it(client, desi
                  "assign-kind": "grassroots"}).content.decode()  # fmt: skip
     assert "Đã giao thêm cho 51 đơn vị." in page
     form = Form.objects.get(code="SH-CB")
+    assert form.owner == district
     assert [f.code for f in form.fields.all()] == ["cells", "cells_held"]
     assert form.rules.count() == 1 and form.indicators.get().rounding == "half_up"
     # the Bến Nghé reporter reports on it, and the rule and indicator work
@@ -95,7 +99,7 @@ def test_a_ward_admin_cannot_change_a_district_form(client, ward_admin):
     assert client.post(edit, {"action": "version"}).status_code == 404
     check = reverse("reporting:designer_check", args=["HT-NQ"])
     assert client.post(check, {"rule-left": "members_total"}).status_code == 404
-    with pytest.raises(PermissionDenied, match="ngoài phạm vi quản trị"):
+    with pytest.raises(PermissionDenied, match="chỉ quản trị viên của đơn vị đó"):
         design.new_version(Form.objects.get(code="HT-NQ"), actor=ward_admin)
 
 
@@ -123,3 +127,16 @@ def test_a_form_with_data_keeps_past_figures_and_changes_in_a_new_version(
     # past submissions keep their own version: the 2022 rollup is identical
     assert rollup(form, district, year_2022).as_json() == before
     assert before["indicators"]["participation_rate"]["display"] == "93,44%"
+
+
+def test_a_new_form_is_given_to_a_unit_the_designer_administers(client, ward_admin, district):
+    client.force_login(ward_admin)
+    response = client.post(reverse("reporting:designer_new"), {
+        "code": "X-1", "name": "Thử", "period_type": "year", "owner": district.pk,
+        "deadline_days": 10, "approval_levels": 1,
+    })  # fmt: skip
+    assert response.status_code == 200  # the district is not among the choices
+    assert not Form.objects.filter(code="X-1").exists()
+    with pytest.raises(PermissionDenied):
+        design.save_form(actor=ward_admin, code="X-1", name="Thử", period_type="year",
+                         owner=district)  # fmt: skip

@@ -22,6 +22,7 @@ def test_the_specialist_designs_a_form_with_a_rule_and_an_indicator(login, page)
     page.get_by_role("link", name="Biểu mẫu mới").click()
     page.locator("#id_code").fill("SH-CB")
     page.locator("#id_name").fill("Sinh hoạt chi bộ chuyên đề")
+    page.locator("#id_owner").select_option(label="Quận ủy Quận 1")
     page.locator("#id_period_type").select_option("quarter")
     page.get_by_role("button", name="Tạo biểu mẫu").click()
 

@@ -25,7 +25,7 @@ def test_a_jump_of_more_than_30_percent_warns_with_the_old_value_and_still_saves
     saved = services.submit(form, ben_nghe, year_2023, values, actor=reporter)
     assert saved.status == "submitted"  # a warning never blocks
     (message,) = saved.warnings["members_total"]
-    assert f"tăng 100% so với kỳ trước ({year_2022.name})" in message
+    assert f"tăng 100% so với kỳ trước ({year_2022.code})" in message
     assert f"({services.rules.plain(Decimal(total))})" in message
     assert "vượt ngưỡng 30%" in message
     # figures within 30% raise nothing
@@ -88,3 +88,14 @@ def test_board_flags_take_a_fixed_number_of_queries(form, year_2023, django_asse
     submissions = list(Submission.objects.filter(form=form, period=year_2023))
     with django_assert_max_num_queries(3):
         outliers.board_flags(form, year_2023, submissions)
+
+
+def test_the_demo_board_flags_the_one_figure_that_jumped(form):
+    from tuyengiao.reporting.models import Period
+
+    period = Period.objects.get(code="HT-CD-2023")
+    flags = outliers.board_flags(form, period, Submission.objects.filter(form=form, period=period))
+    assert list(flags) == [Submission.objects.get(period=period, unit__code="DU-DA-KAO").unit_id]
+    (message,) = next(iter(flags.values()))
+    assert message.startswith("«Số quần chúng, đoàn viên, hội viên tham gia»")
+    assert "so với kỳ trước (HT-TW456-2022)" in message
