@@ -7,6 +7,8 @@ to show the person and `errors` to mark the fields, whatever went wrong.
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -14,6 +16,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from .errors import DomainError, PermissionDenied, ValidationFailed
 
 INVALID = "Dữ liệu gửi lên không hợp lệ."
+NOT_JSON = "Nội dung gửi lên không phải JSON hợp lệ"
 
 
 def _errors_of(error: DomainError) -> dict:
@@ -35,6 +38,11 @@ def _as_api_exception(exc):
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
         return exceptions.ValidationError({"detail": INVALID, "errors": errors})
+    if isinstance(exc, exceptions.ParseError) and str(exc.detail).startswith("JSON parse error"):
+        # DRF's parser puts json's English text in the message; keep only where it failed.
+        where = re.search(r"line (\d+) column (\d+)", str(exc.detail))
+        at = f" (dòng {where[1]}, cột {where[2]})" if where else ""
+        return exceptions.ParseError(f"{NOT_JSON}{at}.")
     return exc
 
 

@@ -66,7 +66,11 @@ def _cells(data: bytes, kind: str) -> list[list]:
         try:
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise DomainError(f"Không đọc được tệp Excel: {exc}.", field="file") from exc
+            # Not openpyxl's own (English) text: the person reads the file is unusable.
+            raise DomainError(
+                "Không đọc được tệp Excel: tệp bị hỏng hoặc không phải bảng tính .xlsx.",
+                field="file",
+            ) from exc
         try:
             return [list(row) for row in xlsx.bounded_rows(book.worksheets[0])]
         finally:

@@ -65,6 +65,14 @@ def detail(request, code):
     ancestors = OrgUnit.objects.visible_to(request.user).filter(
         path__in=[unit.path[:i] for i in range(unit.steplen, len(unit.path), unit.steplen)]
     )
+    successors, predecessors = services.successors_of(unit), services.predecessors_of(unit)
+    # Lineage may cross into units the reader cannot open (a 2025 ward under the city):
+    # named for everyone, linked only for those who may open it.
+    openable = set(
+        OrgUnit.objects.visible_to(request.user)
+        .filter(pk__in=[u.pk for u in successors + predecessors])
+        .values_list("pk", flat=True)
+    )
     return render(
         request,
         "orgs/detail.html",
@@ -72,8 +80,9 @@ def detail(request, code):
             "unit": unit,
             "children": Paginator(children, 100).get_page(request.GET.get("page")),
             "ancestors": ancestors,
-            "successors": services.successors_of(unit),
-            "predecessors": services.predecessors_of(unit),
+            "successors": successors,
+            "predecessors": predecessors,
+            "openable": openable,
             "date": date,
             "can_admin": access.can(request.user, access.ADMIN, unit),
         },

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core.forms import VNDateField, VNIntegerField
+from tuyengiao.core.text import format_number
 
 from .content import ReportOptions
 
@@ -84,11 +85,10 @@ MAX_TEXT_CHARS = 200_000
 class CheckForm(forms.Form):
     """Text pasted or a .docx/.txt uploaded, optionally matched against a unit's figures."""
 
+    # No max_length: the browser would cut a longer paste silently at the limit, and Django's
+    # own message left the clean() below asking for a text that had been pasted.
     text = forms.CharField(
-        label=_("Text"),
-        required=False,
-        max_length=MAX_TEXT_CHARS,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 8})
     )
     file = forms.FileField(
         label=_("or a file (.docx, .txt)"),
@@ -101,6 +101,16 @@ class CheckForm(forms.Form):
     def __init__(self, *args, units=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", "—")] + [(u.code, u.name) for u in units]
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text") or ""
+        if len(text) > MAX_TEXT_CHARS:
+            raise forms.ValidationError(
+                f"Văn bản dài {format_number(len(text))} ký tự, vượt mức tối đa "
+                f"{format_number(MAX_TEXT_CHARS)} ký tự mỗi lần kiểm tra; hãy chia văn bản "
+                "thành nhiều phần."
+            )
+        return text
 
     def clean_file(self):
         from django.conf import settings
@@ -129,6 +139,8 @@ class CheckForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "text" in self.errors or "file" in self.errors:
+            return data
         if not (data.get("text") or "").strip() and not data.get("file"):
             raise forms.ValidationError("Hãy dán văn bản hoặc chọn một tệp .docx/.txt để kiểm tra.")
         if bool(data.get("unit")) != bool(data.get("year")):

@@ -8,6 +8,9 @@ from tuyengiao.core.text import format_date, format_number
 
 COUNT_FIELDS = ["planned", "attended", "completed", "excellent", "good", "passed", "failed"]
 RESULT_FIELDS = ["excellent", "good", "passed", "failed"]
+# The counts are PositiveIntegerFields: PostgreSQL's `integer` holds no more, and SQLite
+# fails with an OverflowError (a 500) past 2^63.
+MAX_COUNT = 2**31 - 1
 LABELS = {
     "planned": "Số học viên theo kế hoạch",
     "attended": "Số học viên tham dự",
@@ -33,6 +36,13 @@ def check(data: dict) -> dict[str, list[str]]:
         value = data.get(field) or 0
         if not isinstance(value, int) or value < 0:
             add(field, f"{LABELS[field]} ({value}) phải là số nguyên không âm.")
+            value = 0
+        elif value > MAX_COUNT:
+            add(
+                field,
+                f"{LABELS[field]} ({format_number(value)}) vượt quá mức tối đa "
+                f"{format_number(MAX_COUNT)}.",
+            )
             value = 0
         n[field] = value
     if n["attended"] > n["planned"]:

@@ -102,6 +102,24 @@ def test_bad_files_are_refused_with_a_vietnamese_message(specialist, ward, name,
     assert says in error.value.message
 
 
+def test_a_zip_without_a_workbook_is_refused_in_vietnamese_only(specialist, ward):
+    """A .zip renamed .xlsx passes the package check but has no workbook: openpyxl's own
+    English message ("File contains no valid workbook part") must not reach the person."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("xl/workbook.xml", "<x/>")
+
+    with pytest.raises(DomainError) as error:
+        run(specialist, ward, "so.xlsx", buffer.getvalue())
+
+    assert "tệp bị hỏng hoặc không phải bảng tính .xlsx" in error.value.message
+    assert "workbook" not in error.value.message
+
+
 def test_an_oversized_register_is_refused(specialist, ward, settings):
     settings.MAX_UPLOAD_MB = 1
 
