@@ -260,9 +260,7 @@ def task_create(request, conclusion_pk):
             if len(created) == 1:
                 messages.success(request, _("Task assigned."))
             else:
-                messages.success(
-                    request, _("Task assigned to %(n)s units.") % {"n": len(created)}
-                )
+                messages.success(request, _("Task assigned to %(n)s units.") % {"n": len(created)})
             return redirect(f"{conclusion.conference.get_absolute_url()}#conclusions")
     return render(
         request, "meetings/task_form.html", {"form": form, "conclusion": conclusion, "task": None}
