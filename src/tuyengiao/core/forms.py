@@ -165,12 +165,33 @@ def _converted(field: forms.Field) -> forms.Field | None:
     return new
 
 
+def _column_max(form: forms.BaseForm, name: str) -> int | None:
+    """The largest whole number the model column behind a ModelForm field can store."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    from .bounds import INTEGER_MAX
+
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return INTEGER_MAX.get(field.get_internal_type())
+
+
 def vietnamese_inputs(form: forms.BaseForm) -> forms.BaseForm:
     """Swap Django's number and date fields for the Vietnamese ones, keeping label, limits,
-    initial value and the widget's classes. Called by `bootstrap` and the apps' `style`."""
+    initial value and the widget's classes. Called by `bootstrap` and the apps' `style`.
+    A whole number is also held to its column's range, so the message names the real limit."""
     for name, field in list(form.fields.items()):
         new = _converted(field)
         if new is not None:
+            if isinstance(new, VNIntegerField):
+                column = _column_max(form, name)
+                if column is not None and (new.max_value is None or column < new.max_value):
+                    new.max_value = column
             form.fields[name] = new
     return form
 

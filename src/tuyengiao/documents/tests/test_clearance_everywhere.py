@@ -183,7 +183,7 @@ def test_the_edit_form_neither_shows_nor_prefills_a_classified_title(
         assert_no_title(body, [document])
         assert 'name="title"' not in body
         assert 'value="ordinary"' not in body  # lowering is not offered
-        assert f'value="{document.signed_on.isoformat()}"' in body  # the date is kept
+        assert f'value="{document.signed_on:%d/%m/%Y}"' in body  # the date is kept
 
 
 def test_without_clearance_a_classified_title_cannot_be_changed(client, uncleared_specialist):

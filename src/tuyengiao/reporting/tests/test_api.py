@@ -92,7 +92,7 @@ def test_a_rule_violation_is_a_400_in_vietnamese_and_saves_nothing(api, reporter
 @pytest.mark.parametrize(
     ("values", "field", "message"),
     [
-        ({"members_total": "nhiều"}, "members_total", "«nhiều» không phải là số"),
+        ({"members_total": "nhiều"}, "members_total", "«nhiều» — không phải là số"),
         ({"members_total": -3}, "members_total", "nhỏ hơn giá trị tối thiểu 0"),
         ({"members_total": None}, "members_total", "chưa nhập (bắt buộc)"),
         ({"so_la": 1}, "__all__", "Biểu mẫu không có chỉ tiêu mã «so_la»"),

@@ -57,7 +57,9 @@ def test_the_reporter_reads_the_warning_on_the_page_after_saving(
     before = _previous(form, year_2022, ben_nghe)
     client.force_login(reporter)
     url = reverse("reporting:submission", args=[form.code, year_2023.code, ben_nghe.code])
-    values = {**before, "non_members_attended": 1, "save": "1"}
+    # As a person types them: 7.200, not the stored 7200.0000.
+    typed = {code: services.rules.plain(value) for code, value in before.items()}
+    values = {**typed, "non_members_attended": 1, "save": "1"}
     page = client.post(url, values).content.decode()
     assert "giảm" in page and "so với kỳ trước" in page and "hãy kiểm tra lại" in page
     assert Submission.objects.get(form=form, period=year_2023, unit=ben_nghe).status == "draft"
