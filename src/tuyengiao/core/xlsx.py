@@ -11,11 +11,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
 
 from .errors import DomainError
 from .text import format_number
+
+if TYPE_CHECKING:  # openpyxl is loaded by the code that makes a workbook
+    from openpyxl import Workbook
 
 # Characters that make a spreadsheet read a cell as a formula or a command (OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

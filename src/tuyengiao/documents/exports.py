@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from tuyengiao.core.xlsx import workbook_bytes
 
 from .models import Classification
@@ -30,6 +26,10 @@ COLUMNS = [
 
 def register_xlsx(documents) -> bytes:
     """`documents` must carry `shown_title` (DocumentQuerySet.with_titles_for)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Sổ văn bản"

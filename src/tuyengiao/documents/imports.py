@@ -10,7 +10,6 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-import openpyxl
 from django.db import transaction
 
 from tuyengiao.core import audit, bounds, xlsx
@@ -61,6 +60,8 @@ class Result:
 
 
 def _cells(data: bytes, kind: str) -> list[list]:
+    import openpyxl
+
     if kind == uploads.XLSX:
         xlsx.check_package(data)
         try:

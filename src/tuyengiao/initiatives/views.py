@@ -6,8 +6,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
@@ -76,6 +74,9 @@ def initiative_list(request):
 
 @login_required
 def initiative_export(request):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     filterset, initiatives, year = _filtered(request)
     workbook = Workbook()
     sheet = workbook.active

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from tuyengiao.core.xlsx import workbook_bytes
+
+if TYPE_CHECKING:  # openpyxl only when a workbook is made, not on every start-up
+    from openpyxl import Workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,6 +32,10 @@ def _format_for(value) -> str | None:
 
 
 def workbook(title: str, headers: list[str], rows, widths: list[int] | None = None) -> Workbook:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]

@@ -1,8 +1,6 @@
 """Excel export of channels' monthly figures: numbers as numbers, Vietnamese headers."""
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from tuyengiao.core.xlsx import workbook_bytes
 
@@ -14,6 +12,9 @@ HEADERS += [("Bài viết", 12), ("Lượt tương tác", 16)]
 
 
 def stats_response(channels, year: int) -> HttpResponse:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Số liệu {year}"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from tuyengiao.core.xlsx import workbook_bytes
 
 
 def drilldown_workbook(form, period, unit, rows, total) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     fields = [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"]
     indicators = list(form.indicators.all())
     book = Workbook()

@@ -16,18 +16,18 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number
 from tuyengiao.core.xlsx import check_package, workbook_bytes
 
 from .choices import FieldType
+
+if TYPE_CHECKING:  # openpyxl only when a workbook is made or read, not on every start-up
+    from openpyxl.worksheet.datavalidation import DataValidation
 
 FORMAT_VERSION = "1"
 META_SHEET = "tuyengiao"
@@ -39,8 +39,8 @@ CODE_COLUMN, NAME_COLUMN, FIRST_FIELD_COLUMN = 1, 2, 3
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 NUMBER_FORMATS = {FieldType.INTEGER: "#,##0", FieldType.DECIMAL: "#,##0.00"}
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_HEADER_FILL = PatternFill("solid", fgColor="DDE7F3")
-_LOCKED_FILL = PatternFill("solid", fgColor="F2F2F2")
+_HEADER_FILL = "DDE7F3"  # solid fill colours
+_LOCKED_FILL = "F2F2F2"
 
 
 class ExcelError(DomainError):
@@ -86,6 +86,9 @@ def template_filename(form, period) -> str:
 
 def build_template(form, period, units, *, rows=None) -> bytes:
     """The workbook for `units` (in order); `rows` maps unit id -> {field code: value}."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     fields = list(form.fields.all())
     workbook = Workbook()
     sheet = workbook.active
@@ -112,6 +115,8 @@ def build_template(form, period, units, *, rows=None) -> bytes:
 
 
 def _title(sheet, form, period, field_count):
+    from openpyxl.styles import Font
+
     sheet.cell(row=1, column=1, value=f"{form.code} — {form.name}").font = Font(bold=True, size=13)
     sheet.cell(
         row=2,
@@ -124,11 +129,14 @@ def _title(sheet, form, period, field_count):
 
 
 def _headers(sheet, fields):
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     labels = ["Mã đơn vị", "Tên đơn vị", *(_label(item) for item in fields)]
     for column, label in enumerate(labels, start=1):
         cell = sheet.cell(row=HEADER_ROW, column=column, value=label)
         cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         width = 18 if column == CODE_COLUMN else 45 if column == NAME_COLUMN else 20
         sheet.column_dimensions[get_column_letter(column)].width = width
@@ -140,9 +148,11 @@ def _label(item) -> str:
 
 
 def _unit_row(sheet, row_number, unit, fields, values):
+    from openpyxl.styles import PatternFill, Protection
+
     for column, value in ((CODE_COLUMN, unit.code), (NAME_COLUMN, unit.name)):
         cell = sheet.cell(row=row_number, column=column, value=value)
-        cell.fill = _LOCKED_FILL
+        cell.fill = PatternFill("solid", fgColor=_LOCKED_FILL)
     for index, item in enumerate(fields):
         cell = sheet.cell(row=row_number, column=FIRST_FIELD_COLUMN + index)
         value = values.get(item.code)
@@ -168,6 +178,8 @@ def _bounds(item):
 
 
 def _validation(item) -> DataValidation | None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     kind = {FieldType.INTEGER: "whole", FieldType.DECIMAL: "decimal"}.get(item.type)
     if kind:
         low, high = _bounds(item)
@@ -236,6 +248,8 @@ def _metadata(workbook, form, period, fields):
 
 def open_workbook(upload):
     """The workbook of an uploaded file, or ExcelError saying why it is not one."""
+    from openpyxl import load_workbook
+
     size = getattr(upload, "size", None)
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
     if size is not None and size > limit:

@@ -1,10 +1,15 @@
 """Excel exports: numbers stored as numbers, dates as dates, Vietnamese headers."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from tuyengiao.core.xlsx import workbook_bytes
+
+if TYPE_CHECKING:  # openpyxl only when a workbook is made, not on every start-up
+    from openpyxl import Workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,6 +38,8 @@ def xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
 
 
 def write_sheet(sheet, headers, rows, *, number_columns=(), date_columns=(), decimal_columns=()):
+    from openpyxl.styles import Font
+
     sheet.append([title for title, _ in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -53,6 +60,8 @@ def write_sheet(sheet, headers, rows, *, number_columns=(), date_columns=(), dec
 
 
 def classes_workbook(classes, totals=None) -> Workbook:
+    from openpyxl import Workbook
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Lớp bồi dưỡng"
