@@ -48,18 +48,23 @@ def _submission_path(submission) -> str:
     return selection.submission_path(submission.form, submission.period, submission.unit)
 
 
+def _tell(users, kind, submission, title_and_body) -> None:
+    """One notice about `submission` to `users`, linking to its page."""
+    title, body = title_and_body
+    services.notify(
+        users, kind, title, body, url=_submission_path(submission), unit=submission.unit
+    )
+
+
 def submitted(event):
     submission = _submission(event)
     if submission is None or submission.status != "submitted":
         return  # a form without approval is approved by sending: nobody has to act
-    title, body = texts.waiting(submission)
-    services.notify(
+    _tell(
         selection.approvers_of(submission.unit),
         NotificationKind.WAITING,
-        title,
-        body,
-        url=_submission_path(submission),
-        unit=submission.unit,
+        submission,
+        texts.waiting(submission),
     )
 
 
@@ -68,14 +73,11 @@ def returned(event):
     if submission is None:
         return
     reason = event.data.get("reason") or submission.returned_reason
-    title, body = texts.returned(submission, reason)
-    services.notify(
+    _tell(
         selection.reporters_of(submission.unit),
         NotificationKind.RETURNED,
-        title,
-        body,
-        url=_submission_path(submission),
-        unit=submission.unit,
+        submission,
+        texts.returned(submission, reason),
     )
 
 
@@ -84,14 +86,11 @@ def reopened(event):
     if submission is None:
         return
     reason = event.data.get("reason") or submission.returned_reason
-    title, body = texts.reopened(submission, reason)
-    services.notify(
+    _tell(
         selection.reporters_of(submission.unit),
         NotificationKind.RETURNED,
-        title,
-        body,
-        url=_submission_path(submission),
-        unit=submission.unit,
+        submission,
+        texts.reopened(submission, reason),
     )
 
 
@@ -99,14 +98,11 @@ def approved(event):
     submission = _submission(event)
     if submission is None or submission.status != "approved":
         return  # approved at a first level only: the unit waits for the last one
-    title, body = texts.approved(submission)
-    services.notify(
+    _tell(
         selection.reporters_of(submission.unit),
         NotificationKind.APPROVED,
-        title,
-        body,
-        url=_submission_path(submission),
-        unit=submission.unit,
+        submission,
+        texts.approved(submission),
     )
 
 
