@@ -1,4 +1,6 @@
-"""Units from a spreadsheet (.xlsx or .csv): code, name, kind, parent code, valid from.
+"""Units from a spreadsheet (.xlsx or .csv): Mã, Tên, Loại, Mã đơn vị cấp trên, Hiệu lực từ.
+
+The English headers (code, name, kind, parent, valid_from) are still accepted.
 
 All or nothing: every row is checked first and each problem is reported with its row,
 column and value; only a file without problems creates anything. A parent may be an
@@ -12,6 +14,7 @@ import datetime as dt
 import io
 
 from django.db import transaction
+from django.utils import translation
 
 from tuyengiao.core import access
 from tuyengiao.core.errors import ValidationFailed
@@ -27,12 +30,28 @@ COLUMNS = {  # folded header → field
     "name": "name", "ten": "name", "ten don vi": "name",
     "kind": "kind", "loai": "kind", "loai don vi": "kind",
     "parent": "parent", "parent code": "parent", "ma cap tren": "parent", "don vi cap tren": "parent",
+    "ma don vi cap tren": "parent",
     "valid from": "valid_from", "valid_from": "valid_from", "hieu luc tu": "valid_from",
     "tu ngay": "valid_from",
 }  # fmt: skip
 REQUIRED = ["code", "name", "kind", "parent", "valid_from"]
-KINDS = {**{fold(k).lower(): k for k in UnitKind.values},
-         **{fold(str(label)).lower(): value for value, label in UnitKind.choices}}  # fmt: skip
+HEADINGS = {  # field → the Vietnamese header shown on the page and in messages
+    "code": "Mã", "name": "Tên", "kind": "Loại", "parent": "Mã đơn vị cấp trên",
+    "valid_from": "Hiệu lực từ",
+}  # fmt: skip
+
+
+def _kind_labels() -> list[str]:
+    with translation.override("vi"):
+        return [str(label) for label in UnitKind.labels]
+
+
+def _kinds() -> dict[str, str]:
+    with translation.override("vi"):
+        vi = {fold(str(label)).lower(): value for value, label in UnitKind.choices}
+    with translation.override("en"):
+        en = {fold(str(label)).lower(): value for value, label in UnitKind.choices}
+    return {**{fold(k).lower(): k for k in UnitKind.values}, **en, **vi}
 
 
 def read_rows(content: bytes, filename: str) -> list[list]:
@@ -51,7 +70,10 @@ def read_rows(content: bytes, filename: str) -> list[list]:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValidationFailed([f"Tệp «{filename}» không phải văn bản UTF-8."]) from exc
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t") if text.strip() else csv.excel
+        try:
+            dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+        except csv.Error:  # one column, or too few rows to tell: commas
+            dialect = csv.excel
         return [row for row in csv.reader(io.StringIO(text), dialect)]
     raise ValidationFailed([f"Tệp «{filename}»: chỉ nhận .xlsx hoặc .csv."])
 
@@ -79,7 +101,8 @@ def _header(row) -> dict[str, int]:
     if missing := [c for c in REQUIRED if c not in found]:
         raise ValidationFailed(
             [
-                f"Dòng 1: thiếu cột {', '.join(f'«{c}»' for c in missing)} (cần: {', '.join(REQUIRED)})."
+                f"Dòng 1: thiếu cột {', '.join(f'«{HEADINGS[c]}»' for c in missing)} "
+                f"(cần: {', '.join(HEADINGS[c] for c in REQUIRED)})."
             ]
         )
     return found
@@ -90,6 +113,7 @@ def parse(rows: list[list], actor) -> list[dict]:
         raise ValidationFailed(["Tệp trống."])
     columns = _header(rows[0])
     errors, items, seen = [], [], {}
+    kinds = _kinds()
     for number, row in enumerate(rows[1:], start=2):
         cell = {f: (row[i] if i < len(row) else None) for f, i in columns.items()}
         if all(v in (None, "") for v in cell.values()):
@@ -103,7 +127,7 @@ def parse(rows: list[list], actor) -> list[dict]:
         }
 
         def bad(column, value, rule, number=number):
-            errors.append(f"Dòng {number}, cột «{column}»: «{value or ''}» {rule}.")
+            errors.append(f"Dòng {number}, cột «{HEADINGS[column]}»: «{value or ''}» {rule}.")
 
         if not code:
             bad("code", code, "— mã không được để trống")
@@ -114,9 +138,9 @@ def parse(rows: list[list], actor) -> list[dict]:
         seen.setdefault(code, number)
         if not name:
             bad("name", name, "— tên không được để trống")
-        item["kind"] = KINDS.get(fold(str(cell["kind"] or "")).lower().strip())
+        item["kind"] = kinds.get(fold(str(cell["kind"] or "")).lower().strip())
         if item["kind"] is None:
-            bad("kind", cell["kind"], f"không phải loại đơn vị ({', '.join(UnitKind.values)})")
+            bad("kind", cell["kind"], f"không phải loại đơn vị ({'; '.join(_kind_labels())})")
         item["valid_from"] = _date(cell["valid_from"])
         if item["valid_from"] is None:
             bad("valid_from", cell["valid_from"], "không phải ngày dd/mm/yyyy")
@@ -126,18 +150,22 @@ def parse(rows: list[list], actor) -> list[dict]:
         parent = item["parent"]
         if not parent or parent in codes:
             if not parent and not getattr(actor, "is_superuser", actor is None):
-                errors.append(f"Dòng {item['row']}, cột «parent»: cần mã đơn vị cấp trên.")
+                errors.append(
+                    f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: cần mã đơn vị cấp trên."
+                )
             continue
         unit = OrgUnit.objects.filter(code=parent).first()
         if unit is None:
             errors.append(
-                f"Dòng {item['row']}, cột «parent»: «{parent}» không có trong hệ thống hay trong tệp."
+                f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: «{parent}» không có trong hệ thống hay trong tệp."
             )
         elif actor is not None and not access.can(actor, access.ADMIN, unit):
-            errors.append(f"Dòng {item['row']}, cột «parent»: bạn không quản trị «{unit}».")
+            errors.append(
+                f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: bạn không quản trị «{unit}»."
+            )
         elif item["valid_from"] and not unit.is_valid_on(item["valid_from"]):
             errors.append(
-                f"Dòng {item['row']}, cột «parent»: «{unit}» không có hiệu lực vào ngày bắt đầu."
+                f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: «{unit}» không có hiệu lực vào ngày bắt đầu."
             )
     if not items and not errors:
         errors.append("Tệp không có dòng đơn vị nào.")
@@ -158,7 +186,7 @@ def import_units(content: bytes, filename: str, *, actor) -> list[OrgUnit]:
         if not ready:
             raise ValidationFailed(
                 [
-                    f"Dòng {i['row']}, cột «parent»: vòng lặp cấp trên «{i['parent']}»."
+                    f"Dòng {i['row']}, cột «{HEADINGS['parent']}»: vòng lặp cấp trên «{i['parent']}»."
                     for i in pending
                 ]
             )

@@ -97,6 +97,21 @@ def test_the_token_endpoint_is_locked_the_same_way(client, axes_on):
     assert other.status_code == 200 and other.json()["token"]
 
 
+def test_an_api_call_without_a_valid_token_is_401_with_a_challenge(client):
+    for headers in ({}, {"HTTP_AUTHORIZATION": "Token not-a-real-key"}):
+        response = client.get("/api/units/", **headers)
+        assert response.status_code == 401, headers
+        assert response["WWW-Authenticate"] == "Token"
+
+
+def test_a_sibling_unit_token_still_gets_no_ward_figures(client, outsider):
+    key = Token.objects.create(user=outsider).key
+    response = client.get("/api/units/", HTTP_AUTHORIZATION=f"Token {key}")
+    assert response.status_code == 200
+    codes = {u["code"] for u in response.json()["results"]}
+    assert "DU-BEN-THANH" in codes and "DU-BEN-NGHE" not in codes
+
+
 def test_a_token_expires_after_the_configured_days(client, reporter, settings):
     settings.TOKEN_TTL_DAYS = 90
     key = client.post("/api/token/", {"username": "bennghe", "password": PASSWORD}).json()["token"]
@@ -104,7 +119,8 @@ def test_a_token_expires_after_the_configured_days(client, reporter, settings):
     assert client.get("/api/units/", **auth).status_code == 200
     Token.objects.filter(key=key).update(created=timezone.now() - dt.timedelta(days=91))
     expired = client.get("/api/units/", **auth)
-    assert expired.status_code in (401, 403) and "hết hạn" in expired.json()["detail"]
+    assert expired.status_code == 401 and "hết hạn" in expired.json()["detail"]
+    assert expired["WWW-Authenticate"] == "Token"
     fresh = client.post("/api/token/", {"username": "bennghe", "password": PASSWORD}).json()
     assert fresh["token"] != key
 

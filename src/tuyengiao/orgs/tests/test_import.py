@@ -12,6 +12,10 @@ from tuyengiao.orgs.models import Lineage, OrgUnit
 from tuyengiao.orgs.services import successors_of
 
 pytestmark = pytest.mark.django_db
+KINDS_VI = [
+    "Trung ương", "Thành ủy, Tỉnh ủy", "Quận ủy, Huyện ủy", "Đảng ủy phường, xã",
+    "Tổ chức cơ sở đảng", "Chi bộ", "Ban tham mưu", "Tổ chức chính trị - xã hội",
+]  # fmt: skip
 
 
 def run_json(capsys, *args):
@@ -96,11 +100,11 @@ def test_bad_rows_are_named_and_nothing_is_saved(admin):
     with pytest.raises(ValidationFailed) as error:
         unit_import.import_units(bad.encode(), "don-vi.csv", actor=admin)
     assert error.value.errors == [
-        "Dòng 4, cột «code»: «X-P» trùng với dòng 2.",
-        "Dòng 5, cột «name»: «» — tên không được để trống.",
-        "Dòng 5, cột «kind»: «tổ dân phố» không phải loại đơn vị (central, city_committee, district_committee, commune_committee, grassroots, cell, board, mass_organisation).",
-        "Dòng 5, cột «valid_from»: «31/02/2025» không phải ngày dd/mm/yyyy.",
-        "Dòng 6, cột «parent»: «KHONG-CO» không có trong hệ thống hay trong tệp.",
+        "Dòng 4, cột «Mã»: «X-P» trùng với dòng 2.",
+        "Dòng 5, cột «Tên»: «» — tên không được để trống.",
+        "Dòng 5, cột «Loại»: «tổ dân phố» không phải loại đơn vị (" + "; ".join(KINDS_VI) + ").",
+        "Dòng 5, cột «Hiệu lực từ»: «31/02/2025» không phải ngày dd/mm/yyyy.",
+        "Dòng 6, cột «Mã đơn vị cấp trên»: «KHONG-CO» không có trong hệ thống hay trong tệp.",
     ]
     assert not OrgUnit.objects.filter(code="X-P").exists()
 
@@ -109,7 +113,7 @@ def test_a_ward_reporter_cannot_import_under_the_city(reporter):
     with pytest.raises(ValidationFailed) as error:
         unit_import.import_units(CSV.encode(), "don-vi.csv", actor=reporter)
     assert error.value.errors == [
-        "Dòng 2, cột «parent»: bạn không quản trị «Thành ủy Thành phố Hồ Chí Minh»."
+        "Dòng 2, cột «Mã đơn vị cấp trên»: bạn không quản trị «Thành ủy Thành phố Hồ Chí Minh»."
     ]
 
 
@@ -136,7 +140,7 @@ def test_the_import_command_reports_row_errors(tmp_path):
     path.write_text(
         "code,name,kind,parent,valid_from\nQU-Q1,X,cell,TU-HCM,01/07/2025\n", encoding="utf-8"
     )
-    with pytest.raises(CommandError, match="Dòng 2, cột «code»: «QU-Q1» đã có đơn vị dùng mã này."):
+    with pytest.raises(CommandError, match="Dòng 2, cột «Mã»: «QU-Q1» đã có đơn vị dùng mã này."):
         call_command("orgs", "import", str(path))
 
 
@@ -151,7 +155,29 @@ def test_the_import_page_lists_row_errors_and_is_for_admins(client, admin, speci
         "x.csv", b"code,name,kind,parent,valid_from\nX-1,,cell,TU-HCM,01/07/2025\n"
     )
     page = client.post("/units/import/", {"file": bad}).content.decode()
-    assert "Dòng 2, cột «name»: «» — tên không được để trống." in page
+    assert "Dòng 2, cột «Tên»: «» — tên không được để trống." in page
     good = SimpleUploadedFile("x.csv", CSV.encode())
     response = client.post("/units/import/", {"file": good}, follow=True)
     assert "Đã tạo 2 đơn vị." in response.content.decode()
+
+
+def test_vietnamese_headers_and_labels_are_accepted_and_shown(client, admin):
+
+    rows = (
+        "Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ\n"
+        f'X-V,Đảng ủy phường Thử,"{KINDS_VI[3]}",TU-HCM,01/07/2025\n'
+    )
+    created = unit_import.import_units(rows.encode(), "don-vi.csv", actor=admin)
+    assert [(u.code, u.kind, u.get_parent().code) for u in created] == [
+        ("X-V", "commune_committee", "TU-HCM")
+    ]
+    with pytest.raises(ValidationFailed) as error:
+        unit_import.import_units("Mã,Tên\nX-W,Thử\n".encode(), "a.csv", actor=admin)
+    assert error.value.errors == [
+        "Dòng 1: thiếu cột «Loại», «Mã đơn vị cấp trên», «Hiệu lực từ» "
+        "(cần: Mã, Tên, Loại, Mã đơn vị cấp trên, Hiệu lực từ)."
+    ]
+    client.force_login(admin)
+    page = client.get("/units/import/").content.decode()
+    assert "Mã, Tên, Loại, Mã đơn vị cấp trên, Hiệu lực từ" in page
+    assert "valid_from" not in page and "code (mã)" not in page
