@@ -13,6 +13,8 @@ from tuyengiao.core import access
 
 from .models import GeneratedReport, SectionText
 
+BARS = 5
+
 
 def _widest_unit(user, roles):
     units = [m.unit for m in access.memberships(user) if m.role in roles]
@@ -71,6 +73,8 @@ def key_figures(request):
                              "width": min(float(value or 0), 100) if indicator.is_percent else 0,
                              "display": row.indicators[indicator.code].display})  # fmt: skip
             bars.sort(key=lambda b: (b["value"] is None, -(b["value"] or 0)))
+            if len(bars) > 2 * BARS:  # small: the highest and the lowest units
+                bars = bars[:BARS] + [None] + bars[-BARS:]
         studies.append({
             "campaign": campaign,
             "rate": rate,

@@ -15,6 +15,8 @@ def test_the_approver_sees_the_queue_and_the_year_end_report(client, approver):
     waiting = Submission.objects.filter(status=S.SUBMITTED).select_related("unit").first()
     assert waiting.unit.name in page
     assert 'data-testid="year-end-report"' in page and "Báo cáo tổng kết năm" in page
+    # The year-end report being written (the demo's sections are of 2022), not a blank year.
+    assert 'href="/reports/QU-Q1/2022/"' in page
 
 
 def test_the_reporter_sees_returned_reports_with_the_reason(client, reporter):
@@ -99,3 +101,27 @@ def test_the_specialist_sees_the_year_at_a_glance(client, specialist):
     GeneratedReport.objects.create(unit=OrgUnit.objects.get(code="QU-Q1"), year=2022,
                                    file="x.docx")  # fmt: skip
     assert "Bản nháp, tạo ngày" in client.get("/").content.decode()
+
+
+def test_the_approval_queue_shows_each_reports_rate_and_the_previous_period(client, approver):
+    import re
+
+    from tuyengiao.reporting.outliers import side_by_side
+
+    client.force_login(approver)
+    page = client.get("/").content.decode()
+    first = re.search(r'href="/reporting/([^/"]+)/([^/"]+)/units/([^/"]+)/"', page)
+    assert first
+    rates = re.findall(r'data-testid="queue-rate">(.*?)</div>', page, re.S)
+    assert rates
+    waiting = (
+        Submission.objects.filter(status=S.SUBMITTED, form__code=first[1], period__code=first[2],
+                                  unit__code=first[3]).select_related("form", "period").get()
+    )  # fmt: skip
+    previous, lines = side_by_side(waiting)
+    rate = next(line for line in lines if line.label == waiting.form.indicators.first().name)
+    assert f"<strong>{rate.now}</strong>" in rates[0]
+    assert (
+        previous is not None
+        and f"kỳ trước (năm {previous.period.end.year}): {rate.before}" in rates[0]
+    )
