@@ -265,6 +265,8 @@ HOME_PANELS = [
     "tuyengiao.reporting.panels.follow_up",
     "tuyengiao.meetings.panels.my_tasks",
     "tuyengiao.meetings.panels.overdue_tasks",
+    "tuyengiao.reports.panels.key_figures",
+    "tuyengiao.reports.panels.year_at_a_glance",
 ]
 
 # Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.

@@ -84,9 +84,14 @@ def approval_queue(request):
         .order_by("submitted_at", "pk")
     )
     items = [s for s in waiting[: LIMIT * 4] if refusal(s, user) is None][:LIMIT]
+    from .panel_rates import with_rates
+
+    with_rates(items)
     roots = [m.unit for m in access.memberships(user) if access.APPROVE in
              access.ROLE_ACTIONS.get(m.role, ())]  # fmt: skip
-    report_year = timezone.localdate().year - 1
+    from tuyengiao.reports.panels import report_year as year_of
+
+    report_year = year_of(roots[0]) if roots else timezone.localdate().year - 1
     return {
         "template": "reporting/panel_approval_queue.html",
         "context": {
