@@ -29,7 +29,7 @@ def test_htmx_and_the_menu_work_under_the_policy(login, page, demo_live_server):
     violations = _violations(page)
     login("chuyenvien")
     page.set_viewport_size({"width": 600, "height": 900})
-    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("button", name="Trình đơn").click()
     expect(page.get_by_role("link", name="Báo cáo tổng kết", exact=True)).to_be_visible()
     page.get_by_role("link", name="Báo cáo tổng kết", exact=True).click()
     page.get_by_label("Đơn vị").select_option("QU-Q1")

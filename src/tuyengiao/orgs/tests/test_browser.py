@@ -26,7 +26,7 @@ def test_ben_nghe_reporter_sees_own_unit_searches_and_logs_out(login, page, demo
 def test_the_menu_collapses_on_a_phone(login, page):
     page.set_viewport_size({"width": 390, "height": 844})
     login("chuyenvien")
-    toggler = page.get_by_role("button", name="Menu")
+    toggler = page.get_by_role("button", name="Trình đơn")
     expect(toggler).to_be_visible()
     toggler.click()
     expect(page.get_by_role("link", name="Đơn vị", exact=True)).to_be_visible()
