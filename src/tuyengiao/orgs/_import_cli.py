@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from tuyengiao.core.errors import ValidationFailed
+from tuyengiao.core.progress import bar
 
 from . import admin_units, unit_import
 
@@ -36,7 +37,11 @@ def run(command, action, options):
     if code is not None:
         results = [_dry(lambda: admin_units.import_province(code), options["dry_run"])]
     else:
-        results = _dry(admin_units.import_all, options["dry_run"])
+
+        def progress(items, total):
+            return bar(items, total=total, label="Tỉnh, thành phố", stream=command.stderr._out)
+
+        results = _dry(lambda: admin_units.import_all(progress=progress), options["dry_run"])
     rows = [{k: r.as_json()[k] for k in ("province", "wards", "created")} for r in results]
     if options["json"]:
         payload = rows[0] if code is not None else rows

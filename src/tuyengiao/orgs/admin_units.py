@@ -175,8 +175,12 @@ def import_province(code: int, *, actor=None) -> ProvinceResult:
     return result
 
 
-def import_all(*, actor=None) -> list[ProvinceResult]:
-    return [import_province(int(p.code), actor=actor) for p in provinces()]
+def import_all(*, actor=None, progress=None) -> list[ProvinceResult]:
+    """Every province; `progress(items, total)` wraps the loop (a terminal bar)."""
+    chosen = list(provinces())
+    if progress is not None:
+        chosen = progress(chosen, len(chosen))
+    return [import_province(int(p.code), actor=actor) for p in chosen]
 
 
 def real_2025_mapping(old_names: list[str], district_key: str = "quan1", province_code: int = 79):
