@@ -336,12 +336,11 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
-# Served over HTTPS behind the reverse proxy, which sets X-Forwarded-Proto. On a plain-HTTP
-# LAN set SECURE_COOKIES=false: cookies, the HTTPS redirect and HSTS are then off.
+# Served over HTTPS behind the reverse proxy (its header: PROXY_SSL_HEADER below). On a
+# plain-HTTP LAN set SECURE_COOKIES=false: cookies, the HTTPS redirect and HSTS are then off.
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
 SECURE_SSL_REDIRECT = SECURE_COOKIES
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000) if SECURE_COOKIES else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
 # Preloading is a promise made for a whole public domain; its owner decides, not this app.
