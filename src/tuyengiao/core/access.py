@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from .search import words_q
+
 VIEW = "view"
 CHANGE = "change"  # create and edit records of the unit (specialist work)
 REPORT = "report"  # enter and submit the unit's own figures
@@ -98,29 +100,12 @@ def has_role_action(user, action: str) -> bool:
     return any(action in ROLE_ACTIONS.get(m.role, ()) for m in memberships(user))
 
 
-def words_q(query: str | None, *fields: str) -> Q:
-    """Every word of the query, accent-free and in any order, in one of the folded `fields`:
-    "tuyen truyen bien dao" finds «Kế hoạch tuyên truyền biển, đảo Việt Nam». Q() if empty.
-
-    The fields hold `text.fold`-ed copies (SQLite and PostgreSQL alike, no unaccent needed);
-    `contains` on them is a plain LIKE."""
-    from .text import search_words
-
-    condition = Q()
-    for word in search_words(query):
-        either = Q()
-        for field in fields:
-            either |= Q(**{f"{field}__contains": word})
-        condition &= either
-    return condition
-
-
 class ScopedQuerySet(models.QuerySet):
     unit_lookup = "unit"
     search_fields: tuple[str, ...] = ("search_text",)
 
     def search(self, query: str):
-        """Every word must match (core.access.words_q) in `search_fields`."""
+        """Every word must match (core.search.words_q) in `search_fields`."""
         return self.filter(words_q(query, *self.search_fields))
 
     def visible_to(self, user, action: str = VIEW):
