@@ -9,9 +9,10 @@ import re
 
 from django.db import transaction
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.text import format_date
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.reporting import services as reporting
 

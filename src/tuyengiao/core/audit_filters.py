@@ -56,7 +56,7 @@ class AuditEventFilter(django_filters.FilterSet):
             field.widget.attrs.update({"class": css, "aria-label": field.label})
 
     def filter_unit(self, queryset, name, value):
-        from .access import subtree_q
+        from tuyengiao.orgs.access import subtree_q
 
         return queryset.filter(subtree_q(value.path)) if value else queryset
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import access
+from tuyengiao.orgs import access
+
 from .errors import PermissionDenied
 
 

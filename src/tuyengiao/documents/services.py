@@ -11,10 +11,11 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.db.models.functions import ExtractYear
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.bounds import MIN_YEAR
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.text import format_date, format_number
+from tuyengiao.orgs import access
 
 from . import numbers, uploads
 from .choices import Classification, LinkKind

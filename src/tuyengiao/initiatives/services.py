@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.orgs import access
 
 from .choices import AssessmentStatus
 from .models import Assessment, Initiative

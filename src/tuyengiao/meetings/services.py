@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.text import format_date
+from tuyengiao.orgs import access
 
 from .choices import TASK_TRANSITIONS, ConferenceKind, TaskStatus
 from .models import Conclusion, Conference, Delegate, Presentation, ProgressNote, Task

@@ -21,8 +21,9 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.orgs import access
 
 from . import services, texts
 from .choices import NotificationKind, ReminderKind

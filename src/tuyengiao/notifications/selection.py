@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import Membership, OrgUnit
 
 # A report counts as sent once it is submitted or approved; a returned one is owed again.

@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
 
+from . import access
 from .choices import LineageKind, Role, UnitKind
 
 

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import AuditEvent
 
-from . import services
+from . import access, services
 from .choices import LineageKind
 from .models import Lineage, OrgUnit
 from .services import UnitSpec

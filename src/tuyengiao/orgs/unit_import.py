@@ -16,11 +16,10 @@ import io
 from django.db import transaction
 from django.utils import translation
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.core.text import fold
 
-from . import services
+from . import access, services
 from .choices import UnitKind
 from .models import OrgUnit
 from .services import UnitSpec

@@ -5,10 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date
 
-from tuyengiao.core import access
-from tuyengiao.core.access import memberships
-
-from . import services
+from . import access, services
+from .access import memberships
 from .models import OrgUnit
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from tuyengiao.core import access, audit, bounds
+from tuyengiao.core import audit, bounds
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.orgs import access
 
 from . import csv_import
 from .models import Channel, ChannelStat

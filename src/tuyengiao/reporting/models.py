@@ -13,9 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access, catalogues
+from tuyengiao.core import catalogues
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import TimeStamped
+from tuyengiao.orgs import access
 
 from . import expressions
 from .choices import (

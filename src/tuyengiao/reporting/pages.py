@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from . import services, timeliness

@@ -14,8 +14,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.orgs import access
 
 from . import history, rules, totals
 from .choices import SubmissionStatus

@@ -9,7 +9,7 @@
 Values are updated in place; each change is kept with who, when and which way (history).
 The person who sent a report cannot approve it when the form says so (the default).
 
-Every verb checks the actor's right on the unit (core.access), runs in one transaction,
+Every verb checks the actor's right on the unit (orgs.access), runs in one transaction,
 and writes an audit event; the event trail is the submission's history.
 """
 
@@ -21,9 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.models import AuditEvent
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import SubmissionStatus

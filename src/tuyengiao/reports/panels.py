@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
+from tuyengiao.orgs.choices import Role
 
 from .models import GeneratedReport, SectionText
 
@@ -50,7 +51,7 @@ def report_year(unit) -> int:
 def key_figures(request):
     """For viewers: participation of the year's main study campaign with a bar per unit
     below, training classes and documents issued, with links to the dashboards."""
-    unit = _widest_unit(request.user, {"viewer"})
+    unit = _widest_unit(request.user, {Role.VIEWER})
     if unit is None:
         return None
     from tuyengiao.campaigns.figures import campaign_figures, campaigns_over
@@ -104,7 +105,7 @@ def year_at_a_glance(request):
     """For specialists: the collections of the year with completeness, documents signed this
     month, and the year-end report's status."""
     user = request.user
-    unit = _widest_unit(user, {"specialist", "admin"})
+    unit = _widest_unit(user, {Role.SPECIALIST, Role.ADMIN})
     if unit is None:
         return None
     from tuyengiao.documents.models import Document

@@ -9,10 +9,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core import figures as core_figures
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.figures import Figure
+from tuyengiao.orgs import access
 
 from . import docx, narrative
 from .content import ReportContent, ReportOptions, UnitStyle

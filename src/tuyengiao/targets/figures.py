@@ -1,7 +1,7 @@
 """Figures for the year-end report: each term target's value in the year and whether it is met."""
 
-from tuyengiao.core.access import subtree_q
 from tuyengiao.core.figures import Figure
+from tuyengiao.orgs.access import subtree_q
 
 from . import services
 from .models import Target

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.text import format_number, format_percent
+from tuyengiao.orgs import access
 from tuyengiao.reporting.rollup import rollup
 from tuyengiao.reporting.services import resolve_period
 

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access
 from tuyengiao.meetings import xlsx
 from tuyengiao.meetings.views import attempt, list_querystring
+from tuyengiao.orgs import access
 
 from . import services
 from .choices import TargetStatus

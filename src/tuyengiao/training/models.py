@@ -4,9 +4,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access, catalogues
+from tuyengiao.core import catalogues
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
+from tuyengiao.orgs import access
 
 from .choices import Rounding
 
