@@ -177,14 +177,6 @@ def display_value(target: Target, value) -> str:
     return f"{text}{target.unit_label}" if target.unit_label == "%" else text
 
 
-def target_display(target: Target) -> str:
-    """«≥ 90%», «≥ 8 lớp»: the goal as written, without the indicator's decimals."""
-    value = format_number(target.target_value.normalize())
-    percent = target.unit_label == "%" or (target.indicator and target.indicator.is_percent)
-    label = "%" if percent else (f" {target.unit_label}" if target.unit_label else "")
-    return f"{target.get_comparison_display()} {value}{label}"
-
-
 class Measurer:
     """Measures targets year by year, one rollup per (form, unit, year) however many ask."""
 

@@ -44,7 +44,7 @@ def _export(filename, rows, years):
         data.append([
             target.term.name, target.text,
             target.indicator.name if target.indicator else "Nhập tay",
-            services.target_display(target), *[by_year.get(y) for y in years],
+            target.comparison_display, *[by_year.get(y) for y in years],
             services.STATUS_VI[last.status if last else TargetStatus.NO_DATA],
         ])  # fmt: skip
     return xlsx.response(filename, "Chỉ tiêu", headers, data, [20, 60, 30, 14])
