@@ -2,8 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.orgs import access
-
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -34,7 +32,7 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("object id"), max_length=64)
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
     unit = models.ForeignKey(
-        "orgs.OrgUnit",
+        "orgs.OrgUnit",  # a string: resolved by the app registry, no import (ADR 0015)
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -43,9 +41,8 @@ class AuditEvent(models.Model):
     )
     data = models.JSONField(_("details"), default=dict, blank=True)
 
-    # Seen by users whose scope holds the unit (a reporter: own unit only); an event without
-    # unit only by a superuser.
-    objects = access.scoped_queryset("unit").as_manager()
+    # Who sees which event is the access rule's (orgs.audit_filters.visible_events). The
+    # unit is named by its label, not imported: the ground floor knows no domain app (ADR 0015).
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -14,10 +14,9 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import catalogues
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, search_words, sort_key
-from tuyengiao.orgs import access
+from tuyengiao.orgs import access, catalogues
 
 from . import numbers
 from .choices import Classification, LinkKind

@@ -8,10 +8,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from tuyengiao.core import audit, catalogues
+from tuyengiao.core import audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_date, rate
-from tuyengiao.orgs import access
+from tuyengiao.orgs import access, catalogues
 
 from . import rules
 from .models import TrainingClass, TrainingKind

@@ -13,9 +13,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.orgs import access
+from tuyengiao.core.errors import PermissionDenied
 
-from .errors import PermissionDenied
+from . import access
 
 
 def owner_field():
@@ -56,7 +56,7 @@ def require_change(user, entry, what: str) -> None:
 
 def admin_units(user):
     """The units whose catalogues the user may change (own admin scope)."""
-    from tuyengiao.orgs.models import OrgUnit
+    from .models import OrgUnit
 
     return OrgUnit.objects.filter(access.unit_q(user, access.ADMIN, ""))
 
