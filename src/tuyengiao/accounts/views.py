@@ -189,7 +189,7 @@ def role_remove(request, pk, membership_pk):
 def unit_roles(request, code):
     """Who holds which role on a unit: directly, and through a unit above it."""
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, access.ADMIN), code=code)
-    ancestors = [unit.path[:i] for i in range(unit.steplen, len(unit.path), unit.steplen)]
+    ancestors = unit.ancestor_paths(include_self=False)
     memberships = Membership.objects.select_related("user", "unit").order_by(
         "role", "user__username"
     )

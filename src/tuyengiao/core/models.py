@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .actors import SYSTEM
+
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -53,3 +55,10 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} {self.verb} {self.object_repr}"
+
+    @property
+    def actor_display(self) -> str:
+        """Who acted: the user's name, or «Hệ thống» for SYSTEM (stored as no user)."""
+        if self.actor is None:
+            return str(SYSTEM)
+        return self.actor.get_full_name() or self.actor.username

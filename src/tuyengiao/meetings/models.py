@@ -137,9 +137,6 @@ class TaskQuerySet(access.ScopedQuerySet):
     def open(self):
         return self.exclude(status=TaskStatus.DONE)
 
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
-
 
 class Task(TimeStamped):
     conclusion = models.ForeignKey(

@@ -20,8 +20,7 @@ CONFERENCE_FIELDS = ("kind", "title", "date", "place", "unit")
 
 
 def _require(actor, action, unit, what: str):
-    if not access.can(actor, action, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của đơn vị «{unit}».")
+    access.require(actor, action, unit, f"Bạn không có quyền {what} của đơn vị «{unit}».")
 
 
 def _require_text(value: str, label: str, field: str, max_length: int) -> str:

@@ -34,7 +34,7 @@ def _row(event) -> dict:
         "action": verb_label(event.verb),
         "type": object_type_label(event.object_type),
         "details": describe(event),
-        "actor": (event.actor.get_full_name() or event.actor.username) if event.actor else "—",
+        "actor": event.actor_display,
     }
 
 

@@ -14,12 +14,6 @@ from .choices import Platform
 class ChannelQuerySet(access.ScopedQuerySet):
     unit_lookup = "unit"
 
-    def in_subtree(self, unit):
-        return self.filter(access.subtree_q(unit.path))
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
-
 
 class Channel(TimeStamped):
     """An official channel of the committee itself. Never someone else's account: the

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 
 from tuyengiao.core import audit, bounds
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, ValidationFailed
 from tuyengiao.orgs import access
 
 from . import csv_import
@@ -17,9 +17,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2200
 
 
 def _require(actor, unit, what):
-    # actor=None is the system itself (demo loader, management commands).
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của đơn vị «{unit}».")
+    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền {what} của đơn vị «{unit}».")
 
 
 @transaction.atomic

@@ -22,15 +22,11 @@ def _widest_unit(user, roles):
     return min(units, key=lambda u: (u.depth, u.path)) if units else None
 
 
-def _ancestor_paths(unit):
-    return [unit.path[:i] for i in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
-
-
 def report_year(unit) -> int:
     """The year-end report being worked on for `unit` (or a unit above it): the latest year
     with written sections or a generated report; else last year."""
     this_year = timezone.localdate().year
-    paths = _ancestor_paths(unit)
+    paths = unit.ancestor_paths()
     years = [
         y
         for y in (

@@ -51,12 +51,6 @@ class TrainingClassQuerySet(access.ScopedQuerySet):
         # A class belongs to the year it starts in.
         return self.filter(start_date__year=year)
 
-    def in_subtree(self, unit):
-        return self.filter(access.subtree_q(unit.path))
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
-
 
 class TrainingClass(TimeStamped):
     """One class (lớp bồi dưỡng): aggregate learner counts only, never a list of learners."""
