@@ -19,12 +19,8 @@ from tuyengiao.reporting import services as reporting
 from .models import StudyCampaign
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
-
-
-def _check(actor, unit, what: str) -> None:
-    access.require(
-        actor, access.CHANGE, unit, f"Bạn không có quyền {what} «{unit}».", field="target_unit"
-    )
+NO_ORGANISE = "Bạn không có quyền mở đợt học tập cho «{unit}»."
+NO_TARGET = "Bạn không có quyền giao báo cáo cho «{unit}»."
 
 
 @transaction.atomic
@@ -49,8 +45,8 @@ def create_campaign(
     on, is recorded in the audit trail only) and assign `form` for it to the target units:
     those of `target_kind` in the target subtree, or the `units` chosen one by one.
     Returns the campaign and the number of assignments."""
-    _check(actor, organising_unit, "mở đợt học tập cho")
-    _check(actor, target_unit, "giao báo cáo cho")
+    access.require(actor, access.CHANGE, organising_unit, NO_ORGANISE, field="target_unit")
+    access.require(actor, access.CHANGE, target_unit, NO_TARGET, field="target_unit")
     code = (code or "").strip()
     if not CODE.match(code):
         raise DomainError(

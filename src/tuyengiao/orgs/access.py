@@ -124,10 +124,12 @@ def can(user, action: str, unit) -> bool:
 
 
 def require(actor, action: str, unit, message: str, *, field: str | None = None) -> None:
-    """Raise the domain PermissionDenied with `message` unless `actor` may do `action` on
-    `unit`: the one check every service verb makes before it changes anything."""
+    """Raise the domain PermissionDenied unless `actor` may do `action` on `unit`: the one
+    check every service verb makes before it changes anything. `message` names what was
+    refused; "{unit}" in it is replaced by the unit's name ("Bạn không có quyền sửa hội
+    nghị của đơn vị «{unit}».")."""
     if not can(actor, action, unit):
-        raise PermissionDenied(message, field=field)
+        raise PermissionDenied(message.replace("{unit}", str(unit)), field=field)
 
 
 def has_role_action(user, action: str) -> bool:
