@@ -16,13 +16,11 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from tuyengiao.core.actors import SYSTEM, is_system
+from tuyengiao.core.actors import SYSTEM, is_system  # noqa: F401 (callers say access.SYSTEM)
 from tuyengiao.core.errors import PermissionDenied
 from tuyengiao.core.search import words_q
 
 from .choices import Role
-
-__all__ = ["SYSTEM", "is_system"]  # re-exported: callers say access.SYSTEM
 
 VIEW = "view"
 CHANGE = "change"  # create and edit records of the unit (specialist work)
