@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, undo
-from tuyengiao.meetings import xlsx
-from tuyengiao.meetings.views import attempt, list_querystring
+from tuyengiao.core import access, undo, xlsx
+from tuyengiao.core.records import attempt
 
 from . import services
 from .filters import CommendationFilter
@@ -60,7 +59,6 @@ def commendation_list(request):
         {
             "filter": filterset,
             "page": Paginator(commendations, 50).get_page(request.GET.get("page")),
-            "querystring": list_querystring(request),
             "can_create": access.has_role_action(request.user, access.CHANGE),
         },
     )
@@ -121,7 +119,7 @@ def commendation_edit(request, pk=None):
                     commendation, actor=request.user, **data
                 )
 
-        if attempt(form, save):
+        if attempt(form, save)[0]:
             messages.success(request, _("Commendation saved."))
             return redirect(saved["obj"].get_absolute_url())
     return render(request, "awards/form.html", {"form": form, "commendation": commendation})
@@ -135,9 +133,12 @@ def recipient_add(request, pk, kind):
         form = CollectiveForm(request.POST, prefix=kind, user=request.user)
     else:
         form = IndividualForm(request.POST, prefix=kind)
-    if form.is_valid() and attempt(
-        form,
-        lambda: services.add_recipient(commendation, actor=request.user, **form.cleaned_data),
+    if (
+        form.is_valid()
+        and attempt(
+            form,
+            lambda: services.add_recipient(commendation, actor=request.user, **form.cleaned_data),
+        )[0]
     ):
         data = form.cleaned_data
         if kind == "collective":

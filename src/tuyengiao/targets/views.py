@@ -6,9 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access
-from tuyengiao.meetings import xlsx
-from tuyengiao.meetings.views import attempt, list_querystring
+from tuyengiao.core import access, xlsx
+from tuyengiao.core.records import attempt
 
 from . import services
 from .choices import TargetStatus
@@ -65,7 +64,6 @@ def target_list(request):
             "filter": filterset,
             "rows": rows,
             "terms": terms,
-            "querystring": list_querystring(request),
             "can_create": access.has_role_action(request.user, access.CHANGE),
         },
     )
@@ -110,9 +108,12 @@ def target_detail(request, pk):
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
-        if form.is_valid() and attempt(
-            form,
-            lambda: services.set_manual_value(target, actor=request.user, **form.cleaned_data),
+        if (
+            form.is_valid()
+            and attempt(
+                form,
+                lambda: services.set_manual_value(target, actor=request.user, **form.cleaned_data),
+            )[0]
         ):
             messages.success(request, _("Value saved."))
             return redirect(target.get_absolute_url())
@@ -147,7 +148,7 @@ def term_edit(request, pk=None):
             else:
                 saved["obj"] = services.update_term(term, actor=request.user, **form.cleaned_data)
 
-        if attempt(form, save):
+        if attempt(form, save)[0]:
             messages.success(request, _("Term saved."))
             return redirect(saved["obj"].get_absolute_url())
     return render(request, "targets/form.html", {"form": form, "term": term, "target": None})
@@ -170,7 +171,7 @@ def target_edit(request, term_pk=None, pk=None):
                 term, actor=request.user, target=target, **form.cleaned_data
             )
 
-        if attempt(form, save):
+        if attempt(form, save)[0]:
             messages.success(request, _("Target saved."))
             return redirect(saved["obj"].get_absolute_url())
     return render(request, "targets/form.html", {"form": form, "term": term, "target": target})
