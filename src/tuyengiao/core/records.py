@@ -89,8 +89,9 @@ class RecordList(RecordView):
     """A filtered, paginated list with its Excel export (`?export=xlsx`, the same filters).
 
     Set `filterset_class`, `template_name`, and for the export `export_columns`
-    (`xlsx.Column`s), `export_filename`, `export_title`. `records(qs)` orders or annotates
-    the filtered queryset; `extra_context(records)` adds totals."""
+    (`xlsx.Column`s), `export_filename`, `export_title` (or override `export(records)`).
+    `records(qs)` orders or annotates the filtered queryset; `extra_context(records)` adds
+    totals; `paginate_by = None` shows every record."""
 
     filterset_class = None
     paginate_by = PAGE_SIZE
@@ -118,7 +119,9 @@ class RecordList(RecordView):
         return self.render(
             {
                 "filter": self.filterset,
-                "page": paginate(request, records, self.paginate_by),
+                "page": paginate(request, records, self.paginate_by)
+                if self.paginate_by
+                else records,
                 "can_create": self.may_create(),
                 **self.extra_context(records),
             }
