@@ -164,12 +164,14 @@ def workbook(title: str, headers, rows, widths=None, *, wrap: bool = True) -> Wo
     return book
 
 
-def records_workbook(title: str, columns: list[Column], records) -> Workbook:
+def records_workbook(title: str, columns: list[Column], records, *, wrap: bool = True) -> Workbook:
+    """A one-sheet workbook of records, one `Column` each (the record lists' export)."""
     return workbook(
         title,
         [c.header for c in columns],
         ([c.of(r) for c in columns] for r in records),
         [c.width for c in columns],
+        wrap=wrap,
     )
 
 
