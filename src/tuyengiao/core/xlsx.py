@@ -141,9 +141,10 @@ def write_sheet(sheet, headers, rows, *, widths=None, wrap: bool = False) -> Non
         cell.font = Font(bold=True)
         if top:
             cell.alignment = top
-    for row in rows:
-        sheet.append([_plain(v) for v in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
+    # Row numbers are counted here: `sheet.max_row` scans the sheet, quadratic over an export.
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=number, column=column, value=_plain(value))
             if fmt := number_format(value):
                 cell.number_format = fmt
             if top:
