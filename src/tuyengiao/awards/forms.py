@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.forms import Styled, VNDateInput
 from tuyengiao.documents.models import Document
+from tuyengiao.orgs import access
 from tuyengiao.orgs.forms import UnitChoiceField, units_for
 from tuyengiao.orgs.models import OrgUnit
 

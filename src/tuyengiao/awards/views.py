@@ -4,8 +4,9 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access, records, undo, xlsx
+from tuyengiao.core import records, undo, xlsx
 from tuyengiao.core.xlsx import Column
+from tuyengiao.orgs import access
 
 from . import services
 from .filters import CommendationFilter

@@ -9,20 +9,18 @@ import re
 
 from django.db import transaction
 
-from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core import audit
+from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_date
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.reporting import services as reporting
 
 from .models import StudyCampaign
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
-
-
-def _check(actor, unit, what: str) -> None:
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} «{unit}».", field="target_unit")
+NO_ORGANISE = "Bạn không có quyền mở đợt học tập cho «{unit}»."
+NO_TARGET = "Bạn không có quyền giao báo cáo cho «{unit}»."
 
 
 @transaction.atomic
@@ -47,8 +45,8 @@ def create_campaign(
     on, is recorded in the audit trail only) and assign `form` for it to the target units:
     those of `target_kind` in the target subtree, or the `units` chosen one by one.
     Returns the campaign and the number of assignments."""
-    _check(actor, organising_unit, "mở đợt học tập cho")
-    _check(actor, target_unit, "giao báo cáo cho")
+    access.require(actor, access.CHANGE, organising_unit, NO_ORGANISE, field="target_unit")
+    access.require(actor, access.CHANGE, target_unit, NO_TARGET, field="target_unit")
     code = (code or "").strip()
     if not CODE.match(code):
         raise DomainError(
@@ -64,7 +62,7 @@ def create_campaign(
             f"Ngày kết thúc {format_date(ends_on)} trước ngày bắt đầu {format_date(starts_on)}.",
             field="ends_on",
         )
-    if not target_unit.path.startswith(organising_unit.path):
+    if not organising_unit.contains(target_unit):
         raise DomainError(
             f"Đơn vị «{target_unit}» không thuộc đơn vị tổ chức «{organising_unit}».",
             field="target_unit",

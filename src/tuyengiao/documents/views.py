@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, records, xlsx
+from tuyengiao.core import records, xlsx
 from tuyengiao.core.errors import DomainError, ValidationFailed
 from tuyengiao.core.xlsx import Column
+from tuyengiao.orgs import access
 
 from . import imports, services
 from .choices import Classification

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access, records, undo
+from tuyengiao.core import records, undo
 from tuyengiao.core.xlsx import Column
+from tuyengiao.orgs import access
 
 from . import services
 from .choices import TaskStatus

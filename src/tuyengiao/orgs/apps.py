@@ -9,6 +9,8 @@ class OrgsConfig(AppConfig):
 
     def ready(self):
         # The record-page kit (core.records) asks the access rule next to the unit tree.
-        from tuyengiao.core import access, records
+        from tuyengiao.core import records
+
+        from . import access
 
         records.use_access(access)

@@ -4,9 +4,9 @@ unit choice the record pages' forms share."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.forms import bootstrap
 
+from . import access
 from .choices import UnitKind
 from .models import OrgUnit
 

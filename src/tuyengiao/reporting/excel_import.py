@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError, ValidationFailed
 from tuyengiao.core.models import AuditEvent
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from . import excel, fast_insert, rules, services

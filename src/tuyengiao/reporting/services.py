@@ -9,7 +9,7 @@
 Values are updated in place; each change is kept with who, when and which way (history).
 The person who sent a report cannot approve it when the form says so (the default).
 
-Every verb checks the actor's right on the unit (core.access), runs in one transaction,
+Every verb checks the actor's right on the unit (orgs.access), runs in one transaction,
 and writes an audit event; the event trail is the submission's history.
 """
 
@@ -21,9 +21,11 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
+from tuyengiao.core.actors import as_user
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.models import AuditEvent
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
@@ -205,7 +207,7 @@ def assign_form(
         for unit_id in units.values_list("pk", flat=True)
         if unit_id not in already
     ]
-    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=actor)
+    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=as_user(actor))
     totals.refresh_units(form, period, [a.unit_id for a in new])
     audit.record(
         actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
@@ -322,7 +324,7 @@ def submit(
 
 def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.status = S.SUBMITTED
-    submission.submitted_by, submission.submitted_at = actor, now
+    submission.submitted_by, submission.submitted_at = as_user(actor), now
     submission.first_submitted_at = submission.first_submitted_at or now
     submission.reopened = False
     submission.approved_by, submission.approved_at = None, None
@@ -330,7 +332,7 @@ def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.first_approved_at = None
     if not form.approval_required:
         submission.status = S.APPROVED
-        submission.approved_by, submission.approved_at = actor, now
+        submission.approved_by, submission.approved_at = as_user(actor), now
         submission.approved_level = form.approval_levels
     submission.save()
 
@@ -384,7 +386,7 @@ def save_many(
     new = [
         Submission(form=form, unit=unit, period=period) for unit in rows if unit.pk not in existing
     ]
-    bulk_create_with_history(new, Submission, batch_size=1000, default_user=actor)
+    bulk_create_with_history(new, Submission, batch_size=1000, default_user=as_user(actor))
     submissions = list(
         Submission.objects.filter(form=form, period=period, unit__in=list(rows)).select_related(
             "unit", "form", "period"
@@ -396,13 +398,13 @@ def save_many(
     if submit:
         for sub in submissions:
             sub.status = S.SUBMITTED
-            sub.submitted_by, sub.submitted_at = actor, now
+            sub.submitted_by, sub.submitted_at = as_user(actor), now
             sub.first_submitted_at = sub.first_submitted_at or now
             sub.reopened = False
             sub.approved_level, sub.first_approved_by, sub.first_approved_at = 0, None, None
             if not form.approval_required:
                 sub.status = S.APPROVED
-                sub.approved_by, sub.approved_at = actor, now
+                sub.approved_by, sub.approved_at = as_user(actor), now
                 sub.approved_level = form.approval_levels
         bulk_update_with_history(
             submissions,
@@ -411,7 +413,7 @@ def save_many(
              "approved_by", "approved_at", "approved_level", "first_approved_by",
              "first_approved_at"],
             batch_size=1000,
-            default_user=actor,
+            default_user=as_user(actor),
         )  # fmt: skip
         totals.refresh_units(form, period, [sub.unit_id for sub in submissions])
     verb = "submission.submit" if submit else "submission.save_draft"

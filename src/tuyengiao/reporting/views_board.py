@@ -7,8 +7,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from tuyengiao.core import access, xlsx
+from tuyengiao.core import xlsx
 from tuyengiao.core.text import sort_key
+from tuyengiao.orgs import access
 
 from . import charts, outliers, pages
 from .choices import NOT_STARTED, SubmissionStatus

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core import audit
+from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number, format_percent
+from tuyengiao.orgs import access
 from tuyengiao.reporting.rollup import rollup
 from tuyengiao.reporting.services import resolve_period
 
@@ -39,9 +40,7 @@ COMPARE = {
 }
 
 
-def _require_change(actor, unit):
-    if not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}».")
+NO_CHANGE = "Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}»."
 
 
 def _check_term(name, start_year, end_year) -> str:
@@ -57,7 +56,7 @@ def _check_term(name, start_year, end_year) -> str:
 
 @transaction.atomic
 def create_term(*, actor, unit, name, start_year, end_year) -> Term:
-    _require_change(actor, unit)
+    access.require(actor, access.CHANGE, unit, NO_CHANGE)
     name = _check_term(name, start_year, end_year)
     term = Term.objects.create(unit=unit, name=name, start_year=start_year, end_year=end_year)
     audit.record(actor, "term.create", term)
@@ -66,8 +65,8 @@ def create_term(*, actor, unit, name, start_year, end_year) -> Term:
 
 @transaction.atomic
 def update_term(term: Term, *, actor, unit, name, start_year, end_year) -> Term:
-    _require_change(actor, term.unit)
-    _require_change(actor, unit)
+    access.require(actor, access.CHANGE, term.unit, NO_CHANGE)
+    access.require(actor, access.CHANGE, unit, NO_CHANGE)
     term.name = _check_term(name, start_year, end_year)
     outside = term.targets.filter(manual_values__year__lt=start_year) | term.targets.filter(
         manual_values__year__gt=end_year
@@ -104,7 +103,7 @@ def save_target(
     illustrative=False,
 ) -> Target:  # fmt: skip
     """Create a target (target=None) or update it."""
-    _require_change(actor, term.unit)
+    access.require(actor, access.CHANGE, term.unit, NO_CHANGE)
     if comparison not in Comparison.values:
         raise DomainError(f"Phép so sánh «{comparison}» không hợp lệ.", field="comparison")
     text = _check_target(text, target_value, indicator)
@@ -124,7 +123,7 @@ def save_target(
 
 @transaction.atomic
 def set_manual_value(target: Target, *, actor, year: int, value, note="") -> ManualValue:
-    _require_change(actor, target.term.unit)
+    access.require(actor, access.CHANGE, target.term.unit, NO_CHANGE)
     if not target.is_manual:
         raise DomainError(
             f"Chỉ tiêu đo bằng chỉ số «{target.indicator.name}»: số liệu lấy từ báo cáo, "
@@ -174,14 +173,6 @@ def display_value(target: Target, value) -> str:
         return "—"
     text = format_number(value.normalize() if isinstance(value, Decimal) else value)
     return f"{text}{target.unit_label}" if target.unit_label == "%" else text
-
-
-def target_display(target: Target) -> str:
-    """«≥ 90%», «≥ 8 lớp»: the goal as written, without the indicator's decimals."""
-    value = format_number(target.target_value.normalize())
-    percent = target.unit_label == "%" or (target.indicator and target.indicator.is_percent)
-    label = "%" if percent else (f" {target.unit_label}" if target.unit_label else "")
-    return f"{target.get_comparison_display()} {value}{label}"
 
 
 class Measurer:

@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access, records, xlsx
+from tuyengiao.core import records, xlsx
+from tuyengiao.orgs import access
 
 from . import services
 from .choices import TargetStatus
@@ -43,7 +44,7 @@ def _export(filename, rows, years):
                 target.term.name,
                 target.text,
                 target.indicator.name if target.indicator else "Nhập tay",
-                services.target_display(target),
+                target.comparison_display,
                 *[by_year.get(y) for y in years],
                 services.STATUS_VI[last.status if last else TargetStatus.NO_DATA],
             ]

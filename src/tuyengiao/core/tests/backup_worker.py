@@ -34,10 +34,11 @@ def prepare() -> dict:
 
     call_command("migrate", verbosity=0)
     call_command("demo", quiet=True)
+    from tuyengiao.core.actors import SYSTEM
     from tuyengiao.orgs.models import OrgUnit
     from tuyengiao.reports import services
 
-    report = services.generate_report(OrgUnit.objects.get(code="QU-Q1"), 2022, actor=None)
+    report = services.generate_report(OrgUnit.objects.get(code="QU-Q1"), 2022, actor=SYSTEM)
     return {"report": report.pk}
 
 

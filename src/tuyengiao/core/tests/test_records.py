@@ -137,7 +137,7 @@ def test_the_record_apps_borrow_nothing_from_a_sibling_app(module):
 def test_the_kit_asks_the_access_rule_the_unit_tree_registered():
     from types import SimpleNamespace
 
-    from tuyengiao.core import access
+    from tuyengiao.orgs import access
 
     assert records.access.rule is access  # registered by OrgsConfig.ready()
     with pytest.raises(ValueError):
