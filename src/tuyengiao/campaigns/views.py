@@ -1,8 +1,5 @@
-import re
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -104,25 +101,6 @@ def campaign_detail(request, code):
     return render(request, "campaigns/detail.html", context)
 
 
-def _documents(request, text: str) -> list[Document]:
-    from tuyengiao.documents import services as documents
-
-    found, missing = [], []
-    for number in filter(None, (n.strip() for n in re.split(r"[,;\n]+", text or ""))):
-        try:
-            parsed = documents.parse(number)
-        except DomainError as exc:
-            raise DomainError(exc.message, field="documents") from exc
-        match = Document.objects.visible_to(request.user).filter(number_text=parsed.text).first()
-        (found.append(match) if match else missing.append(parsed.text))
-    if missing:
-        raise DomainError(
-            f"Không tìm thấy văn bản {', '.join(missing)} trong sổ văn bản bạn xem được.",
-            field="documents",
-        )
-    return found
-
-
 @login_required
 def campaign_create(request):
     if not access.has_role_action(request.user, access.CHANGE):
@@ -137,21 +115,20 @@ def campaign_create(request):
     elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():  # the period too: nothing is kept if the campaign fails
-                campaign, assigned = services.create_campaign(
-                    actor=request.user,
-                    code=data["code"],
-                    name=data["name"],
-                    organising_unit=data["organising_unit"],
-                    target_unit=data["target_unit"],
-                    target_kind=data["target_kind"],
-                    starts_on=data["starts_on"],
-                    ends_on=data["ends_on"],
-                    form=data["form"],
-                    deadline=data["deadline"],
-                    units=form.chosen_units(),
-                    documents=_documents(request, data["documents"]),
-                )
+            campaign, assigned = services.create_campaign(
+                actor=request.user,
+                code=data["code"],
+                name=data["name"],
+                organising_unit=data["organising_unit"],
+                target_unit=data["target_unit"],
+                target_kind=data["target_kind"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                form=data["form"],
+                deadline=data["deadline"],
+                units=form.chosen_units(),
+                document_numbers=data["documents"],
+            )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
