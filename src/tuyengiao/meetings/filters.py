@@ -3,12 +3,11 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.core.search import words_q
 from tuyengiao.core.forms import vietnamese_inputs
+from tuyengiao.core.search import words_q
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import OVERDUE, ConferenceKind, TaskStatus
@@ -75,6 +74,5 @@ class TaskFilter(StyledFilterSet):
 
     def by_state(self, queryset, name, value):
         if value == OVERDUE:
-            today = timezone.localdate()
-            return queryset.exclude(status=TaskStatus.DONE).filter(due_date__lt=today)
+            return queryset.overdue()
         return queryset.filter(Q(status=value))

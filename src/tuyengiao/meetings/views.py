@@ -24,7 +24,7 @@ from .forms import (
     ProgressForm,
     TaskForm,
 )
-from .models import Conclusion, Conference, Delegate, Presentation, Task
+from .models import Conclusion, Conference, Delegate, Presentation, Task, overdue_q
 
 
 def attempt(form, call) -> bool:
@@ -324,7 +324,7 @@ def task_list(request):
     counts = tasks.aggregate(
         total=Count("pk"),
         done=Count("pk", filter=Q(status=TaskStatus.DONE)),
-        overdue=Count("pk", filter=~Q(status=TaskStatus.DONE) & Q(due_date__lt=today)),
+        overdue=Count("pk", filter=overdue_q(today)),
     )
     return render(
         request,
