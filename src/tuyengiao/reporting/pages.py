@@ -85,7 +85,7 @@ def status_rows(user, form, period, root, status_filter: str | None = None):
         s.unit_id: s
         for s in Submission.objects.visible_to(user)
         .filter(in_subtree("unit__", root), form=form, period=period)
-        .select_related("submitted_by", "approved_by")
+        .select_related("form", "unit", "submitted_by", "approved_by")
     }
     today = timezone.localdate()
     rows = []
