@@ -95,7 +95,7 @@ def campaign_detail(request, code):
         "chart": _chart(rows, indicators[0] if indicators else None, campaign),
         "documents": documents,
         "timely": timeliness(form, root, period),
-        "submitted_pct": round(100 * c.submitted / c.expected) if c.expected else 0,
+        "submitted_pct": c.submitted_pct,
         "is_target_root": root.pk == campaign.target_unit_id,
     }
     return render(request, "campaigns/detail.html", context)

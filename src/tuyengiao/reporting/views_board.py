@@ -163,7 +163,7 @@ def dashboard(request, form_code, period_code, unit_code):
         "fields": [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"],
         "chart": chart,
         "key_indicator": key,
-        "submitted_pct": round(100 * c.submitted / c.expected) if c.expected else 0,
-        "approved_pct": round(100 * c.approved / c.expected) if c.expected else 0,
+        "submitted_pct": c.submitted_pct,
+        "approved_pct": c.approved_pct,
     }
     return render(request, "reporting/dashboard.html", context)
