@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "django_filters",
-    "django_tables2",
     "simple_history",
     "axes",
     "django_otp",
@@ -252,7 +251,6 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 
 # Panels on the home page: dotted paths to callables(request) -> dict | None with
