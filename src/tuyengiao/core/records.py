@@ -76,7 +76,10 @@ class RecordView(LoginRequiredMixin, View):
         return attrgetter(self.unit_field)(obj)
 
     def may_change(self, obj) -> bool:
-        return access.can(self.request.user, access.CHANGE, self.unit_of(obj))
+        unit = self.unit_of(obj)
+        if unit is None:  # a record of no unit (a central document): the superuser's
+            return self.request.user.is_superuser
+        return access.can(self.request.user, access.CHANGE, unit)
 
     def may_create(self) -> bool:
         return access.has_role_action(self.request.user, access.CHANGE)
@@ -98,6 +101,7 @@ class RecordList(RecordView):
     export_columns: list[xlsx.Column] = []
     export_filename = ""
     export_title = ""
+    export_only = False  # `XList.as_view(export_only=True)`: a URL that only downloads
 
     def records(self, queryset):
         return queryset
@@ -114,7 +118,8 @@ class RecordList(RecordView):
             request.GET, queryset=self.get_queryset(), request=request
         )
         records = self.records(self.filterset.qs)
-        if request.GET.get("export") == "xlsx" and (self.export_columns or self.export_filename):
+        wants = self.export_only or request.GET.get("export") == "xlsx"
+        if wants and (self.export_columns or self.export_filename):
             return self.export(records)
         return self.render(
             {
@@ -162,13 +167,19 @@ class RecordEdit(RecordView):
     context_object_name = "object"
     success_message = ""
     create_denied = PermissionDenied
+    # access.VIEW: look the record up among those the user sees, and answer 403 (not 404)
+    # when it is visible but not theirs to change.
+    lookup_action = None
 
     def get_object(self, action=None):
         if self.kwargs.get("pk") is None:
             if not self.may_create():
                 raise self.create_denied
             return None
-        return super().get_object(action)
+        obj = super().get_object(action or self.lookup_action)
+        if self.lookup_action is not None and not self.may_change(obj):
+            raise PermissionDenied
+        return obj
 
     def get_form_kwargs(self, obj) -> dict:
         return {"instance": obj, "user": self.request.user}
