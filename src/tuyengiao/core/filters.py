@@ -5,8 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .bounds import MAX_ID, MAX_YEAR, MIN_YEAR
-from .forms import VNIntegerField, style
-from .search import words_q
+from .forms import VNIntegerField
 
 
 def visible_units(request):
@@ -15,19 +14,6 @@ def visible_units(request):
     if request is None:
         return OrgUnit.objects.none()
     return OrgUnit.objects.visible_to(request.user).vi_ordered()
-
-
-class StyledFilterSet(django_filters.FilterSet):
-    """A filter bar styled like the forms (core.forms.style): the record lists' base."""
-
-    @property
-    def form(self):
-        return style(super().form)
-
-
-def search_filter(queryset, name, value):
-    """`method=search_filter`: every word, any order, no accents, in `search_text`."""
-    return queryset.filter(words_q(value, "search_text"))
 
 
 class UnitRecordFilterSet(django_filters.FilterSet):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from operator import attrgetter
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -22,10 +23,52 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views import View
 
-from . import access, undo, xlsx
+from . import undo, xlsx
 from .errors import DomainError
+from .forms import style
+from .search import words_q
 
 PAGE_SIZE = 50
+# The access rule's actions (they are its names: orgs' AppConfig checks it when it registers).
+VIEW, CHANGE = "view", "change"
+
+
+# --- the access rule --------------------------------------------------------------------------
+class _Rule:
+    """The access rule, registered by the app that owns it (`use_access`): core knows no
+    domain app, the unit tree and its rule included."""
+
+    rule = None
+
+    def __getattr__(self, name):
+        if self.rule is None:
+            raise RuntimeError("core.records: no access rule registered (records.use_access)")
+        return getattr(self.rule, name)
+
+
+access = _Rule()
+
+
+def use_access(rule) -> None:
+    """`rule` offers can(user, action, unit) and has_role_action(user, action)."""
+    if (rule.VIEW, rule.CHANGE) != (VIEW, CHANGE):
+        raise ValueError("core.records: the access rule names its actions differently")
+    access.rule = rule
+
+
+# --- filters ----------------------------------------------------------------------------------
+class StyledFilterSet(django_filters.FilterSet):
+    """A list's filter bar styled like the forms (core.forms.style): the kit's base."""
+
+    @property
+    def form(self):
+        return style(super().form)
+
+
+def search_filter(queryset, name, value):
+    """`CharFilter(method=search_filter)`: every word, any order, no accents, in
+    `search_text`."""
+    return queryset.filter(words_q(value, "search_text"))
 
 
 # --- errors on forms --------------------------------------------------------------------------
@@ -62,7 +105,7 @@ class RecordView(LoginRequiredMixin, View):
     model = None
     template_name: str = ""
     select_related: tuple[str, ...] = ()
-    action = access.VIEW  # the action the page's records are read for
+    action = VIEW  # the action the page's records are read for
     unit_field = "unit"  # where a record's unit is: who may change it
 
     def get_queryset(self, action=None):
@@ -79,10 +122,10 @@ class RecordView(LoginRequiredMixin, View):
         unit = self.unit_of(obj)
         if unit is None:  # a record of no unit (a central document): the superuser's
             return self.request.user.is_superuser
-        return access.can(self.request.user, access.CHANGE, unit)
+        return access.can(self.request.user, CHANGE, unit)
 
     def may_create(self) -> bool:
-        return access.has_role_action(self.request.user, access.CHANGE)
+        return access.has_role_action(self.request.user, CHANGE)
 
     def render(self, context, status=200):
         return TemplateResponse(self.request, self.template_name, context, status=status)
@@ -162,12 +205,12 @@ class RecordEdit(RecordView):
     among those the user may change (404 otherwise); creating needs the change right for some
     unit (`create_denied`, 403 unless the app hides the page with Http404)."""
 
-    action = access.CHANGE
+    action = CHANGE
     form_class = None
     context_object_name = "object"
     success_message = ""
     create_denied = PermissionDenied
-    # access.VIEW: look the record up among those the user sees, and answer 403 (not 404)
+    # VIEW: look the record up among those the user sees, and answer 403 (not 404)
     # when it is visible but not theirs to change.
     lookup_action = None
 
@@ -227,7 +270,7 @@ class ItemAdd(RecordView):
     up among records the user may change; errors come back as messages on the parent's page."""
 
     http_method_names = ["post"]
-    action = access.CHANGE
+    action = CHANGE
 
     def get_form(self, parent):
         raise NotImplementedError
@@ -262,7 +305,7 @@ class RecordRemove(RecordView):
     returning the undo payload, `message(obj)` and `next_url(parent)`."""
 
     http_method_names = ["post"]
-    action = access.CHANGE
+    action = CHANGE
     undo_action = ""
 
     def target(self, parent):

@@ -128,48 +128,72 @@ def _plain(value):
     return value
 
 
-def write_sheet(sheet, headers, rows, *, widths=None, wrap: bool = False) -> None:
-    """Headers (str, or (str, width) pairs) then rows of values, each cell in its format."""
+def write_sheet(
+    sheet,
+    headers,
+    rows,
+    *,
+    widths=None,
+    wrap: bool = False,
+    title_lines=(),
+    freeze_columns: int = 0,
+    formats: dict[int, str] | None = None,
+) -> None:
+    """Headers (str, or (str, width) pairs) then rows of values, each cell in its format.
+
+    `title_lines` go above the header (the first one large); `freeze_columns` keeps that many
+    columns in view with the header; `formats` forces a number format on columns (1-based),
+    a rate column for instance."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     pairs = [h if isinstance(h, tuple) else (h, None) for h in headers]
     widths = list(widths or [w for _h, w in pairs])
+    formats = formats or {}
+    for index, line in enumerate(title_lines):
+        sheet.append([line])
+        if index == 0:
+            sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    header_row = len(title_lines) + 1
     sheet.append([h for h, _w in pairs])
     top = Alignment(wrap_text=True, vertical="top") if wrap else None
-    for cell in sheet[1]:
+    for cell in sheet[header_row]:
         cell.font = Font(bold=True)
         if top:
             cell.alignment = top
-    for row in rows:
-        sheet.append([_plain(v) for v in row])
-        for cell, value in zip(sheet[sheet.max_row], row, strict=False):
-            if fmt := number_format(value):
+    # Row numbers are counted here: `sheet.max_row` scans the sheet, quadratic over an export.
+    for number, row in enumerate(rows, start=header_row + 1):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=number, column=column, value=_plain(value))
+            if fmt := formats.get(column) or number_format(value):
                 cell.number_format = fmt
             if top:
                 cell.alignment = top
     for index, width in enumerate(widths, start=1):
         if width:
             sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"{get_column_letter(freeze_columns + 1)}{header_row + 1}"
 
 
-def workbook(title: str, headers, rows, widths=None, *, wrap: bool = True) -> Workbook:
-    """A one-sheet workbook of a list; add sheets with `write_sheet(book.create_sheet(..))`."""
+def workbook(title: str, headers, rows, widths=None, *, wrap: bool = True, **layout) -> Workbook:
+    """A one-sheet workbook of a list; add sheets with `write_sheet(book.create_sheet(..))`.
+    `layout`: write_sheet's title_lines, freeze_columns, formats."""
     from openpyxl import Workbook
 
     book = Workbook()
     book.active.title = title[:31]
-    write_sheet(book.active, headers, rows, widths=widths, wrap=wrap)
+    write_sheet(book.active, headers, rows, widths=widths, wrap=wrap, **layout)
     return book
 
 
-def records_workbook(title: str, columns: list[Column], records) -> Workbook:
+def records_workbook(title: str, columns: list[Column], records, *, wrap: bool = True) -> Workbook:
+    """A one-sheet workbook of records, one `Column` each (the record lists' export)."""
     return workbook(
         title,
         [c.header for c in columns],
         ([c.of(r) for c in columns] for r in records),
         [c.width for c in columns],
+        wrap=wrap,
     )
 
 

@@ -6,7 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.core.filters import StyledFilterSet, search_filter, visible_units
+from tuyengiao.core.records import StyledFilterSet, search_filter
+from tuyengiao.orgs.forms import visible_units
 
 from .choices import OVERDUE, ConferenceKind, TaskStatus
 

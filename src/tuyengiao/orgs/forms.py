@@ -152,3 +152,11 @@ class UnitChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, unit):
         return f"{unit.name} (đến {unit.valid_to:%d/%m/%Y})" if unit.valid_to else unit.name
+
+
+def visible_units(request):
+    """A filter bar's units (`queryset=visible_units`): only those the user may see, so the
+    choice list never reveals a sibling's name."""
+    if request is None:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.visible_to(request.user).vi_ordered()

@@ -38,7 +38,6 @@ CODE_COLUMN, NAME_COLUMN, FIRST_FIELD_COLUMN = 1, 2, 3
 # A 10 MB xlsx unpacks to far more; past this it is a zip bomb, not a report.
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 NUMBER_FORMATS = {FieldType.INTEGER: "#,##0", FieldType.DECIMAL: "#,##0.00"}
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _HEADER_FILL = "DDE7F3"  # solid fill colours
 _LOCKED_FILL = "F2F2F2"
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from tuyengiao.core import access
+from tuyengiao.core import access, xlsx
 from tuyengiao.core.text import sort_key
 
 from . import charts, outliers, pages, review
@@ -99,17 +98,8 @@ def drilldown(request, form_code, period_code, unit_code):
         request, form_code, period_code, unit_code
     )
     if request.GET.get("format") == "xlsx":
-        from .drill_xlsx import drilldown_workbook
-
-        content = drilldown_workbook(form, period, unit, rows, total)
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{form.code}_{period.code}_{unit.code}.xlsx"'
-        )
-        return response
+        book = drilldown_workbook(form, period, unit, rows, total)
+        return xlsx.attachment(book, f"{form.code}_{period.code}_{unit.code}.xlsx")
     fields = [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"]
     indicators = list(form.indicators.all())
     ancestors = pages.visible_ancestors(request.user, unit)
@@ -167,3 +157,50 @@ def dashboard(request, form_code, period_code, unit_code):
         "approved_pct": c.approved_pct,
     }
     return render(request, "reporting/dashboard.html", context)
+
+
+def drilldown_workbook(form, period, unit, rows, total):
+    """The drill-down table as .xlsx (core.xlsx): numbers as numbers, rates with two decimals,
+    the units' rows then «Tổng cộng» in bold."""
+    fields = [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"]
+    indicators = list(form.indicators.all())
+    headers = [("Mã đơn vị", 16), ("Đơn vị", 48), *[(f.label, 18) for f in fields]]
+    headers += [(i.name + (" (%)" if i.is_percent else ""), 18) for i in indicators]
+    headers += [("Số đơn vị phải báo cáo", 18), ("Đã gửi", 18), ("Đã duyệt", 18)]
+
+    def line(code, name, figures):
+        done = figures.completeness
+        return [
+            code,
+            name,
+            *[_number(figures.fields.get(f.code)) for f in fields],
+            *[_number(figures.indicators[i.code].value) for i in indicators],
+            done.expected,
+            done.submitted,
+            done.approved,
+        ]
+
+    data = [line(row.unit.code, row.unit.name, row) for row in rows]
+    data.append(line(unit.code, "Tổng cộng", total))
+    first_rate = len(fields) + 3
+    book = xlsx.workbook(
+        "Tổng hợp",
+        headers,
+        data,
+        wrap=False,
+        title_lines=[f"{form.code} — {form.name}", f"{unit.name} · {period.name}"],
+        freeze_columns=2,
+        formats={c: xlsx.DECIMAL_FORMAT for c in range(first_rate, first_rate + len(indicators))},
+    )
+    from openpyxl.styles import Font
+
+    sheet = book.active
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    return book
+
+
+def _number(value):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

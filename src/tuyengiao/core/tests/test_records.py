@@ -132,3 +132,14 @@ def test_the_record_apps_borrow_nothing_from_a_sibling_app(module):
         if "tuyengiao.meetings." in line and module != "meetings" and "import" in line
     ]
     assert borrowed == []
+
+
+def test_the_kit_asks_the_access_rule_the_unit_tree_registered():
+    from types import SimpleNamespace
+
+    from tuyengiao.core import access
+
+    assert records.access.rule is access  # registered by OrgsConfig.ready()
+    with pytest.raises(ValueError):
+        records.use_access(SimpleNamespace(VIEW="xem", CHANGE="sửa"))
+    assert records.access.rule is access
