@@ -1,11 +1,10 @@
 """Outreach-channel pages, made with the record-page kit (core.records): every channel comes
 from `visible_to`; the work is in services."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,7 +45,7 @@ def _year(text, default):
 
 def _latest_year(channels):
     latest = ChannelStat.objects.filter(channel__in=channels).order_by("-year").first()
-    return latest.year if latest else dt.date.today().year
+    return latest.year if latest else timezone.localdate().year
 
 
 def _detail_url(channel, year) -> str:
