@@ -90,4 +90,4 @@ def _export(events) -> HttpResponse:
 
     stamp = format_date(timezone.localdate()).replace("/", "-")
     # core.xlsx writes text that looks like a formula ("=HYPERLINK(…)") as text (OWASP).
-    return xlsx.response(f"nhat-ky-{stamp}.xlsx", "Nhật ký", AUDIT_HEADERS, rows())
+    return xlsx.response(f"nhat-ky-{stamp}.xlsx", "Nhật ký", AUDIT_HEADERS, rows(), wrap={7})

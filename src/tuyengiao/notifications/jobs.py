@@ -217,9 +217,7 @@ def register_export(job: Job, progress: Progress) -> dict:
     request = SimpleNamespace(user=job.user, GET=QueryDict(job.params.get("query", "")))
     documents = views.register_queryset(request)
     progress(40, "Đang ghi tệp Excel…")
-    job.result_file.save(
-        "so-van-ban.xlsx", ContentFile(views.register_xlsx(documents)), save=False
-    )
+    job.result_file.save("so-van-ban.xlsx", ContentFile(views.register_xlsx(documents)), save=False)
     return {"file_url": reverse("notifications:job_file", args=[job.pk])}
 
 

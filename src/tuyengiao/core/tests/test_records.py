@@ -143,3 +143,11 @@ def test_the_kit_asks_the_access_rule_the_unit_tree_registered():
     with pytest.raises(ValueError):
         records.use_access(SimpleNamespace(VIEW="xem", CHANGE="sửa"))
     assert records.access.rule is access
+
+
+def test_only_the_columns_asked_for_wrap_their_text():
+    book = xlsx.workbook("Nhật ký", ["Thời gian", "Chi tiết"], [["a", "b"]], wrap={2})
+    sheet = book.active
+    assert sheet["B2"].alignment.wrap_text and not sheet["A2"].alignment.wrap_text
+    every = xlsx.workbook("Nhật ký", ["Thời gian", "Chi tiết"], [["a", "b"]]).active
+    assert every["A2"].alignment.wrap_text and every["B2"].alignment.wrap_text
