@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
@@ -39,6 +38,5 @@ class TaskFilter(StyledFilterSet):
 
     def by_state(self, queryset, name, value):
         if value == OVERDUE:
-            today = timezone.localdate()
-            return queryset.exclude(status=TaskStatus.DONE).filter(due_date__lt=today)
+            return queryset.overdue()
         return queryset.filter(Q(status=value))

@@ -22,7 +22,7 @@ from .forms import (
     ProgressForm,
     TaskForm,
 )
-from .models import Conclusion, Conference, Delegate, Presentation, Task
+from .models import Conclusion, Conference, Delegate, Presentation, Task, overdue_q
 
 
 class ConferenceList(records.RecordList):
@@ -254,7 +254,7 @@ class TaskList(TaskView, records.RecordList):
         counts = tasks.aggregate(
             total=Count("pk"),
             done=Count("pk", filter=Q(status=TaskStatus.DONE)),
-            overdue=Count("pk", filter=~Q(status=TaskStatus.DONE) & Q(due_date__lt=today)),
+            overdue=Count("pk", filter=overdue_q(today)),
         )
         return {"counts": counts, "today": today}
 

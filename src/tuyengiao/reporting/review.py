@@ -83,6 +83,64 @@ def refusal(submission: Submission, actor) -> DomainError | None:
     return None
 
 
+def returns_for(actor, unit) -> bool:
+    """Who may send a unit's report back: its approvers and its specialists."""
+    return access.can(actor, access.APPROVE, unit) or access.can(actor, access.CHANGE, unit)
+
+
+# The review policy: what the pages and the API offer a user on one report. The verbs
+# below enforce the same rules; these say it before the user tries.
+
+
+def may_approve(actor, submission: Submission | None) -> bool:
+    """The report is submitted and the actor may approve it at its next level now."""
+    return submission is not None and refusal(submission, actor) is None
+
+
+def may_return(actor, submission: Submission | None) -> bool:
+    """The report is submitted and the actor approves or follows its unit."""
+    return (
+        submission is not None
+        and submission.status == S.SUBMITTED
+        and returns_for(actor, submission.unit)
+    )
+
+
+def may_reopen(actor, submission: Submission | None) -> bool:
+    """The report is approved and the actor approves its unit."""
+    return (
+        submission is not None
+        and submission.status == S.APPROVED
+        and access.can(actor, access.APPROVE, submission.unit)
+    )
+
+
+def review_actions(actor, submission: Submission | None) -> dict:
+    """The review card of the report's page: may_approve, may_return, may_reopen, and for
+    an approver of the unit facing a submitted report, whether it is their own, why they
+    may not approve it (None when they may) and at which level they would."""
+    result = {
+        "may_approve": False,
+        "may_return": may_return(actor, submission),
+        "may_reopen": may_reopen(actor, submission),
+        "own_report": False,
+        "approval_refused": None,
+    }
+    if (
+        submission is not None
+        and submission.status == S.SUBMITTED
+        and access.can(actor, access.APPROVE, submission.unit)
+    ):
+        problem = refusal(submission, actor)
+        result |= {
+            "may_approve": problem is None,
+            "own_report": is_own(submission, actor),
+            "approval_refused": problem.message if problem else None,
+            "next_level": next_level(submission),
+        }
+    return result
+
+
 def _approve_one(submission: Submission, actor, now, **data) -> None:
     level = next_level(submission)
     if level >= submission.form.approval_levels:
@@ -126,7 +184,7 @@ def return_submission(submission: Submission, reason: str, *, actor) -> Submissi
     """Send a submitted report back to the unit with a reason it will read."""
     reason = (reason or "").strip()
     unit = submission.unit
-    if not (access.can(actor, access.APPROVE, unit) or access.can(actor, access.CHANGE, unit)):
+    if not returns_for(actor, unit):
         raise PermissionDenied(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
     if not reason:
         raise DomainError("Cần ghi lý do trả lại báo cáo.", field="reason")

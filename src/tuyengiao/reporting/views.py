@@ -119,16 +119,7 @@ def submission_page(request, form_code, period_code, unit_code):
         "editable": editable,
         "warnings": warnings,
         "events": _trail(submission),
-        "may_return": submission is not None
-        and submission.status == services.S.SUBMITTED
-        and (
-            access.can(request.user, access.APPROVE, unit)
-            or access.can(request.user, access.CHANGE, unit)
-        ),
-        **_approval(request.user, submission),
-        "may_reopen": submission is not None
-        and submission.status == services.S.APPROVED
-        and access.can(request.user, access.APPROVE, unit),
+        **review.review_actions(request.user, submission),
         "changes": history.changes_for(submission) if submission else [],
         "comparison": outliers.side_by_side(submission) if submission else (None, []),
         "return_form": ReturnForm(),
@@ -140,21 +131,6 @@ def submission_page(request, form_code, period_code, unit_code):
         "board_root": pages.default_root(request.user, form, period),
     }
     return render(request, "reporting/submission.html", context)
-
-
-def _approval(user, submission) -> dict:
-    """May the user approve now (and at which level), or why not."""
-    if submission is None or submission.status != services.S.SUBMITTED:
-        return {"may_approve": False, "own_report": False, "approval_refused": None}
-    if not access.can(user, access.APPROVE, submission.unit):
-        return {"may_approve": False, "own_report": False, "approval_refused": None}
-    problem = review.refusal(submission, user)
-    return {
-        "may_approve": problem is None,
-        "own_report": services.is_own(submission, user),
-        "approval_refused": problem.message if problem else None,
-        "next_level": review.next_level(submission),
-    }
 
 
 def _message(exc: DomainError) -> str:

@@ -11,7 +11,7 @@ from tuyengiao.core import xlsx
 from tuyengiao.core.text import sort_key
 from tuyengiao.orgs import access
 
-from . import charts, outliers, pages
+from . import charts, outliers, pages, review
 from .choices import NOT_STARTED, SubmissionStatus
 from .rollup import children_breakdown, rollup
 
@@ -37,11 +37,15 @@ def status_board(request, form_code, period_code, unit_code):
     flags = outliers.board_flags(form, period, [r["submission"] for r in rows if r["submission"]])
     for row in rows:
         row["warnings"] = flags.get(row["unit"].pk, [])
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    for row in page:  # the review policy, for the rows shown
+        row["may_approve"] = review.may_approve(request.user, row["submission"])
+        row["may_return"] = review.may_return(request.user, row["submission"])
     context = {
         "form_obj": form,
         "period": period,
         "unit": unit,
-        "page": Paginator(rows, 100).get_page(request.GET.get("page")),
+        "page": page,
         "counts": counts,
         "expected": expected,
         "submitted": counts[SubmissionStatus.SUBMITTED] + counts[SubmissionStatus.APPROVED],
@@ -54,7 +58,7 @@ def status_board(request, form_code, period_code, unit_code):
         "late": sum(1 for r in all_rows if r["timely"] == "late"),
         "status_filter": status_filter,
         "statuses": STATUS_ORDER,
-        "may_approve": access.can(request.user, access.APPROVE, unit),
+        "may_approve_all": access.can(request.user, access.APPROVE, unit),
         "may_report": access.can(request.user, access.REPORT, unit),
     }
     return render(request, "reporting/status_board.html", context)
@@ -150,8 +154,8 @@ def dashboard(request, form_code, period_code, unit_code):
         "fields": [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"],
         "chart": chart,
         "key_indicator": key,
-        "submitted_pct": round(100 * c.submitted / c.expected) if c.expected else 0,
-        "approved_pct": round(100 * c.approved / c.expected) if c.expected else 0,
+        "submitted_pct": c.submitted_pct,
+        "approved_pct": c.approved_pct,
     }
     return render(request, "reporting/dashboard.html", context)
 

@@ -33,6 +33,19 @@ def test_ward_admin_lists_only_the_accounts_of_the_ward(client, ward_admin):
     assert "benthanh" not in page and "chuyenvien" not in page
 
 
+def test_the_search_finds_every_word_without_accents_within_the_admins_scope(
+    client, admin, ward_admin
+):
+    client.force_login(admin)
+    page = client.get(reverse("accounts:list"), {"q": "ben nghe"}).content.decode()
+    assert "bennghe" in page and "benthanh" not in page and "chuyenvien" not in page
+    page = client.get(reverse("accounts:list"), {"q": "  "}).content.decode()
+    assert "bennghe" in page and "benthanh" in page
+    client.force_login(ward_admin)
+    page = client.get(reverse("accounts:list"), {"q": "ben thanh"}).content.decode()
+    assert "benthanh" not in page and "Chưa có tài khoản nào." in page
+
+
 def test_ward_admin_gets_404_on_another_wards_account_and_its_buttons(client, ward_admin):
     other = account_of("benthanh")
     assert_hidden_from(client, ward_admin, reverse("accounts:detail", args=[other.pk]))

@@ -62,6 +62,37 @@ def test_end_before_start_is_refused(specialist, district):
         create(specialist, district, ends_on=dt.date(2024, 1, 1))
 
 
+def test_the_documents_typed_by_number_are_attached_by_the_service(specialist, district):
+    campaign, _ = create(specialist, district, document_numbers="21-KL/TW;\n 37-QĐ/TW,")
+
+    assert sorted(campaign.documents.values_list("number_text", flat=True)) == [
+        "21-KL/TW",
+        "37-QĐ/TW",
+    ]
+
+
+def test_an_unknown_document_number_saves_nothing_and_names_the_field(specialist, district):
+    with pytest.raises(DomainError, match="Không tìm thấy văn bản 99-KL/TW") as caught:
+        create(specialist, district, period_code="2031", document_numbers="21-KL/TW, 99-KL/TW")
+
+    assert caught.value.field == "documents"
+    assert not StudyCampaign.objects.filter(code="HT-2024").exists()
+    assert not Assignment.objects.filter(period__code__in=["HT-2024", "2031"]).exists()
+
+
+def test_an_unreadable_document_number_is_an_error_on_the_documents_field(specialist):
+    with pytest.raises(DomainError) as caught:
+        services.documents_numbered("không phải số", actor=specialist)
+
+    assert caught.value.field == "documents"
+
+
+def test_a_document_of_a_sibling_ward_is_not_found_for_its_neighbour(reporter, outsider):
+    assert services.documents_numbered("14-KH/ĐU", actor=reporter)[0].number_text == "14-KH/ĐU"
+    with pytest.raises(DomainError, match="Không tìm thấy văn bản 14-KH/ĐU"):
+        services.documents_numbered("14-KH/ĐU", actor=outsider)
+
+
 def test_a_reporter_cannot_open_a_campaign(reporter, district):
     with pytest.raises(PermissionDenied):
         create(reporter, district)

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.db.models import Count
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -8,7 +9,7 @@ from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.meetings import services
 from tuyengiao.meetings.choices import ConferenceKind, TaskStatus
-from tuyengiao.meetings.models import Conference, Task
+from tuyengiao.meetings.models import Conference, Task, overdue_q
 from tuyengiao.orgs.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,17 @@ def test_a_done_task_is_never_overdue(ben_nghe_task, reporter):
 def test_overdue_property_matches_the_overdue_query_rule(status, due, today):
     task = Task(status=status, due_date=due)
     assert task.is_overdue(today) == (status != TaskStatus.DONE and due < today)
+
+
+def test_the_overdue_query_the_counts_and_each_task_agree_on_every_day():
+    tasks = list(Task.objects.all())
+    days = sorted({t.due_date for t in tasks})
+    for day in [days[0] - dt.timedelta(days=1), *days, days[-1] + dt.timedelta(days=1)]:
+        by_rule = {t.pk for t in tasks if t.is_overdue(day)}
+        assert set(Task.objects.overdue(day).values_list("pk", flat=True)) == by_rule
+        counted = Task.objects.aggregate(n=Count("pk", filter=overdue_q(day)))["n"]
+        assert counted == len(by_rule)
+    assert 0 < len({t.pk for t in tasks if t.is_overdue(days[-1])}) < len(tasks)
 
 
 def test_ben_nghe_reporter_records_progress_and_finishes_the_task(ben_nghe_task, reporter):
