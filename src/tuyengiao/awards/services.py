@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_number
 
 from .models import Commendation, Recipient
@@ -17,7 +17,7 @@ FIELDS = ("name", "year", "unit", "decision", "conferred_on")
 
 def _require_change(actor, unit):
     if not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền ghi khen thưởng của đơn vị «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền ghi khen thưởng của đơn vị «{unit}».")
 
 
 def _text(value, label, field, max_length, required=True) -> str:

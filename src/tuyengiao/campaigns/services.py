@@ -10,7 +10,7 @@ import re
 from django.db import transaction
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_date
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.reporting import services as reporting
@@ -22,7 +22,7 @@ CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 def _check(actor, unit, what: str) -> None:
     if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} «{unit}».", field="target_unit")
+        raise NotAllowed(f"Bạn không có quyền {what} «{unit}».", field="target_unit")
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from .errors import DomainError, PermissionDenied, ValidationFailed
+from .errors import DomainError, NotAllowed, ValidationFailed
 
 INVALID = "Dữ liệu gửi lên không hợp lệ."
 NOT_JSON = "Nội dung gửi lên không phải JSON hợp lệ"
@@ -30,7 +30,7 @@ def _errors_of(error: DomainError) -> dict:
 def _as_api_exception(exc):
     if isinstance(exc, DomainError):
         detail = {"detail": exc.message, "errors": _errors_of(exc)}
-        if isinstance(exc, PermissionDenied):
+        if isinstance(exc, NotAllowed):
             return exceptions.PermissionDenied(detail)
         return exceptions.ValidationError(detail)
     if isinstance(exc, DjangoValidationError):

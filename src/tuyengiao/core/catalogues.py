@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import access
-from .errors import PermissionDenied
+from .errors import NotAllowed
 
 
 def owner_field():
@@ -39,14 +39,14 @@ def may_change(user, owner) -> bool:
 
 
 def require_change(user, entry, what: str) -> None:
-    """Raise a Vietnamese PermissionDenied unless `user` may change `entry` (or create it)."""
+    """Raise a Vietnamese NotAllowed unless `user` may change `entry` (or create it)."""
     if user is None:  # demo loaders and data migrations
         return
     owner = entry.owner if entry.owner_id else None
     if may_change(user, owner):
         return
     whose = f"của {owner}" if owner else "dùng chung của hệ thống"
-    raise PermissionDenied(
+    raise NotAllowed(
         f"{what} «{entry}» là danh mục {whose}: chỉ quản trị viên của đơn vị đó (hoặc cấp "
         "trên) được thay đổi.",
         field="owner",
@@ -78,12 +78,12 @@ class OwnedCatalogueAdmin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        from django.core.exceptions import PermissionDenied as Forbidden
+        from django.core.exceptions import PermissionDenied
 
         try:
             require_change(request.user, obj, str(obj._meta.verbose_name).capitalize())
-        except PermissionDenied as exc:
-            raise Forbidden(exc.message) from exc
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
         super().save_model(request, obj, form, change)
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import NotAllowed, ValidationFailed
 
 from .choices import AssessmentStatus
 from .models import Assessment, Initiative
@@ -18,7 +18,7 @@ MIN_YEAR, MAX_YEAR = 1930, 2200
 def _require(actor, unit):
     # actor=None is the system itself (demo loader, management commands).
     if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền ghi mô hình của đơn vị «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền ghi mô hình của đơn vị «{unit}».")
 
 
 def check(data: dict) -> dict[str, list[str]]:

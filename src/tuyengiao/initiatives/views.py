@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import NotAllowed, ValidationFailed
 from tuyengiao.core.xlsx import workbook_bytes
 
 from . import services
@@ -33,7 +33,7 @@ def _visible(request):
 def _object(request, pk, action=access.VIEW):
     initiative = get_object_or_404(_visible(request), pk=pk)
     if action != access.VIEW and not access.can(request.user, action, initiative.unit):
-        raise Forbidden
+        raise PermissionDenied
     return initiative
 
 
@@ -136,7 +136,7 @@ def initiative_assess(request, pk):
     if form.is_valid():
         try:
             services.assess(initiative, actor=request.user, **form.cleaned_data)
-        except (ValidationFailed, PermissionDenied) as exc:
+        except (ValidationFailed, NotAllowed) as exc:
             apply_errors(form, exc)
         else:
             messages.success(
@@ -151,7 +151,7 @@ def _save(request, form, initiative=None):
         if initiative is None:
             return services.create_initiative(actor=request.user, **form.cleaned_data)
         return services.update_initiative(initiative, actor=request.user, **form.cleaned_data)
-    except (ValidationFailed, PermissionDenied) as exc:
+    except (ValidationFailed, NotAllowed) as exc:
         apply_errors(form, exc)
         return None
 
@@ -159,7 +159,7 @@ def _save(request, form, initiative=None):
 @login_required
 def initiative_create(request):
     if not access.has_role_action(request.user, access.CHANGE):
-        raise Forbidden
+        raise PermissionDenied
     form = InitiativeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form)

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_date
 
 from .choices import TASK_TRANSITIONS, ConferenceKind, TaskStatus
@@ -20,7 +20,7 @@ CONFERENCE_FIELDS = ("kind", "title", "date", "place", "unit")
 
 def _require(actor, action, unit, what: str):
     if not access.can(actor, action, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của đơn vị «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền {what} của đơn vị «{unit}».")
 
 
 def _require_text(value: str, label: str, field: str, max_length: int) -> str:
@@ -235,7 +235,7 @@ def can_manage(user, task: Task) -> bool:
 @transaction.atomic
 def change_task_status(task: Task, *, actor, status: str, date: dt.date | None = None) -> Task:
     if not can_follow_up(actor, task):
-        raise PermissionDenied(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
+        raise NotAllowed(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
     task = Task.objects.select_for_update().get(pk=task.pk)
     if status == task.status:
         return task
@@ -258,7 +258,7 @@ def change_task_status(task: Task, *, actor, status: str, date: dt.date | None =
 @transaction.atomic
 def add_progress_note(task: Task, *, actor, text: str, date: dt.date) -> ProgressNote:
     if not can_follow_up(actor, task):
-        raise PermissionDenied(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
+        raise NotAllowed(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
     text = _require_text(text, "Nội dung tiến độ", "text", 5000)
     today = timezone.localdate()
     if date > today:

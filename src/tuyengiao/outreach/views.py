@@ -3,7 +3,7 @@ import datetime as dt
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 
 from . import charts, export, services
 from .filters import ChannelFilter
@@ -39,7 +39,7 @@ def _channel(request, pk, action=access.VIEW):
         Channel.objects.visible_to(request.user).select_related("unit"), pk=pk
     )
     if action != access.VIEW and not access.can(request.user, action, channel.unit):
-        raise Forbidden
+        raise PermissionDenied
     return channel
 
 
@@ -108,12 +108,12 @@ def channel_detail(request, pk):
 @login_required
 def channel_create(request):
     if not access.has_role_action(request.user, access.CHANGE):
-        raise Forbidden
+        raise PermissionDenied
     form = ChannelForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             channel = services.create_channel(actor=request.user, **form.cleaned_data)
-        except (ValidationFailed, PermissionDenied) as exc:
+        except (ValidationFailed, NotAllowed) as exc:
             apply_errors(form, exc)
         else:
             return redirect("outreach:detail", pk=channel.pk)
@@ -128,7 +128,7 @@ def channel_edit(request, pk):
         channel.refresh_from_db()  # the form wrote its values onto the instance
         try:
             services.update_channel(channel, actor=request.user, **form.cleaned_data)
-        except (ValidationFailed, PermissionDenied) as exc:
+        except (ValidationFailed, NotAllowed) as exc:
             apply_errors(form, exc)
         else:
             return redirect("outreach:detail", pk=channel.pk)
@@ -146,7 +146,7 @@ def month_grid(request, pk, year):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_months(channel, form.months(), actor=request.user)
-        except (ValidationFailed, PermissionDenied) as exc:
+        except (ValidationFailed, NotAllowed) as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, _("The figures of %(year)s were saved.") % {"year": year})
@@ -167,7 +167,7 @@ def csv_upload(request, pk):
             months = services.import_csv(channel, upload.read(limit + 1), actor=request.user)
         except ValidationFailed as exc:
             errors = exc.errors if isinstance(exc.errors, list) else sum(exc.errors.values(), [])
-        except PermissionDenied as exc:
+        except NotAllowed as exc:
             errors = [exc.message]
         else:
             years = sorted({y for y, _m in months})

@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
 from . import bulk, history, rollup, services
@@ -49,7 +49,7 @@ class DomainProblem(APIException):
         elif error.field:
             detail["errors"] = {error.field: [error.message]}
         super().__init__(detail)
-        if isinstance(error, PermissionDenied):
+        if isinstance(error, NotAllowed):
             self.status_code = status.HTTP_403_FORBIDDEN
 
 

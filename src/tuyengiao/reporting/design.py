@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tuyengiao.core import access, audit, catalogues
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 
 from . import expressions
 from .models import Field, Form, Indicator, Submission, ValidationRule
@@ -45,7 +45,7 @@ def designable(user):
 
 def check_designer(actor, form: Form | None = None) -> None:
     if not may_design(actor):
-        raise PermissionDenied("Bạn không có quyền thiết kế biểu mẫu.")
+        raise NotAllowed("Bạn không có quyền thiết kế biểu mẫu.")
     if form is not None:
         catalogues.require_change(actor, form, "Biểu mẫu")
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
@@ -174,7 +174,7 @@ def assign_form(
     assignment. Returns the number of new ones. A campaign period takes any form: it is
     the campaign's own collection (ADR 0007)."""
     if not access.can(actor, access.CHANGE, root_unit):
-        raise PermissionDenied(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
+        raise NotAllowed(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
     if form.period_type != period.type and period.type != PeriodType.CAMPAIGN:
         raise DomainError(
             f"Biểu mẫu «{form.code}» báo cáo theo {form.get_period_type_display().lower()}, "
@@ -218,7 +218,7 @@ def assign_form(
 
 def _check_can_report(actor, form, unit, period) -> Assignment:
     if not access.can(actor, access.REPORT, unit):
-        raise PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
     assignment = Assignment.objects.filter(form=form, unit=unit, period=period).first()
     if assignment is None:
         raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tuyengiao.core import access, audit
 from tuyengiao.core import figures as core_figures
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.figures import Figure
 
 from . import docx, narrative
@@ -97,7 +97,7 @@ def generate_report(unit, year: int, *, actor, options: ReportOptions | None = N
     """Write the report and keep its figures. actor=None is the command line (shell access)."""
     year = check_year(year)
     if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền lập báo cáo của {unit.name}.")
+        raise NotAllowed(f"Bạn không có quyền lập báo cáo của {unit.name}.")
     options = options or ReportOptions()
     figures = collect_figures(unit, year)
     content = build_content(unit, year, options=options, figures=figures)
@@ -218,7 +218,7 @@ MAX_SECTION_CHARS = 20_000
 
 def _require_change(actor, unit, what: str):
     if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của {unit.name}.")
+        raise NotAllowed(f"Bạn không có quyền {what} của {unit.name}.")
 
 
 @transaction.atomic

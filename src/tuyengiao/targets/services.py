@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_number, format_percent
 from tuyengiao.reporting.rollup import rollup
 from tuyengiao.reporting.services import resolve_period
@@ -41,7 +41,7 @@ COMPARE = {
 
 def _require_change(actor, unit):
     if not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}».")
 
 
 def _check_term(name, start_year, end_year) -> str:

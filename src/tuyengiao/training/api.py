@@ -8,8 +8,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from tuyengiao.core import access, bounds
-from tuyengiao.core.errors import PermissionDenied as DomainPermissionDenied
-from tuyengiao.core.errors import ValidationFailed
+from tuyengiao.core.errors import NotAllowed, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
 from . import services
@@ -93,7 +92,7 @@ def _call(verb, *args, **kwargs):
     """Run a service verb; its Vietnamese errors become 400/403 answers."""
     try:
         return verb(*args, **kwargs)
-    except DomainPermissionDenied as exc:
+    except NotAllowed as exc:
         raise PermissionDenied(exc.message) from exc
     except ValidationFailed as exc:
         raise ValidationError(exc.errors) from exc

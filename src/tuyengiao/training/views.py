@@ -1,14 +1,14 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import access, audit, catalogues
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import NotAllowed, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
 
 from . import export, services
@@ -26,7 +26,7 @@ def _visible(request, action=access.VIEW):
     return TrainingClass.objects.visible_to(request.user, action).select_related("kind", "unit")
 
 
-def apply_errors(form, exc: ValidationFailed | PermissionDenied):
+def apply_errors(form, exc: ValidationFailed | NotAllowed):
     """Put a service's Vietnamese messages on the form's fields."""
     errors = getattr(exc, "errors", None) or {exc.field: [exc.message]}
     if isinstance(errors, list):
@@ -87,7 +87,7 @@ def _save(request, form, training_class=None):
         if training_class is None:
             return services.create_class(actor=request.user, **data)
         return services.update_class(training_class, actor=request.user, **data)
-    except (ValidationFailed, PermissionDenied) as exc:
+    except (ValidationFailed, NotAllowed) as exc:
         apply_errors(form, exc)
         return None
 
@@ -95,7 +95,7 @@ def _save(request, form, training_class=None):
 @login_required
 def class_create(request):
     if not access.has_role_action(request.user, access.CHANGE):
-        raise Forbidden
+        raise PermissionDenied
     form = TrainingClassForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form)
@@ -108,7 +108,7 @@ def class_create(request):
 def class_edit(request, pk):
     training_class = get_object_or_404(_visible(request), pk=pk)
     if not access.can(request.user, access.CHANGE, training_class.unit):
-        raise Forbidden
+        raise PermissionDenied
     form = TrainingClassForm(request.POST or None, instance=training_class, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = _save(request, form, training_class)
@@ -178,15 +178,15 @@ def kind_list(request):
 @login_required
 def kind_edit(request, pk=None):
     if not access.has_role_action(request.user, access.ADMIN):
-        raise Forbidden
+        raise PermissionDenied
     kind = get_object_or_404(TrainingKind, pk=pk) if pk else None
     if kind is not None and not catalogues.may_change(request.user, kind.owner):
-        raise Forbidden
+        raise PermissionDenied
     form = KindForm(request.POST or None, instance=kind, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_kind(form, actor=request.user)
-        except PermissionDenied as exc:
+        except NotAllowed as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             return redirect("training:kinds")

@@ -7,7 +7,7 @@ from tuyengiao.campaigns import services
 from tuyengiao.campaigns.demo import CODE
 from tuyengiao.campaigns.figures import year_figures
 from tuyengiao.campaigns.models import StudyCampaign
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.testing import assert_hidden_from, status_of
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting import services as reporting
@@ -63,7 +63,7 @@ def test_end_before_start_is_refused(specialist, district):
 
 
 def test_a_reporter_cannot_open_a_campaign(reporter, district):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         create(reporter, district)
 
 
