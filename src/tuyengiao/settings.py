@@ -237,7 +237,13 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "tuyengiao API",
-    "DESCRIPTION": "API của hệ thống điều hành và báo cáo công tác Tuyên giáo",
+    # The one error shape of core.api_errors, told to whoever integrates.
+    "DESCRIPTION": (
+        "API của hệ thống điều hành và báo cáo công tác Tuyên giáo.\n\n"
+        "Mọi lỗi (400, 401, 403, 404, 429, 500) trả về cùng một dạng JSON: "
+        '`{"detail": "thông báo cho người dùng", "errors": {"trường": ["thông báo"]}}`; '
+        "`errors` là `{}` khi lỗi không gắn với trường nào."
+    ),
     "VERSION": "1",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

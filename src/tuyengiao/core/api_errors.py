@@ -1,8 +1,9 @@
 """Every API failure in one JSON shape: {"detail": message, "errors": {field: [messages]}}.
 
-Services raise DomainError (Vietnamese, naming the field); DRF raises its own exceptions;
-Django code raises Http404 / PermissionDenied / ValidationError. A client reads `detail`
-to show the person and `errors` to mark the fields, whatever went wrong.
+Services raise DomainError (Vietnamese, naming the field: a 400; NotAllowed: a 403); DRF
+raises its own exceptions; Django code raises Http404 / PermissionDenied / ValidationError.
+Endpoints catch none of them: a client reads `detail` to show the person and `errors` to
+mark the fields, whatever went wrong (the shape is in the OpenAPI description).
 """
 
 from __future__ import annotations
