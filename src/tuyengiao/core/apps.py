@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
@@ -6,3 +7,13 @@ class CoreConfig(AppConfig):
     name = "tuyengiao.core"
     label = "core"
     verbose_name = pgettext_lazy("app", "System")  # the admin's heading
+
+    def ready(self):
+        from django.core import checks
+
+        from .registry import registry, registry_check
+
+        registry.urls(self, "audit/", "audit_urls")
+        registry.menu(self, _("Home"), "home", order=0)
+        registry.menu(self, _("Audit log"), "audit:list", order=130)
+        checks.register(registry_check)

@@ -4,7 +4,7 @@ Each domain app that contributes to the year-end report has a `figures.py` with
 
     def year_figures(unit: OrgUnit, year: int) -> list[Figure]
 
-listed in `settings.FIGURE_PROVIDERS`. Dashboards, the XLSX annex, the Word report and
+registered from its AppConfig (`registry.figures(self, order=…)`). Dashboards, the XLSX annex, the Word report and
 `tuyengiao report data --json` all read these, so a figure is computed once.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils.module_loading import import_string
 
+from .registry import registry
 from .text import format_number, format_percent
 
 
@@ -56,6 +56,6 @@ def percent(id, label, value, *, source=None, section="") -> Figure:
 
 def year_figures(unit, year: int) -> list[Figure]:
     figures: list[Figure] = []
-    for path in settings.FIGURE_PROVIDERS:
+    for path in registry.providers_in_order():
         figures.extend(import_string(path)(unit, year))
     return figures
