@@ -14,7 +14,8 @@ class CampaignsConfig(AppConfig):
         registry.urls(self, "campaigns/")
         registry.api(self)
         registry.menu(self, _("Study campaigns"), "campaigns:list", order=40)
-        registry.figures(self, order=20)
+        # The report's study table (rate by unit) comes from here too.
+        registry.figures(self, order=20, tables={"study": "figures.study_table"})
         registry.demo(self, after=["documents", "reporting"])
 
         from tuyengiao.reporting import collections

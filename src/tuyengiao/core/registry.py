@@ -51,6 +51,7 @@ class Registry:
     menu_entries: list[MenuEntry] = field(default_factory=list)
     panels: list[tuple[int, str]] = field(default_factory=list)  # (order, dotted path)
     figure_providers: list[tuple[int, str]] = field(default_factory=list)
+    figure_tables: dict[str, str] = field(default_factory=dict)  # section -> dotted path
     demo_loaders: dict[str, DemoLoader] = field(default_factory=dict)
     # (user, action) -> does the user hold a role allowing `action` anywhere; the unit tree's
     # app gives it (core knows no roles).
@@ -79,9 +80,13 @@ class Registry:
         """`path` names a callable (request) -> {"template", "context"} | None."""
         self._add(self.panels, order, _existing_callable(app, path))
 
-    def figures(self, app, path: str = "figures.year_figures", *, order: int) -> None:
-        """`path` names a callable (unit, year) -> list[core.figures.Figure]."""
+    def figures(self, app, path: str = "figures.year_figures", *, order: int, tables=None) -> None:
+        """`path` names a callable (unit, year) -> list[core.figures.Figure]; `tables`
+        maps a section to a callable (group key, unit) -> core.figures.RateTable | None,
+        the table behind a group of the section's figures."""
         self._add(self.figure_providers, order, _existing_callable(app, path))
+        for section, table in (tables or {}).items():
+            self.figure_tables[section] = _existing_callable(app, table)
 
     def demo(self, app, *, after=(), path: str = "demo.load", summary: str | None = None):
         self.demo_loaders[app.label] = DemoLoader(
@@ -131,6 +136,7 @@ class Registry:
         name: what fails, as sentences."""
         modules = [module for _prefix, module in self.url_mounts] + self.api_modules
         callables = [path for _order, path in self.panels + self.figure_providers]
+        callables += list(self.figure_tables.values())
         for loader in self.demo_loaders.values():
             callables += [loader.path] + ([loader.summary] if loader.summary else [])
         problems = []
