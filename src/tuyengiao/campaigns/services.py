@@ -164,10 +164,6 @@ def counts(campaign: StudyCampaign) -> dict:
     }
 
 
-def expected_count(campaign: StudyCampaign) -> int:
-    return reporting.expected_units(campaign.form, campaign.target_unit, campaign.period).count()
-
-
 def root_for(user, campaign: StudyCampaign, code: str | None = None):
     """The unit whose figures `user` sees: `code` if given, else the target unit, else the
     user's own unit inside the target subtree; None when the user may see none of them."""

@@ -13,7 +13,7 @@ from django.db.models.functions import ExtractYear
 
 from tuyengiao.core import audit
 from tuyengiao.core.bounds import MIN_YEAR
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_date, format_number
 from tuyengiao.orgs import access
 
@@ -103,13 +103,13 @@ def duplicate_message(parsed, duplicate: Document) -> str:
 def check_may_change(actor, unit) -> None:
     if unit is None:
         if not actor.is_superuser:
-            raise PermissionDenied(
+            raise NotAllowed(
                 "Chỉ quản trị hệ thống được ghi văn bản của cơ quan Trung ương (không thuộc "
                 "cây đơn vị).",
                 field="issuing_unit",
             )
     elif not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(
+        raise NotAllowed(
             f"Bạn không có quyền ghi văn bản của đơn vị «{unit}».", field="issuing_unit"
         )
 
@@ -245,7 +245,7 @@ def _check_clearance(document: Document, *, actor, title, classification, reason
     if title is None:
         title = document.title
     elif document.is_classified and not cleared and title.strip() != document.title:
-        raise PermissionDenied(
+        raise NotAllowed(
             f"Văn bản «{document.number_text}» có độ mật "
             f"«{Classification(document.classification).label}»: chỉ người được phép đọc văn "
             "bản mật mới được sửa trích yếu.",
@@ -256,7 +256,7 @@ def _check_clearance(document: Document, *, actor, title, classification, reason
     ):
         old, new = (Classification(c).label for c in (document.classification, classification))
         if not cleared:
-            raise PermissionDenied(
+            raise NotAllowed(
                 f"Độ mật «{new}»: chỉ người được phép đọc văn bản mật mới được hạ độ mật của "
                 f"văn bản «{document.number_text}» (đang là «{old}»).",
                 field="classification",

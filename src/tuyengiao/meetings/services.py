@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tuyengiao.core import audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_date
 from tuyengiao.orgs import access
 
@@ -236,7 +236,7 @@ def can_manage(user, task: Task) -> bool:
 @transaction.atomic
 def change_task_status(task: Task, *, actor, status: str, date: dt.date | None = None) -> Task:
     if not can_follow_up(actor, task):
-        raise PermissionDenied(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
+        raise NotAllowed(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
     task = Task.objects.select_for_update().get(pk=task.pk)
     if status == task.status:
         return task
@@ -259,7 +259,7 @@ def change_task_status(task: Task, *, actor, status: str, date: dt.date | None =
 @transaction.atomic
 def add_progress_note(task: Task, *, actor, text: str, date: dt.date) -> ProgressNote:
     if not can_follow_up(actor, task):
-        raise PermissionDenied(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
+        raise NotAllowed(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
     text = _require_text(text, "Nội dung tiến độ", "text", 5000)
     today = timezone.localdate()
     if date > today:

@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 
 from tuyengiao.core.actors import SYSTEM, is_system  # noqa: F401 (callers say access.SYSTEM)
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.errors import NotAllowed
 from tuyengiao.core.search import words_q
 
 from .choices import Role
@@ -122,12 +122,12 @@ def can(user, action: str, unit) -> bool:
 
 
 def require(actor, action: str, unit, message: str, *, field: str | None = None) -> None:
-    """Raise the domain PermissionDenied unless `actor` may do `action` on `unit`: the one
+    """Raise the domain NotAllowed unless `actor` may do `action` on `unit`: the one
     check every service verb makes before it changes anything. `message` names what was
     refused; "{unit}" in it is replaced by the unit's name ("Bạn không có quyền sửa hội
     nghị của đơn vị «{unit}».")."""
     if not can(actor, action, unit):
-        raise PermissionDenied(message.replace("{unit}", str(unit)), field=field)
+        raise NotAllowed(message.replace("{unit}", str(unit)), field=field)
 
 
 def has_role_action(user, action: str) -> bool:

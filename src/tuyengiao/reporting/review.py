@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from tuyengiao.core import audit
 from tuyengiao.core.actors import as_user
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.orgs import access
 
 from . import history, rules, totals
@@ -61,25 +61,23 @@ def refusal(submission: Submission, actor) -> DomainError | None:
     """Why `actor` may not approve the submitted report at its next level, or None."""
     unit, form = submission.unit, submission.form
     if not access.can(actor, access.APPROVE, unit):
-        return PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{unit}».")
+        return NotAllowed(f"Bạn không có quyền duyệt báo cáo của «{unit}».")
     if submission.status != S.SUBMITTED:
         return DomainError(
             f"Chỉ duyệt được báo cáo đã gửi; báo cáo của «{unit}» {_words(submission.status)}."
         )
     if is_own(submission, actor):
-        return PermissionDenied(
+        return NotAllowed(
             f"Bạn đã gửi báo cáo của «{unit}» nên không tự duyệt được: biểu mẫu "
             f"«{form.code}» yêu cầu người duyệt khác người gửi."
         )
     if form.approval_levels == 2 and next_level(submission) == 2:
         if not approves_from_above(actor, unit):
-            return PermissionDenied(
+            return NotAllowed(
                 f"Duyệt cấp 2 báo cáo của «{unit}» cần người có quyền duyệt ở đơn vị cấp trên."
             )
         if form.approver_must_differ and submission.first_approved_by_id == actor.pk:
-            return PermissionDenied(
-                f"Bạn đã duyệt cấp 1 báo cáo của «{unit}»; cấp 2 phải là người khác."
-            )
+            return NotAllowed(f"Bạn đã duyệt cấp 1 báo cáo của «{unit}»; cấp 2 phải là người khác.")
     return None
 
 
@@ -157,7 +155,7 @@ def _approve_one(submission: Submission, actor, now, **data) -> None:
 def approve(submission: Submission, *, actor) -> Submission:
     """Approve a submitted report at its next level; at the last level its data is locked."""
     if not access.can(actor, access.APPROVE, submission.unit):
-        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{submission.unit}».")
+        raise NotAllowed(f"Bạn không có quyền duyệt báo cáo của «{submission.unit}».")
     submission = (
         Submission.objects.select_for_update().select_related("form", "unit").get(pk=submission.pk)
     )
@@ -185,7 +183,7 @@ def return_submission(submission: Submission, reason: str, *, actor) -> Submissi
     reason = (reason or "").strip()
     unit = submission.unit
     if not returns_for(actor, unit):
-        raise PermissionDenied(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
     if not reason:
         raise DomainError("Cần ghi lý do trả lại báo cáo.", field="reason")
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -209,7 +207,7 @@ def reopen(submission: Submission, reason: str, *, actor) -> Submission:
     reason = (reason or "").strip()
     unit = submission.unit
     if not access.can(actor, access.APPROVE, unit):
-        raise PermissionDenied(f"Bạn không có quyền mở lại báo cáo của «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền mở lại báo cáo của «{unit}».")
     if not reason:
         raise DomainError("Cần ghi lý do mở lại báo cáo.", field="reason")
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -237,7 +235,7 @@ def approve_all_valid(form, root_unit, period, *, actor, approved_ids: list | No
     changed since, one's own report, a level for someone else). Returns the number; the
     ids go to `approved_ids` when given (the page offers to undo the batch)."""
     if not access.can(actor, access.APPROVE, root_unit):
-        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
+        raise NotAllowed(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
     spec = rules.FormSpec(form)
     pending = (
         Submission.objects.visible_to(actor, access.APPROVE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tuyengiao.core import audit, undo
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.core.text import format_number
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import Role
@@ -82,7 +82,7 @@ def submission_page(request, form_code, period_code, unit_code):
     warnings = {}
     if request.method == "POST":
         if not editable:
-            raise HttpForbidden
+            raise PermissionDenied
         values = {spec.code: request.POST.get(spec.code, "") for spec in fields}
         try:
             if "submit" in request.POST:
@@ -104,8 +104,8 @@ def submission_page(request, form_code, period_code, unit_code):
                     widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
                     widget.attrs["aria-describedby"] = f"error-{code}"
             messages.error(request, exc.message)
-        except PermissionDenied as exc:
-            raise HttpForbidden(exc.message) from exc
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
         except DomainError as exc:
             messages.error(request, exc.message)
     context = {
@@ -186,8 +186,8 @@ def return_view(request, form_code, period_code, unit_code):
     try:
         services.return_submission(submission, reason, actor=request.user)
         messages.success(request, _("The report was returned to the unit."))
-    except PermissionDenied as exc:
-        raise HttpForbidden(exc.message) from exc
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
     return _back(request, submission)

@@ -40,7 +40,7 @@ def check_year(year) -> int:
 
 
 def collect_figures(unit, year: int) -> list[Figure]:
-    """Every figure the report uses, from every app in settings.FIGURE_PROVIDERS."""
+    """Every figure the report uses, from every figure provider the apps registered."""
     return core_figures.year_figures(unit, year)
 
 

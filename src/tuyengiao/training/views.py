@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -161,10 +161,10 @@ def kind_list(request):
 @login_required
 def kind_edit(request, pk=None):
     if not access.has_role_action(request.user, access.ADMIN):
-        raise Forbidden
+        raise PermissionDenied
     kind = get_object_or_404(TrainingKind, pk=pk) if pk else None
     if kind is not None and not catalogues.may_change(request.user, kind.owner):
-        raise Forbidden
+        raise PermissionDenied
     form = KindForm(request.POST or None, instance=kind, user=request.user)
     if request.method == "POST" and form.is_valid():
         if records.attempt(form, lambda: services.save_kind(form, actor=request.user))[0]:

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from tuyengiao.awards import services
 from tuyengiao.awards.figures import year_figures
 from tuyengiao.awards.models import Commendation, Recipient
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.testing import assert_hidden_from
 from tuyengiao.orgs.models import OrgUnit
 
@@ -100,7 +100,7 @@ def test_a_future_year_is_refused(specialist):
 
 
 def test_a_reporter_cannot_record_commendations(reporter, tuyen_giao_2022):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.add_recipient(tuyen_giao_2022, actor=reporter, name="X")
 
 

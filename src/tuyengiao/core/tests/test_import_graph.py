@@ -15,15 +15,8 @@ SRC = Path(__file__).resolve().parents[2]  # src/tuyengiao
 PACKAGE = "tuyengiao"
 # Modules of `tuyengiao` that are not domain apps: the ground floor and the project's frame.
 NOT_DOMAIN = {"", "core", "settings", "test_settings", "urls", "wsgi", "manage", "formats"}
-# Owned by g3 (issue 10), who rewrites them as registries filled by each app's AppConfig;
-# this list empties when that lands.
-CORE_MAY_IMPORT_DOMAIN = {
-    "tuyengiao.core.management.commands.demo",
-    "tuyengiao.core.navigation",
-    "tuyengiao.core.api_urls",
-    "tuyengiao.core.views",
-    "tuyengiao.core.figures",
-}
+# Every core module, registries included (core.registry), knows no domain app.
+CORE_MAY_IMPORT_DOMAIN: set[str] = set()
 
 
 def module_name(path: Path) -> str:

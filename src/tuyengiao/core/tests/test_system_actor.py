@@ -7,7 +7,7 @@ import pytest
 
 from tuyengiao.core import audit
 from tuyengiao.core.actors import SYSTEM, as_user
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.errors import NotAllowed
 from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
@@ -45,7 +45,7 @@ def test_system_is_no_user_row_and_may_do_everything(db):
 
 def test_require_raises_the_domain_permission_error_with_its_message(outsider):
     ben_nghe = OrgUnit.objects.get(code="DU-BEN-NGHE")
-    with pytest.raises(PermissionDenied) as raised:
+    with pytest.raises(NotAllowed) as raised:
         access.require(outsider, access.CHANGE, ben_nghe, "Không có quyền sửa.", field="unit")
     assert (raised.value.message, raised.value.field) == ("Không có quyền sửa.", "unit")
 

@@ -5,7 +5,7 @@ from django.db.models import Count
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.meetings import services
 from tuyengiao.meetings.choices import ConferenceKind, TaskStatus
@@ -98,16 +98,16 @@ def test_ben_nghe_reporter_records_progress_and_finishes_the_task(ben_nghe_task,
 
 
 def test_the_sibling_ward_reporter_may_not_touch_ben_nghe_tasks(ben_nghe_task, outsider):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.add_progress_note(
             ben_nghe_task, actor=outsider, text="x", date=dt.date(2024, 1, 1)
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.change_task_status(ben_nghe_task, actor=outsider, status=TaskStatus.DONE)
 
 
 def test_a_viewer_may_not_change_a_task(ben_nghe_task, viewer):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.change_task_status(ben_nghe_task, actor=viewer, status=TaskStatus.DONE)
 
 
@@ -197,9 +197,9 @@ def test_one_conclusion_becomes_tasks_for_several_units(specialist):
 
 
 def test_a_reporter_cannot_create_conferences_or_tasks(reporter, conference):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         new_conference(reporter, unit=unit("DU-BEN-NGHE"))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.create_task_from_conclusion(
             conference.conclusions.first(),
             actor=reporter,

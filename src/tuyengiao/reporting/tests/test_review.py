@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.reporting import services
 from tuyengiao.reporting.models import Submission, Value, ValueChange
@@ -88,9 +88,9 @@ def test_a_reopen_needs_a_reason_an_approved_report_and_the_approve_right(
     approved = _ben_nghe(form, year_2022, ben_nghe)
     with pytest.raises(DomainError, match="Cần ghi lý do mở lại"):
         services.reopen(approved, "  ", actor=approver)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.reopen(approved, "Sai số", actor=reporter)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.reopen(approved, "Sai số", actor=specialist)  # may return, not approve
     submitted = Submission.objects.filter(form=form, period=year_2023, status="submitted").first()
     with pytest.raises(DomainError, match="Chỉ mở lại được báo cáo đã duyệt"):
@@ -105,7 +105,7 @@ def test_the_sender_cannot_approve_their_own_report_unless_the_form_allows_it(
     # given admin entered and sent Bến Nghé's 2023 report
     sent = services.submit(form, ben_nghe, year_2023, good_values, actor=admin)
     # when admin approves it, then it is refused, alone or in the bulk approval
-    with pytest.raises(PermissionDenied, match="yêu cầu người duyệt khác người gửi"):
+    with pytest.raises(NotAllowed, match="yêu cầu người duyệt khác người gửi"):
         services.approve(sent, actor=admin)
     services.approve_all_valid(form, ben_nghe, year_2023, actor=admin)
     sent.refresh_from_db()
