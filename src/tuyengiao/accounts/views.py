@@ -9,7 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import access, audit, confirm
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import matches_words
 from tuyengiao.orgs.models import Membership, OrgUnit
@@ -165,9 +165,7 @@ def account_action(request, pk, action):
     return redirect("accounts:detail", account.pk)
 
 
-@login_required
-@require_POST
-def role_remove(request, pk, membership_pk):
+def _membership(request, pk, membership_pk):
     _require_admin(request.user)
     account = _account(request, pk)
     membership = get_object_or_404(
@@ -175,6 +173,19 @@ def role_remove(request, pk, membership_pk):
         pk=membership_pk,
         user=account.user,
     )
+    return account, membership
+
+
+def _role_remove_question(request, pk, membership_pk):
+    _membership(request, pk, membership_pk)
+    return _("Remove this role? The account keeps its other roles.")
+
+
+@login_required
+@require_POST
+@confirm.asks(_role_remove_question)
+def role_remove(request, pk, membership_pk):
+    account, membership = _membership(request, pk, membership_pk)
     try:
         services.revoke_role(actor=request.user, membership=membership)
         messages.success(request, _("Role removed."))

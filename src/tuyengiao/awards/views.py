@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, undo
+from tuyengiao.core import access, confirm, undo
 from tuyengiao.meetings import xlsx
 from tuyengiao.meetings.views import attempt, list_querystring
 
@@ -151,11 +151,28 @@ def recipient_add(request, pk, kind):
     return redirect(f"{commendation.get_absolute_url()}#{kind}s")
 
 
+def _recipient(request, pk, recipient_pk):
+    commendation = get_object_or_404(_visible(request, access.CHANGE), pk=pk)
+    return commendation, get_object_or_404(Recipient, commendation=commendation, pk=recipient_pk)
+
+
+def _remove_question(request, pk, recipient_pk) -> str:
+    # The msgids of the «×» button's data-confirm in detail.html.
+    recipient = _recipient(request, pk, recipient_pk)[1]
+    if recipient.unit_id:
+        return _(
+            "Remove the collective «%(name)s» from this commendation? You can undo it right after."
+        ) % {"name": recipient.unit.name}
+    return _("Remove «%(name)s» from this commendation? You can undo it right after.") % {
+        "name": recipient.name
+    }
+
+
 @login_required
 @require_POST
+@confirm.asks(_remove_question)
 def recipient_remove(request, pk, recipient_pk):
-    commendation = get_object_or_404(_visible(request, access.CHANGE), pk=pk)
-    recipient = get_object_or_404(Recipient, commendation=commendation, pk=recipient_pk)
+    commendation, recipient = _recipient(request, pk, recipient_pk)
     data = {name: getattr(recipient, name) for name in services.RECIPIENT_FIELDS}
     services.remove_recipient(recipient, actor=request.user)
     if recipient.unit_id:

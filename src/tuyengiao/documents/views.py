@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access
+from tuyengiao.core import access, confirm
 from tuyengiao.core.errors import DomainError, ValidationFailed
 
 from . import exports, imports, services
@@ -204,8 +204,15 @@ def add_link(request, pk):
     return redirect("documents:detail", document.pk)
 
 
+def _remove_link_question(request, pk, link_pk):
+    _get(request, pk, access.CHANGE)
+    get_object_or_404(DocumentLink.objects.visible_to(request.user), pk=link_pk)
+    return _("Remove this link between the two documents? The documents themselves stay.")
+
+
 @login_required
 @require_POST
+@confirm.asks(_remove_link_question)
 def remove_link(request, pk, link_pk):
     document = _get(request, pk, access.CHANGE)
     link = get_object_or_404(DocumentLink.objects.visible_to(request.user), pk=link_pk)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, undo
+from tuyengiao.core import access, confirm, undo
 from tuyengiao.core.errors import DomainError
 
 from . import services, xlsx
@@ -188,13 +188,30 @@ def conference_add(request, pk, item):
 ITEM_MODELS = {"delegate": Delegate, "presentation": Presentation, "conclusion": Conclusion}
 
 
-@login_required
-@require_POST
-def conference_remove(request, pk, item, item_pk):
+def _item(request, pk, item, item_pk):
     conference = get_object_or_404(
         Conference.objects.visible_to(request.user, access.CHANGE), pk=pk
     )
-    obj = get_object_or_404(ITEM_MODELS[item], conference=conference, pk=item_pk)
+    return conference, get_object_or_404(ITEM_MODELS[item], conference=conference, pk=item_pk)
+
+
+def remove_question(request, pk, item, item_pk) -> str:
+    """The sentence of the «×» button's data-confirm (conference_detail.html), the same msgids."""
+    obj = _item(request, pk, item, item_pk)[1]
+    if item == "delegate":
+        return _("Remove delegate «%(name)s»? You can undo it right after.") % {"name": obj.name}
+    if item == "presentation":
+        return _("Remove the presentation of «%(unit)s»? You can undo it right after.") % {
+            "unit": obj.unit.name
+        }
+    return _("Remove conclusion %(order)s? You can undo it right after.") % {"order": obj.order}
+
+
+@login_required
+@require_POST
+@confirm.asks(remove_question)
+def conference_remove(request, pk, item, item_pk):
+    conference, obj = _item(request, pk, item, item_pk)
     back = f"{conference.get_absolute_url()}#{item}s"
     data = services.snapshot(obj)
     try:

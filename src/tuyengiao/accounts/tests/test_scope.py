@@ -121,7 +121,9 @@ def test_removing_a_role_is_audited(client, district_admin):
     reporter = account_of("bennghe")
     membership = Membership.objects.get(user=reporter.user, role="reporter")
     client.force_login(district_admin)
-    client.post(reverse("accounts:role_remove", args=[reporter.pk, membership.pk]))
+    client.post(
+        reverse("accounts:role_remove", args=[reporter.pk, membership.pk]), {"confirmed": "1"}
+    )
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert events_for(membership).filter(verb="membership.remove", actor=district_admin).exists()
 
