@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .bounds import MAX_ID, MAX_YEAR, MIN_YEAR
-from .forms import VNIntegerField
+from .forms import VNDateField, VNIntegerField
 
 
 def visible_units(request):
@@ -56,6 +56,10 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", MIN_YEAR)
         kwargs.setdefault("max_value", MAX_YEAR)
         super().__init__(*args, **kwargs)
+
+
+class DateFilter(django_filters.DateFilter):
+    field_class = VNDateField  # dd/mm/yyyy whatever the browser's language
 
 
 class IdFilter(django_filters.NumberFilter):

@@ -104,6 +104,7 @@ def _save_form(request, form, document=None):
                 issuing_unit=data["issuing_unit"],
                 classification=data["classification"],
                 file=data.get("file"),
+                registered_on=data.get("registered_on"),
             )
         else:
             warnings = services.update_document(
@@ -116,6 +117,7 @@ def _save_form(request, form, document=None):
                 file=data.get("file"),
                 remove_file=data.get("remove_file", False),
                 reason=data.get("lowering_reason", ""),
+                registered_on=data.get("registered_on"),
             )
     except DomainError as exc:
         field = exc.field if exc.field in form.fields else None
@@ -145,6 +147,7 @@ def edit(request, pk):
     initial = {
         "number_text": document.number_text,
         "signed_on": document.signed_on,
+        "registered_on": document.registered_on,
         "title": document.title_for(request.user),
         "classification": document.classification,
     }
