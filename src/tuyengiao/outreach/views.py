@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,7 +28,9 @@ VERB_LABELS = {
 
 def _year(request, default=None):
     try:
-        return services.parse_year(request.GET.get("year"), default or dt.date.today().year - 1)
+        return services.parse_year(
+            request.GET.get("year"), default or timezone.localdate().year - 1
+        )
     except DomainError as exc:
         raise Http404(exc.message) from exc
 
@@ -45,7 +46,7 @@ def _channel(request, pk, action=access.VIEW):
 
 def _latest_year(channels):
     latest = ChannelStat.objects.filter(channel__in=channels).order_by("-year").first()
-    return latest.year if latest else dt.date.today().year
+    return latest.year if latest else timezone.localdate().year
 
 
 def apply_errors(form, exc):

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils import timezone
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number
@@ -233,7 +234,7 @@ def _metadata(workbook, form, period, fields):
         ("form", form.code),
         ("period", period.code),
         ("fields", ",".join(item.code for item in fields)),
-        ("created", dt.date.today().isoformat()),
+        ("created", timezone.localdate().isoformat()),
     ]
     for row, (key, value) in enumerate(entries, start=1):
         meta.cell(row=row, column=1, value=key)
