@@ -122,8 +122,20 @@ def account_edit(request, pk):
     return render(request, "accounts/form.html", {"form": form, "title": str(account)})
 
 
+def _action_question(request, pk, action):
+    if action != "deactivate":
+        return None
+    _require_admin(request.user)
+    user = _account(request, pk).user
+    return _(
+        "Deactivate the account «%(name)s»? Its sessions and token end at once; "
+        "it can be reactivated later."
+    ) % {"name": user.get_full_name() or user.username}
+
+
 @login_required
 @require_POST
+@confirm.asks(_action_question)
 def account_action(request, pk, action):
     """The buttons of the account page: one service verb each."""
     _require_admin(request.user)

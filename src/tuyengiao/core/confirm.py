@@ -6,9 +6,10 @@ view wrapped in `@asks(question)` answers with a confirmation page instead of ac
 sentence, «Xác nhận» (the same POST again, with the field) and «Quay lại». Nothing changes
 until the field comes.
 
-`question(request, **url_kwargs) -> str` finds the objects the way the view does (through
-`visible_to`, so a user who may not act gets 404 here too, never the sentence) and returns
-the sentence the page's `data-confirm` shows: the same msgid, so the same words.
+`question(request, **url_kwargs) -> str | None` finds the objects the way the view does
+(through `visible_to`, so a user who may not act gets 404 here too, never the sentence) and
+returns the sentence the page's `data-confirm` shows: the same msgid, so the same words.
+None: this POST needs no question (one view serving several buttons).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def asks(question: Callable[..., str]):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method == "POST" and not confirmed(request):
-                return page(request, question(request, *args, **kwargs))
+                sentence = question(request, *args, **kwargs)
+                if sentence is not None:
+                    return page(request, sentence)
             return view(request, *args, **kwargs)
 
         wrapper.confirm_question = question  # for tests: which views ask

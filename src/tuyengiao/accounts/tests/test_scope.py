@@ -142,7 +142,7 @@ def test_deactivation_ends_the_token_and_the_login(client, district_admin):
     reporter = account_of("bennghe")
     Token.objects.create(user=reporter.user)
     client.force_login(district_admin)
-    client.post(reverse("accounts:action", args=[reporter.pk, "deactivate"]))
+    client.post(reverse("accounts:action", args=[reporter.pk, "deactivate"]), {"confirmed": "1"})
     reporter.user.refresh_from_db()
     assert not reporter.user.is_active
     assert not Token.objects.filter(user=reporter.user).exists()

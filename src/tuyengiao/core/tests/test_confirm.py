@@ -62,6 +62,21 @@ def role_case():
     return "quantri", reverse("accounts:detail", args=[account.pk]), url, done
 
 
+def deactivate_case():
+    account = Account.objects.get(user__username="bennghe")
+    url = reverse("accounts:action", args=[account.pk, "deactivate"])
+    done = lambda: not get_user_model().objects.get(pk=account.user_id).is_active  # noqa: E731
+    return "quantri", reverse("accounts:detail", args=[account.pk]), url, done
+
+
+def token_case():
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=_user("bennghe"))
+    done = lambda: not Token.objects.filter(pk=token.pk).exists()  # noqa: E731
+    return "bennghe", reverse("accounts:me"), reverse("accounts:token_revoke"), done
+
+
 def approve_all_case():
     url = reverse("reporting:approve_all", args=["HT-NQ", "2023", "QU-Q1"])
     waiting = set(
@@ -74,7 +89,10 @@ def approve_all_case():
     return "lanhdao", BOARD, url, done
 
 
-CASES = [delegate_case, recipient_case, link_case, role_case, approve_all_case]
+CASES = [
+    delegate_case, recipient_case, link_case, role_case, deactivate_case, token_case,
+    approve_all_case,
+]  # fmt: skip
 
 
 def _dialog_sentence(page: str, url: str) -> str:
@@ -121,7 +139,8 @@ def test_every_form_that_asks_in_a_dialog_posts_to_a_view_that_asks_without_one(
 @pytest.mark.parametrize(
     ("case", "username"),
     [(delegate_case, "benthanh"), (recipient_case, "benthanh"), (link_case, "benthanh"),
-     (role_case, "benthanh"), (approve_all_case, "bennghe"), (delegate_case, "theodoi")],
+     (role_case, "benthanh"), (deactivate_case, "chuyenvien"), (approve_all_case, "bennghe"),
+     (delegate_case, "theodoi")],
     ids=lambda value: getattr(value, "__name__", value),
 )  # fmt: skip
 def test_a_user_who_may_not_act_is_not_asked_and_nothing_changes(client, case, username):
@@ -140,3 +159,10 @@ def test_back_never_leads_to_another_site(client):
     answer = client.post(url, HTTP_REFERER="https://evil.example/").content.decode()
     assert 'href="/">Quay lại</a>' in answer
     assert "evil.example" not in answer
+
+
+def test_a_button_of_a_shared_view_that_destroys_nothing_is_not_asked(client):
+    account = Account.objects.get(user__username="bennghe")
+    client.force_login(_user("quantri"))
+    response = client.post(reverse("accounts:action", args=[account.pk, "unlock"]))
+    assert response.status_code == 302
