@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import audit, records
+from tuyengiao.core import audit, confirm, records
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import matches_words
 from tuyengiao.orgs import access
@@ -164,8 +164,20 @@ class AccountEdit(AccountView, records.RecordEdit):
         return {"title": str(account)}
 
 
+def _action_question(request, pk, action):
+    if action != "deactivate":
+        return None
+    _require_admin(request.user)
+    user = _account(request, pk).user
+    return _(
+        "Deactivate the account «%(name)s»? Its sessions and token end at once; "
+        "it can be reactivated later."
+    ) % {"name": user.get_full_name() or user.username}
+
+
 @login_required
 @require_POST
+@confirm.asks(_action_question)
 def account_action(request, pk, action):
     """The buttons of the account page: one service verb each."""
     _require_admin(request.user)
@@ -207,9 +219,7 @@ def account_action(request, pk, action):
     return redirect("accounts:detail", account.pk)
 
 
-@login_required
-@require_POST
-def role_remove(request, pk, membership_pk):
+def _membership(request, pk, membership_pk):
     _require_admin(request.user)
     account = _account(request, pk)
     membership = get_object_or_404(
@@ -217,6 +227,19 @@ def role_remove(request, pk, membership_pk):
         pk=membership_pk,
         user=account.user,
     )
+    return account, membership
+
+
+def _role_remove_question(request, pk, membership_pk):
+    _membership(request, pk, membership_pk)
+    return _("Remove this role? The account keeps its other roles.")
+
+
+@login_required
+@require_POST
+@confirm.asks(_role_remove_question)
+def role_remove(request, pk, membership_pk):
+    account, membership = _membership(request, pk, membership_pk)
     try:
         services.revoke_role(actor=request.user, membership=membership)
         messages.success(request, _("Role removed."))

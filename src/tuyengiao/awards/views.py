@@ -130,6 +130,17 @@ class RecipientRemove(CommendationView, records.RecordRemove):
         services.remove_recipient(recipient, actor=self.request.user)
         return {"commendation": recipient.commendation_id, "data": data}
 
+    def question(self, recipient):
+        # The msgids of the «×» button's data-confirm in detail.html.
+        if recipient.unit_id:
+            return _(
+                "Remove the collective «%(name)s» from this commendation? "
+                "You can undo it right after."
+            ) % {"name": recipient.unit.name}
+        return _("Remove «%(name)s» from this commendation? You can undo it right after.") % {
+            "name": recipient.name
+        }
+
     def message(self, recipient):
         if recipient.unit_id:
             return _("Collective «%(name)s» removed.") % {"name": recipient.unit}

@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views import View
 
-from . import undo, xlsx
+from . import confirm, undo, xlsx
 from .errors import DomainError
 from .forms import style
 from .search import words_q
@@ -301,8 +301,9 @@ class RecordRemove(RecordView):
     record, the confirmation offers «Hoàn tác» (core.undo) for 15 minutes.
 
     Set `undo_action` (registered with `undo.register`), `target(parent)` (the record to remove,
-    looked up under the parent the user may change), `remove(obj)` calling the service and
-    returning the undo payload, `message(obj)` and `next_url(parent)`."""
+    looked up under the parent the user may change), `question(obj)` (the sentence of the
+    button's data-confirm: without JavaScript the server asks it, core.confirm), `remove(obj)`
+    calling the service and returning the undo payload, `message(obj)` and `next_url(parent)`."""
 
     http_method_names = ["post"]
     action = CHANGE
@@ -310,6 +311,15 @@ class RecordRemove(RecordView):
 
     def target(self, parent):
         return parent
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+        view.confirm_question = cls.question  # core.confirm: this view asks
+        return view
+
+    def question(self, obj) -> str:
+        raise NotImplementedError
 
     def remove(self, obj) -> dict:
         raise NotImplementedError
@@ -323,6 +333,8 @@ class RecordRemove(RecordView):
     def post(self, request, *args, **kwargs):
         parent = self.get_object()
         obj = self.target(parent)
+        if not confirm.confirmed(request):  # no dialog answered it (no JavaScript): ask here
+            return confirm.page(request, self.question(obj))
         back = self.next_url(parent)
         try:
             payload = self.remove(obj)

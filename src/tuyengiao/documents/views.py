@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import records, xlsx
+from tuyengiao.core import confirm, records, xlsx
 from tuyengiao.core.errors import DomainError, ValidationFailed
 from tuyengiao.core.xlsx import Column
 from tuyengiao.orgs import access
@@ -121,6 +121,7 @@ class DocumentEdit(DocumentView, records.RecordEdit):
         initial = {
             "number_text": document.number_text,
             "signed_on": document.signed_on,
+            "registered_on": document.registered_on,
             "title": document.title_for(self.request.user),
             "classification": document.classification,
         }
@@ -137,6 +138,7 @@ class DocumentEdit(DocumentView, records.RecordEdit):
                 issuing_unit=data["issuing_unit"],
                 classification=data["classification"],
                 file=data.get("file"),
+                registered_on=data.get("registered_on"),
             )
         else:
             warnings = services.update_document(
@@ -149,6 +151,7 @@ class DocumentEdit(DocumentView, records.RecordEdit):
                 file=data.get("file"),
                 remove_file=data.get("remove_file", False),
                 reason=data.get("lowering_reason", ""),
+                registered_on=data.get("registered_on"),
             )
         for warning in warnings:
             messages.warning(self.request, warning)
@@ -205,8 +208,15 @@ def add_link(request, pk):
     return redirect("documents:detail", document.pk)
 
 
+def _remove_link_question(request, pk, link_pk):
+    _get(request, pk, access.CHANGE)
+    get_object_or_404(DocumentLink.objects.visible_to(request.user), pk=link_pk)
+    return _("Remove this link between the two documents? The documents themselves stay.")
+
+
 @login_required
 @require_POST
+@confirm.asks(_remove_link_question)
 def remove_link(request, pk, link_pk):
     document = _get(request, pk, access.CHANGE)
     link = get_object_or_404(DocumentLink.objects.visible_to(request.user), pk=link_pk)

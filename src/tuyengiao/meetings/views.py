@@ -139,6 +139,21 @@ class ConferenceRemove(records.RecordRemove):
         services.remove_item(obj, actor=self.request.user)
         return {"conference": obj.conference_id, "kind": self.kwargs["item"], "data": data}
 
+    def question(self, obj):
+        """The sentence of the «×» button's data-confirm (conference_detail.html)."""
+        item = self.kwargs["item"]
+        if item == "delegate":
+            return _("Remove delegate «%(name)s»? You can undo it right after.") % {
+                "name": obj.name
+            }
+        if item == "presentation":
+            return _("Remove the presentation of «%(unit)s»? You can undo it right after.") % {
+                "unit": obj.unit.name
+            }
+        return _("Remove conclusion %(order)s? You can undo it right after.") % {
+            "order": obj.order
+        }
+
     def message(self, obj):
         return removed_message(self.kwargs["item"], obj)
 

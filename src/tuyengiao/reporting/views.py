@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import audit, undo
+from tuyengiao.core import audit, confirm, undo
 from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.core.text import format_number
 from tuyengiao.orgs import access
@@ -29,7 +29,7 @@ from . import (
     services,
     timeliness,
 )
-from .choices import NOT_STARTED
+from .choices import NOT_STARTED, SubmissionStatus
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
 
@@ -217,8 +217,22 @@ def reopen_view(request, form_code, period_code, unit_code):
     return _back(request, submission)
 
 
+def _approve_all_question(request, form_code, period_code, unit_code) -> str:
+    # The status board's data-confirm (status_board.html): the same msgid and count.
+    form, period = pages.form_and_period(form_code, period_code)
+    unit = pages.visible_unit(request.user, unit_code, access.APPROVE)
+    rows = pages.status_rows(request.user, form, period, unit)
+    submitted = sum(1 for row in rows if row["status"] == SubmissionStatus.SUBMITTED)
+    return _(
+        "Approve %(n)s reports: every report submitted by the units of %(unit)s for %(period)s "
+        "that passes all checks becomes approved and counts in the figures. "
+        "You can undo it right after."
+    ) % {"n": format_number(submitted), "unit": unit.name, "period": period.name}
+
+
 @login_required
 @require_POST
+@confirm.asks(_approve_all_question)
 def approve_all_view(request, form_code, period_code, unit_code):
     form, period = pages.form_and_period(form_code, period_code)
     unit = pages.visible_unit(request.user, unit_code, access.APPROVE)

@@ -1,11 +1,11 @@
 """Training-class pages, made with the record-page kit (core.records)."""
 
-import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import audit, records, xlsx
@@ -118,7 +118,7 @@ def summary(request):
     unit = _default_unit(request)
     classes = TrainingClass.objects.visible_to(request.user).in_subtree(unit)
     latest = classes.aggregate(latest=Max("start_date"))["latest"]
-    year = _year(request, latest.year if latest else dt.date.today().year)
+    year = _year(request, latest.year if latest else timezone.localdate().year)
     totals = services.yearly_totals(classes, year)
     if request.GET.get("format") == "xlsx":
         rows = classes.in_year(year).select_related("kind", "unit")

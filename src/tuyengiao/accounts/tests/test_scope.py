@@ -134,7 +134,9 @@ def test_removing_a_role_is_audited(client, district_admin):
     reporter = account_of("bennghe")
     membership = Membership.objects.get(user=reporter.user, role="reporter")
     client.force_login(district_admin)
-    client.post(reverse("accounts:role_remove", args=[reporter.pk, membership.pk]))
+    client.post(
+        reverse("accounts:role_remove", args=[reporter.pk, membership.pk]), {"confirmed": "1"}
+    )
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert events_for(membership).filter(verb="membership.remove", actor=district_admin).exists()
 
@@ -153,7 +155,7 @@ def test_deactivation_ends_the_token_and_the_login(client, district_admin):
     reporter = account_of("bennghe")
     Token.objects.create(user=reporter.user)
     client.force_login(district_admin)
-    client.post(reverse("accounts:action", args=[reporter.pk, "deactivate"]))
+    client.post(reverse("accounts:action", args=[reporter.pk, "deactivate"]), {"confirmed": "1"})
     reporter.user.refresh_from_db()
     assert not reporter.user.is_active
     assert not Token.objects.filter(user=reporter.user).exists()
