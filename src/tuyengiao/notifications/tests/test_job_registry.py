@@ -39,3 +39,14 @@ def test_two_runners_for_one_kind_are_refused(monkeypatch):
     assert jobs.register("register_export", mine) is mine  # a second ready() is harmless
     with pytest.raises(ImproperlyConfigured, match="register_export"):
         jobs.runner("register_export")(lambda job, progress: {})
+
+
+def test_tasks_queued_under_their_old_paths_still_run():
+    from django.utils.module_loading import import_string
+
+    from tuyengiao.notifications import services
+
+    assert import_string("tuyengiao.notifications.tasks.run_job") is jobs.run_job
+    assert import_string("tuyengiao.notifications.tasks.email_notifications") is (
+        services.send_emails
+    )
