@@ -16,3 +16,5 @@ class DocumentsConfig(AppConfig):
         registry.menu(self, _("Documents"), "documents:list", order=30)
         registry.figures(self, order=10)
         registry.demo(self, after=["orgs"])
+
+        from . import jobs  # noqa: F401  (registers its background job runners)

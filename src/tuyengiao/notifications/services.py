@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from tuyengiao.core import audit
 
@@ -68,10 +69,8 @@ def notify_rows(rows: list[Notification]) -> None:
 
 
 def _enqueue_emails(ids):
-    from .tasks import email_notifications
-
     try:
-        email_notifications.enqueue(ids)
+        send_emails.enqueue(ids)
     except Exception:  # a broken queue must not break the page that caused the notice
         log.exception("could not enqueue e-mails for notifications %s", ids)
 
@@ -105,6 +104,13 @@ def email_notifications(ids) -> tuple[int, list[str]]:
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
         sent += 1
     return sent, errors
+
+
+@task()
+def send_emails(ids: list[int]) -> dict:
+    """The worker's task e-mailing the notifications `notify` made (after its commit)."""
+    sent, errors = email_notifications(ids)
+    return {"sent": sent, "errors": errors}
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.models import OrgUnit
 
-from . import bulk, history, rollup, services
+from . import bulk, history, review, rollup, services
 from .api_serializers import (
     AnalyticsQuerySerializer,
     AnalyticsSerializer,
@@ -206,7 +206,7 @@ class SubmissionViewSet(
         """Approve a submitted report (the `approve` right on its unit; not one's own when
         the form says so)."""
         submission = self.get_object()
-        return self._reported(services.approve(submission, actor=request.user))
+        return self._reported(review.approve(submission, actor=request.user))
 
     @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="return")
@@ -214,7 +214,7 @@ class SubmissionViewSet(
         """Send a submitted report back to its unit with a reason."""
         submission = self.get_object()
         reason = _reason(request)
-        return self._reported(services.return_submission(submission, reason, actor=request.user))
+        return self._reported(review.return_submission(submission, reason, actor=request.user))
 
     @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
@@ -222,7 +222,7 @@ class SubmissionViewSet(
         """Reopen an approved report for correction, with a reason."""
         submission = self.get_object()
         reason = _reason(request)
-        return self._reported(services.reopen(submission, reason, actor=request.user))
+        return self._reported(review.reopen(submission, reason, actor=request.user))
 
     @extend_schema(responses=ValueChangeSerializer(many=True))
     @action(detail=True, methods=["get"])

@@ -20,4 +20,5 @@ class ReportingConfig(AppConfig):
         registry.home_panel(self, "panels.follow_up", order=23)
         registry.demo(self, after=["orgs"])
 
-        from . import spec_cache, totals_signals  # noqa: F401  (issue 17)
+        # jobs registers its background job runner; the others: issue 17.
+        from . import jobs, spec_cache, totals_signals  # noqa: F401

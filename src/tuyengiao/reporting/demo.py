@@ -22,7 +22,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import services, totals
+from . import review, services, totals
 from .choices import Aggregation, FieldType, Operator, PeriodType, Rounding, Severity
 from .models import Assignment, Field, Form, Indicator, Submission, ValidationRule, ValueChange
 
@@ -187,7 +187,7 @@ def fill_approved(form, district, period, *, actor, totals=SEED_2022, seed=2022)
     services.save_many(
         form, period, {u: per_unit[u.code] for u in units}, actor=reporter, submit=True
     )
-    services.approve_all_valid(form, district, period, actor=approver)
+    review.approve_all_valid(form, district, period, actor=approver)
     _backdate(form, period)
 
 
@@ -231,11 +231,11 @@ def fill_mixed(form, district, period, *, actor, totals=TOTALS_2023, seed=2023,
 
     approved = {u.code for u in units} - not_started - drafts - waiting
     services.save_many(form, period, rows(approved), actor=reporter, submit=True)
-    services.approve_all_valid(form, district, period, actor=approver)
+    review.approve_all_valid(form, district, period, actor=approver)
     for submission in services.save_many(form, period, rows(waiting), actor=reporter, submit=True):
         if submission.unit.code in returned:
             reason = returned[submission.unit.code]
-            services.return_submission(submission, reason, actor=reporter)
+            review.return_submission(submission, reason, actor=reporter)
     services.save_many(form, period, rows(drafts), actor=reporter)
     _backdate(form, period, late or {})
 

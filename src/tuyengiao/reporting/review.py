@@ -22,13 +22,12 @@ from tuyengiao.orgs import access
 from . import history, rules, totals
 from .choices import SubmissionStatus
 from .models import Submission, in_subtree
+from .services import STATUS_WORDS, stored_values
 
 S = SubmissionStatus
 
 
 def _words(status) -> str:
-    from .services import STATUS_WORDS
-
     return STATUS_WORDS[status]
 
 
@@ -162,8 +161,6 @@ def approve(submission: Submission, *, actor) -> Submission:
     problem = refusal(submission, actor)
     if problem is not None:
         raise problem
-    from .services import stored_values
-
     rules_result = rules.check(rules.FormSpec(submission.form), stored_values(submission))
     if rules_result.errors:
         raise ValidationFailed(rules_result.errors)

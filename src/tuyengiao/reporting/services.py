@@ -437,14 +437,3 @@ def _record_many(actor, verb: str, submissions, **data) -> None:
         ],
         batch_size=1000,
     )
-
-
-# The review verbs live in review.py; they are part of this module's interface.
-from .review import (  # noqa: E402, F401
-    approve,
-    approve_all_valid,
-    is_own,
-    reopen,
-    return_submission,
-    undo_approvals,
-)

@@ -184,7 +184,7 @@ def return_view(request, form_code, period_code, unit_code):
     form = ReturnForm(request.POST)
     reason = form.data.get("reason", "")
     try:
-        services.return_submission(submission, reason, actor=request.user)
+        review.return_submission(submission, reason, actor=request.user)
         messages.success(request, _("The report was returned to the unit."))
     except NotAllowed as exc:
         raise PermissionDenied(exc.message) from exc
@@ -198,7 +198,7 @@ def return_view(request, form_code, period_code, unit_code):
 def approve_view(request, form_code, period_code, unit_code):
     submission = _submission_or_404(request, form_code, period_code, unit_code, access.APPROVE)
     try:
-        services.approve(submission, actor=request.user)
+        review.approve(submission, actor=request.user)
         messages.success(request, _("The report was approved."))
     except DomainError as exc:
         messages.error(request, _message(exc))
@@ -210,7 +210,7 @@ def approve_view(request, form_code, period_code, unit_code):
 def reopen_view(request, form_code, period_code, unit_code):
     submission = _submission_or_404(request, form_code, period_code, unit_code, access.APPROVE)
     try:
-        services.reopen(submission, request.POST.get("reason", ""), actor=request.user)
+        review.reopen(submission, request.POST.get("reason", ""), actor=request.user)
         messages.success(request, _("The report was reopened and returned to the unit."))
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -239,7 +239,7 @@ def approve_all_view(request, form_code, period_code, unit_code):
     ids: list[int] = []
     back = reverse("reporting:status", args=[form.code, period.code, unit.code])
     try:
-        count = services.approve_all_valid(form, unit, period, actor=request.user, approved_ids=ids)
+        count = review.approve_all_valid(form, unit, period, actor=request.user, approved_ids=ids)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(back)
@@ -256,7 +256,7 @@ def approve_all_view(request, form_code, period_code, unit_code):
 
 @undo.register("reporting.undo_approvals")
 def _undo_approvals(payload, *, actor) -> str:
-    count = services.undo_approvals(payload["ids"], actor=actor)
+    count = review.undo_approvals(payload["ids"], actor=actor)
     return _("Approval undone: %(count)s reports are back to «submitted».") % {
         "count": format_number(count)
     }

@@ -17,3 +17,5 @@ class ReportsConfig(AppConfig):
         registry.home_panel(self, "panels.key_figures", order=40)
         registry.home_panel(self, "panels.year_at_a_glance", order=41)
         registry.demo(self, after=["orgs"])
+
+        from . import jobs  # noqa: F401  (registers its background job runners)

@@ -15,6 +15,7 @@ from tuyengiao.campaigns import services
 from tuyengiao.campaigns.demo import CODE, CODE_2023
 from tuyengiao.campaigns.models import StudyCampaign
 from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.reporting import review
 from tuyengiao.reporting import services as reporting
 from tuyengiao.reporting.models import Form, Submission
 from tuyengiao.reporting.rollup import completeness, rollup
@@ -158,7 +159,7 @@ def test_campaigns_on_one_form_and_year_never_share_figures(plan, admin, approve
                 form, campaign.period, values, actor=admin, submit=True
             ):
                 if rows[units.index(submission.unit)][1]:
-                    reporting.approve(submission, actor=approver)
+                    review.approve(submission, actor=approver)
             campaigns.append(campaign)
             sent.append(values)
         for campaign, values, rows in zip(campaigns, sent, plan, strict=True):

@@ -62,7 +62,7 @@ def main(rounds: int) -> dict:
     from tuyengiao.documents import services as documents
     from tuyengiao.documents.models import Document
     from tuyengiao.orgs.models import OrgUnit
-    from tuyengiao.reporting import services
+    from tuyengiao.reporting import review, services
     from tuyengiao.reporting.choices import SubmissionStatus as S
     from tuyengiao.reporting.models import Submission
 
@@ -106,8 +106,8 @@ def main(rounds: int) -> dict:
         # Approve against return: exactly one wins, the other is told the report moved on.
         reset(S.SUBMITTED)
         outcomes = _race(
-            lambda: services.approve(target, actor=approver),
-            lambda: services.return_submission(target, "Thiếu số liệu quý IV.", actor=approver),
+            lambda: review.approve(target, actor=approver),
+            lambda: review.return_submission(target, "Thiếu số liệu quý IV.", actor=approver),
         )
         status = Submission.objects.get(pk=target.pk).status
         result["approve_return"].append({"outcomes": outcomes, "status": status})

@@ -1,8 +1,9 @@
 """The shape of the house, read from the source with `ast` (no module is imported):
 
-- no cycle among the module-level imports of `src/tuyengiao` (an import inside a function
-  is not an edge: it runs later, when every module is loaded);
-- `core`, the ground floor, imports no domain app — at module level or inside a function.
+- no cycle among the imports of `src/tuyengiao`, at module level or inside a function (an
+  import put inside a function hides a cycle; it does not remove it). Only the imports under
+  `if TYPE_CHECKING:`, which never run, are no edge;
+- `core`, the ground floor, imports no domain app — anywhere, type hints included.
 """
 
 import ast
@@ -35,11 +36,17 @@ def modules() -> dict[str, Path]:
     return found
 
 
-def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, bool]]:
-    """(imported tuyengiao module, at module level?) for each import of the file."""
+# Where an import is: run when the module loads, run when a function is called, or only
+# read by type checkers (`if TYPE_CHECKING:`).
+MODULE, FUNCTION, TYPING = "module", "function", "typing"
+
+
+def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, str]]:
+    """(imported tuyengiao module, MODULE/FUNCTION/TYPING) for each import of the file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     top_level = {id(node) for node in _module_level(tree.body)}
+    typing_only = {id(node) for node in _type_checking(tree)}
     found = []
     for node in ast.walk(tree):
         targets = []
@@ -58,8 +65,21 @@ def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, bool]]:
             while target and target not in known:  # `import a.b.c` imports a.b.c's module
                 target = target.rpartition(".")[0]
             if target.startswith(PACKAGE + ".") and target != name:
-                found.append((target, id(node) in top_level))
+                where = TYPING if id(node) in typing_only else MODULE
+                found.append((target, where if id(node) in top_level else FUNCTION))
     return found
+
+
+def _type_checking(tree):
+    """The nodes under `if TYPE_CHECKING:` (or `typing.TYPE_CHECKING`): never run."""
+    for node in ast.walk(tree):
+        test = getattr(node, "test", None)
+        if isinstance(node, ast.If) and (
+            (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+            or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        ):
+            for child in node.body:
+                yield from ast.walk(child)
 
 
 def _module_level(body):
@@ -90,9 +110,12 @@ def app_of(module: str) -> str:
 
 
 def first_cycle(edges) -> list[str] | None:
-    """One cycle among the module-level edges, or None."""
+    """One cycle among the imports that run (at module level or in a function), or None."""
     sorter = graphlib.TopologicalSorter(
-        {name: {target for target, top in targets if top} for name, targets in edges.items()}
+        {
+            name: {target for target, where in targets if where != TYPING}
+            for name, targets in edges.items()
+        }
     )
     try:
         sorter.prepare()
@@ -101,15 +124,16 @@ def first_cycle(edges) -> list[str] | None:
     return None
 
 
-def test_no_cycle_among_module_level_imports(graph):
+def test_no_cycle_among_the_imports_that_run(graph):
     _known, edges = graph
     cycle = first_cycle(edges)
     assert cycle is None, "Vòng import: " + " → ".join(cycle)
 
 
-def test_a_cycle_is_found_and_an_import_inside_a_function_is_not_one(tmp_path):
+def test_a_cycle_is_found_even_inside_a_function_but_not_under_type_checking(tmp_path):
     """The checker on a made-up package: models ↔ services at module level is a cycle (the
-    one targets had); the same import inside a function is not."""
+    one targets had); the same import inside a function is one too; under
+    `if TYPE_CHECKING:` it is not."""
     package = tmp_path / "tuyengiao" / "demoapp"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("")
@@ -124,7 +148,7 @@ def test_a_cycle_is_found_and_an_import_inside_a_function_is_not_one(tmp_path):
         f"tuyengiao.demoapp.{m}": imports(f"tuyengiao.demoapp.{m}", package / f"{m}.py", names)
         for m in ("models", "services", "views")
     }
-    assert edges["tuyengiao.demoapp.views"] == [("tuyengiao.demoapp.services", False)]
+    assert edges["tuyengiao.demoapp.views"] == [("tuyengiao.demoapp.services", FUNCTION)]
     assert sorted(first_cycle(edges)[:-1]) == [
         "tuyengiao.demoapp.models",
         "tuyengiao.demoapp.services",
@@ -133,6 +157,18 @@ def test_a_cycle_is_found_and_an_import_inside_a_function_is_not_one(tmp_path):
     edges["tuyengiao.demoapp.models"] = imports(
         "tuyengiao.demoapp.models", package / "models.py", names
     )
+    assert edges["tuyengiao.demoapp.models"] == [("tuyengiao.demoapp.services", FUNCTION)]
+    assert sorted(first_cycle(edges)[:-1]) == [
+        "tuyengiao.demoapp.models",
+        "tuyengiao.demoapp.services",
+    ]
+    (package / "models.py").write_text(
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from .services import x\n"
+    )
+    edges["tuyengiao.demoapp.models"] = imports(
+        "tuyengiao.demoapp.models", package / "models.py", names
+    )
+    assert edges["tuyengiao.demoapp.models"] == [("tuyengiao.demoapp.services", TYPING)]
     assert first_cycle(edges) is None
 
 
@@ -142,7 +178,7 @@ def test_core_imports_no_domain_app(graph):
         f"{name} → {target}"
         for name, targets in edges.items()
         if app_of(name) == "core" and name not in CORE_MAY_IMPORT_DOMAIN
-        for target, _top in targets
+        for target, _where in targets
         if app_of(target) not in NOT_DOMAIN
     ]
     assert not offending, "core nhập ứng dụng nghiệp vụ: " + "; ".join(sorted(offending))
@@ -152,5 +188,9 @@ def test_the_walker_sees_the_imports_it_checks(graph):
     """The graph is not empty by mistake: known edges of the project are found."""
     _known, edges = graph
     orgs_models = dict(edges["tuyengiao.orgs.models"])
-    assert orgs_models["tuyengiao.orgs.access"] is True
-    assert orgs_models["tuyengiao.core.models"] is True
+    assert orgs_models["tuyengiao.orgs.access"] == MODULE
+    assert orgs_models["tuyengiao.core.models"] == MODULE
+    review = dict(edges["tuyengiao.reporting.review"])
+    assert review["tuyengiao.reporting.services"] == MODULE
+    notification_views = dict(edges["tuyengiao.notifications.views"])
+    assert notification_views["tuyengiao.reporting.pages"] == FUNCTION

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from tuyengiao.notifications.models import Notification
+from tuyengiao.reporting import review
 from tuyengiao.reporting import services as reporting
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_a_return_is_emailed_by_the_worker(
 ):
     sent = reporting.submit(form, ben_nghe, year_2023, good_values, actor=reporter_with_email)
     with django_capture_on_commit_callbacks(execute=True):
-        reporting.return_submission(sent, "Thiếu số quần chúng", actor=specialist)
+        review.return_submission(sent, "Thiếu số quần chúng", actor=specialist)
     assert smtp.messages == []  # queued, not sent inside the request
     run_worker()
     [(to, message)] = smtp.messages

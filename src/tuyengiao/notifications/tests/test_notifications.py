@@ -7,6 +7,7 @@ from tuyengiao.core.testing import assert_hidden_from
 from tuyengiao.notifications import services
 from tuyengiao.notifications.models import Notification
 from tuyengiao.orgs import access
+from tuyengiao.reporting import review
 from tuyengiao.reporting import services as reporting
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +39,11 @@ def test_return_tells_the_reporter_why_and_approval_tells_them_too(
     form, year_2023, ben_nghe, reporter, approver, specialist, outsider, good_values
 ):
     sent = reporting.submit(form, ben_nghe, year_2023, good_values, actor=reporter)
-    reporting.return_submission(sent, "Số đảng viên chưa khớp", actor=specialist)
+    review.return_submission(sent, "Số đảng viên chưa khớp", actor=specialist)
     returned = Notification.objects.get(user=reporter, kind="returned")
     assert "Lý do: Số đảng viên chưa khớp" in returned.body
     resent = reporting.submit(form, ben_nghe, year_2023, actor=reporter)
-    reporting.approve(resent, actor=approver)
+    review.approve(resent, actor=approver)
     assert Notification.objects.filter(user=reporter, kind="approved", unit=ben_nghe).exists()
     assert not Notification.objects.filter(user=outsider, unit=ben_nghe).exists()
 

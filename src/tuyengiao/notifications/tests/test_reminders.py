@@ -10,6 +10,7 @@ from django.core.management import call_command
 from tuyengiao.core.actors import SYSTEM
 from tuyengiao.notifications import reminders
 from tuyengiao.notifications.models import Notification, ReminderPolicy, SentReminder
+from tuyengiao.reporting import review
 from tuyengiao.reporting import services as reporting
 
 from .conftest import DEADLINE_2023
@@ -71,7 +72,7 @@ def test_a_returned_report_is_reminded_again(
 ):
     sent = reporting.submit(form, ben_nghe, year_2023, good_values, actor=reporter)
     assert "DU-BEN-NGHE" not in due_units(on(10))
-    reporting.return_submission(sent, "Thiếu số quần chúng", actor=specialist)
+    review.return_submission(sent, "Thiếu số quần chúng", actor=specialist)
     assert due_units(on(10))["DU-BEN-NGHE"].kind == "overdue"
 
 
@@ -135,9 +136,9 @@ def test_a_reopened_report_is_reminded_again_and_its_reporter_told_why(
     form, year_2023, ben_nghe, reporter, approver, good_values
 ):
     sent = reporting.submit(form, ben_nghe, year_2023, good_values, actor=reporter)
-    approved = reporting.approve(sent, actor=approver)
+    approved = review.approve(sent, actor=approver)
     assert "DU-BEN-NGHE" not in due_units(on(10))
-    reporting.reopen(approved, "Sai số đảng viên", actor=approver)
+    review.reopen(approved, "Sai số đảng viên", actor=approver)
     assert due_units(on(10))["DU-BEN-NGHE"].kind == "overdue"
     notice = Notification.objects.filter(user=reporter, kind="returned").latest("created_at")
     assert "mở lại" in notice.title and "Lý do: Sai số đảng viên" in notice.body

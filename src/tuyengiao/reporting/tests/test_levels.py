@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tuyengiao.core.errors import NotAllowed
 from tuyengiao.orgs.models import Membership
-from tuyengiao.reporting import services
+from tuyengiao.reporting import review, services
 from tuyengiao.reporting.rollup import completeness, rollup
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_the_ward_leader_then_the_district_approve_and_each_level_counts(
     before = completeness(two_levels, district, year_2023)
     first = completeness(two_levels, district, year_2023, level=1)
     # when the ward's own leader approves, the report is approved at level 1 only
-    services.approve(sent, actor=ward_leader)
+    review.approve(sent, actor=ward_leader)
     sent.refresh_from_db()
     assert (sent.status, sent.approved_level, sent.first_approved_by) == (
         "submitted", 1, ward_leader
@@ -53,9 +53,9 @@ def test_the_ward_leader_then_the_district_approve_and_each_level_counts(
     assert rollup(two_levels, ben_nghe, year_2023).fields["members_total"] is None
     # the ward leader cannot give the district's level
     with pytest.raises(NotAllowed, match="cấp trên"):
-        services.approve(sent, actor=ward_leader)
+        review.approve(sent, actor=ward_leader)
     # when the district approves, it is approved and counts at the last level
-    services.approve(sent, actor=approver)
+    review.approve(sent, actor=approver)
     sent.refresh_from_db()
     assert (sent.status, sent.approved_level, sent.approved_by) == ("approved", 2, approver)
     assert completeness(two_levels, district, year_2023).approved == before.approved + 1
@@ -63,9 +63,9 @@ def test_the_ward_leader_then_the_district_approve_and_each_level_counts(
 
 
 def test_one_person_cannot_give_both_levels(sent, approver):
-    services.approve(sent, actor=approver)  # the district may give the first level too
+    review.approve(sent, actor=approver)  # the district may give the first level too
     with pytest.raises(NotAllowed, match="cấp 2 phải là người khác"):
-        services.approve(sent, actor=approver)
+        review.approve(sent, actor=approver)
 
 
 def test_the_sender_approves_at_no_level(two_levels, year_2023, ben_nghe, ward_leader,
@@ -73,15 +73,15 @@ def test_the_sender_approves_at_no_level(two_levels, year_2023, ben_nghe, ward_l
     Membership.objects.create(user=ward_leader, unit=ben_nghe, role="reporter")
     mine = services.submit(two_levels, ben_nghe, year_2023, good_values, actor=ward_leader)
     with pytest.raises(NotAllowed, match="không tự duyệt được"):
-        services.approve(mine, actor=ward_leader)
-    services.approve(mine, actor=approver)
+        review.approve(mine, actor=ward_leader)
+    review.approve(mine, actor=approver)
     mine.refresh_from_db()
     assert mine.approved_level == 1
 
 
 def test_a_return_after_the_first_level_clears_it(sent, ward_leader, specialist):
-    services.approve(sent, actor=ward_leader)
-    services.return_submission(sent, "Thiếu biên bản", actor=specialist)
+    review.approve(sent, actor=ward_leader)
+    review.return_submission(sent, "Thiếu biên bản", actor=specialist)
     sent.refresh_from_db()
     assert (sent.approved_level, sent.first_approved_by) == (0, None)
 
@@ -90,9 +90,9 @@ def test_approve_all_gives_each_report_its_next_level(
     two_levels, year_2023, district, ben_nghe, sent, ward_leader, approver
 ):
     waiting = completeness(two_levels, district, year_2023)
-    assert services.approve_all_valid(two_levels, ben_nghe, year_2023, actor=ward_leader) == 1
+    assert review.approve_all_valid(two_levels, ben_nghe, year_2023, actor=ward_leader) == 1
     # the district's approve-all takes every submitted report one level up, Bến Nghé to 2
-    count = services.approve_all_valid(two_levels, district, year_2023, actor=approver)
+    count = review.approve_all_valid(two_levels, district, year_2023, actor=approver)
     sent.refresh_from_db()
     assert sent.status == "approved" and count == waiting.submitted - waiting.approved
     assert completeness(two_levels, district, year_2023).approved == waiting.approved + 1
@@ -101,7 +101,7 @@ def test_approve_all_gives_each_report_its_next_level(
 def test_the_command_line_and_the_api_count_at_the_chosen_level(
     two_levels, sent, ward_leader, approver
 ):
-    services.approve(sent, actor=ward_leader)
+    review.approve(sent, actor=ward_leader)
     out = StringIO()
     args = ["rollup", "--form", "HT-NQ", "--unit", "DU-BEN-NGHE", "--period", "2023", "--json"]
     call_command(*args, "--level", "1", stdout=out)

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.models import AuditEvent
-from tuyengiao.reporting import services
+from tuyengiao.reporting import review, services
 from tuyengiao.reporting.models import Submission, Value, ValueChange
 from tuyengiao.reporting.rollup import rollup
 
@@ -37,7 +37,7 @@ def test_reopen_edit_resubmit_approve_keeps_every_step_with_before_and_after(
     district_before = rollup(form, district, year_2022).fields["members_attended"]
 
     # when the approver reopens it with a reason
-    services.reopen(submission, "Số tham gia chưa trừ người vắng.", actor=approver)
+    review.reopen(submission, "Số tham gia chưa trừ người vắng.", actor=approver)
     # then it is back with the unit as returned, with the reason, and out of the rollup
     submission.refresh_from_db()
     assert (submission.status, submission.reopened) == ("returned", True)
@@ -69,7 +69,7 @@ def test_reopen_edit_resubmit_approve_keeps_every_step_with_before_and_after(
     assert submission.reopened is False
 
     # when the approver approves again, then the district counts the corrected figure
-    services.approve(submission, actor=approver)
+    review.approve(submission, actor=approver)
     assert rollup(form, district, year_2022).fields["members_attended"] == district_before - 3
 
     # and the submission's page shows the trail and the figure's history
@@ -87,14 +87,14 @@ def test_a_reopen_needs_a_reason_an_approved_report_and_the_approve_right(
 ):
     approved = _ben_nghe(form, year_2022, ben_nghe)
     with pytest.raises(DomainError, match="Cần ghi lý do mở lại"):
-        services.reopen(approved, "  ", actor=approver)
+        review.reopen(approved, "  ", actor=approver)
     with pytest.raises(NotAllowed):
-        services.reopen(approved, "Sai số", actor=reporter)
+        review.reopen(approved, "Sai số", actor=reporter)
     with pytest.raises(NotAllowed):
-        services.reopen(approved, "Sai số", actor=specialist)  # may return, not approve
+        review.reopen(approved, "Sai số", actor=specialist)  # may return, not approve
     submitted = Submission.objects.filter(form=form, period=year_2023, status="submitted").first()
     with pytest.raises(DomainError, match="Chỉ mở lại được báo cáo đã duyệt"):
-        services.reopen(submitted, "Sai số", actor=approver)
+        review.reopen(submitted, "Sai số", actor=approver)
     approved.refresh_from_db()
     assert approved.status == "approved"
 
@@ -106,14 +106,14 @@ def test_the_sender_cannot_approve_their_own_report_unless_the_form_allows_it(
     sent = services.submit(form, ben_nghe, year_2023, good_values, actor=admin)
     # when admin approves it, then it is refused, alone or in the bulk approval
     with pytest.raises(NotAllowed, match="yêu cầu người duyệt khác người gửi"):
-        services.approve(sent, actor=admin)
-    services.approve_all_valid(form, ben_nghe, year_2023, actor=admin)
+        review.approve(sent, actor=admin)
+    review.approve_all_valid(form, ben_nghe, year_2023, actor=admin)
     sent.refresh_from_db()
     assert sent.status == "submitted"
     # when the form allows it, admin may
     form.approver_must_differ = False
     form.save()
-    assert services.approve(sent, actor=admin).status == "approved"
+    assert review.approve(sent, actor=admin).status == "approved"
 
 
 def test_someone_else_approves_and_the_page_says_why_the_sender_cannot(
@@ -195,7 +195,7 @@ def test_the_review_policy_says_who_may_approve_return_and_reopen(
     assert offered(admin, sent) == {"return"}  # sent it: someone else approves
     assert offered(reporter, sent) == set()
     assert offered(outsider, sent) == set()  # the sibling ward
-    approved = services.approve(sent, actor=approver)
+    approved = review.approve(sent, actor=approver)
     assert offered(approver, approved) == {"reopen"}
     assert offered(specialist, approved) == set()
 

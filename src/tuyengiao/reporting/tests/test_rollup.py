@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tuyengiao.core.actors import SYSTEM
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.services import UnitSpec, create_unit
-from tuyengiao.reporting import services
+from tuyengiao.reporting import review, services
 from tuyengiao.reporting.rollup import children_breakdown, rollup
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_a_random_trees_rollup_is_the_sum_of_its_leaves_and_rates_come_from_sums
                                 "members_attended": attended, "non_members_attended": a}  # fmt: skip
         services.assign_form(form, root, period, actor=admin)
         services.save_many(form, period, leaves, actor=admin, submit=True)
-        services.approve_all_valid(form, root, period, actor=second_admin)
+        review.approve_all_valid(form, root, period, actor=second_admin)
 
         result = rollup(form, root, period)
         for code in ("members_total", "members_required", "members_attended"):
@@ -129,7 +129,7 @@ def test_average_and_maximum_fields_roll_up_their_own_way(district, admin, secon
         {w: {"score": s, "peak": p, "classes": c} for w, (s, p, c) in zip(wards, figures, strict=True)},
         actor=admin, submit=True,
     )  # fmt: skip
-    services.approve_all_valid(form, district, period, actor=second_admin)
+    review.approve_all_valid(form, district, period, actor=second_admin)
     fields = rollup(form, district, period).fields
     assert round(fields["score"], 4) == Decimal("8.1667")
     assert (fields["peak"], fields["classes"]) == (75, 6)

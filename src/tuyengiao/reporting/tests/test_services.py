@@ -2,7 +2,7 @@ import pytest
 
 from tuyengiao.core.audit import events_for
 from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
-from tuyengiao.reporting import services
+from tuyengiao.reporting import review, services
 from tuyengiao.reporting.choices import SubmissionStatus as S
 from tuyengiao.reporting.models import Assignment, Form, Period, Submission, Value
 
@@ -44,17 +44,17 @@ def test_return_needs_a_reason_then_the_unit_edits_and_resubmits(
 ):
     sent = services.submit(form, ben_nghe, year_2023, good_values, actor=reporter)
     with pytest.raises(DomainError, match="lý do"):
-        services.return_submission(sent, "  ", actor=specialist)
+        review.return_submission(sent, "  ", actor=specialist)
     with pytest.raises(NotAllowed):
-        services.return_submission(sent, "Sai số", actor=reporter)
-    returned = services.return_submission(sent, "Số đảng viên chưa khớp", actor=specialist)
+        review.return_submission(sent, "Sai số", actor=reporter)
+    returned = review.return_submission(sent, "Số đảng viên chưa khớp", actor=specialist)
     assert returned.status == S.RETURNED
     services.save_draft(form, ben_nghe, year_2023, {**good_values, "members_total": "321"},
                         actor=reporter)  # fmt: skip
     resent = services.submit(form, ben_nghe, year_2023, actor=reporter)
     with pytest.raises(NotAllowed):
-        services.approve(resent, actor=specialist)  # specialists return, approvers approve
-    approved = services.approve(resent, actor=approver)
+        review.approve(resent, actor=specialist)  # specialists return, approvers approve
+    approved = review.approve(resent, actor=approver)
     assert (approved.status, approved.approved_by) == (S.APPROVED, approver)
     reasons = [e.data.get("reason") for e in events_for(approved) if e.verb == "submission.return"]
     assert reasons == ["Số đảng viên chưa khớp"]
@@ -65,15 +65,15 @@ def test_approved_and_submitted_reports_are_locked(form, year_2022, ben_nghe, re
     with pytest.raises(DomainError, match="đã được duyệt, không sửa được"):
         services.save_draft(form, ben_nghe, year_2022, {}, actor=reporter)
     with pytest.raises(DomainError, match="Chỉ trả lại được báo cáo đã gửi"):
-        services.return_submission(approved, "Sai", actor=approver)
+        review.return_submission(approved, "Sai", actor=approver)
     with pytest.raises(DomainError, match="Chỉ duyệt được báo cáo đã gửi"):
-        services.approve(approved, actor=approver)
+        review.approve(approved, actor=approver)
 
 
 def test_approve_all_valid_approves_only_the_submitted_ones(form, year_2023, district, approver):
     waiting = Submission.objects.filter(form=form, period=year_2023, status=S.SUBMITTED).count()
     drafts = Submission.objects.filter(form=form, period=year_2023, status=S.DRAFT).count()
-    assert services.approve_all_valid(form, district, year_2023, actor=approver) == waiting
+    assert review.approve_all_valid(form, district, year_2023, actor=approver) == waiting
     assert not Submission.objects.filter(form=form, period=year_2023, status=S.SUBMITTED).exists()
     assert Submission.objects.filter(form=form, period=year_2023, status=S.DRAFT).count() == drafts
 

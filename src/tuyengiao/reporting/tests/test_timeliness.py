@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tuyengiao.reporting import services
+from tuyengiao.reporting import review, services
 from tuyengiao.reporting.models import Assignment, Period, Submission
 from tuyengiao.reporting.timeliness import days_late, is_overdue, mark, timeliness
 
@@ -34,7 +34,7 @@ def test_late_is_counted_from_the_first_sending_not_a_resend(
     sent.refresh_from_db()
     assert mark(assignment.deadline, sent) == "on_time"
     # when it is returned and sent again months later, it stays on time
-    services.return_submission(sent, "Sai số", actor=specialist)
+    review.return_submission(sent, "Sai số", actor=specialist)
     services.submit(form, ben_nghe, year_2023, actor=reporter)
     sent.refresh_from_db()
     assert sent.first_submitted_at == _at(assignment.deadline)

@@ -16,7 +16,7 @@ from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import services as orgs
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.services import UnitSpec, create_unit
-from tuyengiao.reporting import services, totals
+from tuyengiao.reporting import review, services, totals
 from tuyengiao.reporting.models import Assignment, Submission, Total
 from tuyengiao.reporting.rollup import children_breakdown, rollup
 
@@ -68,16 +68,16 @@ def _do(verb, unit, seed, *, form, period, root, units, admin, approver):
     elif verb == "submit":
         services.submit(form, unit, period, _figures(seed) if seed % 2 else None, actor=admin)
     elif verb == "return" and submission:
-        services.return_submission(submission, "Xem lại số liệu.", actor=approver)
+        review.return_submission(submission, "Xem lại số liệu.", actor=approver)
     elif verb == "approve" and submission:
-        services.approve(submission, actor=approver)
+        review.approve(submission, actor=approver)
     elif verb == "reopen" and submission:
-        services.reopen(submission, "Sửa số liệu.", actor=approver)
+        review.reopen(submission, "Sửa số liệu.", actor=approver)
     elif verb == "save_many":
         chosen = {u: _figures(seed + i) for i, u in enumerate(units) if (seed >> i) & 1}
         services.save_many(form, period, chosen, actor=admin, submit=bool(seed % 2))
     elif verb == "approve_all":
-        services.approve_all_valid(form, root, period, actor=approver)
+        review.approve_all_valid(form, root, period, actor=approver)
     elif verb == "close" and unit.numchild == 0 and unit.valid_to is None:
         # merged into a sibling before the period's last day: no longer counted in it
         sibling = next(u for u in units if u.pk != unit.pk and u.depth == unit.depth)
@@ -147,7 +147,7 @@ def test_a_newly_approved_report_shows_in_the_very_next_rollup(
     ben_nghe = reporter.memberships.get().unit
     sent = services.submit(form, ben_nghe, year_2023, _figures(7), actor=reporter)
     assert rollup(form, district, year_2023).fields == before.fields  # sent, not approved
-    services.approve(sent, actor=approver)
+    review.approve(sent, actor=approver)
     after = rollup(form, district, year_2023)
     assert after.fields["members_total"] == before.fields["members_total"] + 27
     assert after.completeness.approved == before.completeness.approved + 1
