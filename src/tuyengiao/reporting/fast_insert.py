@@ -15,7 +15,9 @@ _AS_IS = (models.IntegerField, models.CharField, models.TextField, models.Boolea
           models.ForeignKey)  # fmt: skip
 
 
-def insert(objects: list, *, batch_size: int = 2000) -> int:
+def insert(objects: list, *, batch_size: int = 2000, conflict=(), update=()) -> int:
+    """With `conflict` (unique columns) and `update` (columns): an upsert, rows that exist
+    take the new columns (INSERT … ON CONFLICT … DO UPDATE, SQLite ≥ 3.24 and PostgreSQL)."""
     if not objects:
         return 0
     connection = connections[DEFAULT_DB_ALIAS]  # not the proxy: one look-up, not one a value
@@ -29,6 +31,9 @@ def insert(objects: list, *, batch_size: int = 2000) -> int:
     columns = ", ".join(q(f.column) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {q(model._meta.db_table)} ({columns}) VALUES ({marks})"
+    if conflict:
+        sets = ", ".join(f"{q(c)} = excluded.{q(c)}" for c in update)
+        sql += f" ON CONFLICT ({', '.join(q(c) for c in conflict)}) DO UPDATE SET {sets}"
     decimal = [isinstance(f, models.DecimalField) for f in fields]
     rows = []
     for obj in objects:

@@ -23,14 +23,22 @@ def _same(value: Value, number: Decimal | None, text: str) -> bool:
     return value.number == number and (value.text or "") == (text or "")
 
 
-def store(items, spec, *, actor, path: str = ValuePath.WEB) -> int:
+def existing_values(submissions) -> dict:
+    """{(submission id, field id): Value} of the submissions that are already stored."""
+    ids = [s.pk for s in submissions if s.pk]
+    if not ids:
+        return {}
+    return {(v.submission_id, v.field_id): v for v in Value.objects.filter(submission_id__in=ids)}
+
+
+def store(items, spec, *, actor, path: str = ValuePath.WEB, existing=None) -> int:
     """`items`: [(submission, rules.Checked)]. Insert, update or delete each submission's
-    values to match the checked ones, and write one ValueChange per figure that changed.
-    Returns the number of changes."""
-    submissions = [submission for submission, _ in items]
-    existing = {
-        (v.submission_id, v.field_id): v for v in Value.objects.filter(submission__in=submissions)
-    }
+    values to match the checked ones, and write one ValueChange per figure that changed:
+    one upsert of the values, one insert of the changes (and a delete for emptied ones),
+    however many units. `existing`: the values already read by the caller. Returns the
+    number of changes."""
+    if existing is None:
+        existing = existing_values([submission for submission, _ in items])
     now = timezone.now()
     user = actor if getattr(actor, "pk", None) else None
     created, updated, deleted, changes = [], [], [], []
@@ -63,8 +71,10 @@ def store(items, spec, *, actor, path: str = ValuePath.WEB) -> int:
                 updated.append(old)
     if deleted:
         Value.objects.filter(pk__in=deleted).delete()
-    fast_insert.insert(created)  # issue 17: no per-object SQL compilation
-    Value.objects.bulk_update(updated, ["number", "text"], batch_size=2000)
+    # issue 17: new and changed figures in one upsert, no per-object SQL compilation
+    fast_insert.insert(
+        created + updated, conflict=("submission_id", "field_id"), update=("number", "text")
+    )
     fast_insert.insert(changes)
     return len(changes)
 

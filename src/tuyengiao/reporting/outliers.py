@@ -81,8 +81,14 @@ def warnings_for(form, unit, period, numbers: dict[str, Decimal]) -> dict[str, l
     previous = previous_submissions(form, period, [unit.pk]).get(unit.pk)
     before = numbers_of([previous]).get(previous.pk, {}) if previous else {}
     label = f"kỳ trước ({previous.period.code})" if previous else ""
+    return warnings_from(form.fields.all(), numbers, before, label)
+
+
+def warnings_from(fields, numbers: dict, before: dict, label: str) -> dict[str, list[str]]:
+    """{field code: [warnings]} of `numbers` against the fields' ranges and `before` (the
+    previous period's figures, named by `label`): no query."""
     result = {}
-    for field in form.fields.all():
+    for field in fields:
         if not field.is_numeric:
             continue
         found = field_warnings(field, numbers.get(field.code), before.get(field.code), label)

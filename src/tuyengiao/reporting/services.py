@@ -16,8 +16,11 @@ and writes an audit event; the event trail is the submission's history.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -29,7 +32,7 @@ from tuyengiao.orgs.models import OrgUnit
 
 from . import fast_insert, history, outliers, rules, totals
 from .choices import PeriodType, SubmissionStatus, ValuePath
-from .models import Assignment, Form, Period, Submission, in_subtree
+from .models import Assignment, Form, Period, Submission, Value, in_subtree
 
 S = SubmissionStatus
 EDITABLE = (S.DRAFT, S.RETURNED)
@@ -216,27 +219,54 @@ def assign_form(
 # --- the life of a submission ---------------------------------------------------------------
 
 
-def _check_can_report(actor, form, unit, period) -> Assignment:
+def _check_can_report(actor, form, unit, period) -> None:
     if not access.can(actor, access.REPORT, unit):
         raise PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
-    assignment = Assignment.objects.filter(form=form, unit=unit, period=period).first()
-    if assignment is None:
-        raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
-    return assignment
 
 
-def _locked_submission(form, unit, period) -> Submission | None:
-    # The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
-    # run one writer at a time): it exists before the submission does, so two first saves
-    # of one unit wait for each other instead of both inserting.
-    Assignment.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
+SUBMISSION_COLUMNS = [f.attname for f in Submission._meta.concrete_fields]
+
+
+def _lock_row(**where) -> Assignment | None:
+    """The assignment matching `where`, locked, with its form, period and unit, and its
+    unit's submission's columns as `s_<column>`: one statement (issue 17)."""
+    mine = Submission.objects.filter(
+        form=OuterRef("form_id"), period=OuterRef("period_id"), unit=OuterRef("unit_id")
+    )
     return (
-        Submission.objects.select_for_update()
-        .filter(form=form, unit=unit, period=period)
-        # the audit row names them: no three look-ups per save
-        .select_related("form", "unit", "period")
+        Assignment.objects.select_for_update(of=("self",))
+        .filter(**where)
+        .select_related("form", "period", "unit")
+        .annotate(**{f"s_{name}": Subquery(mine.values(name)[:1]) for name in SUBMISSION_COLUMNS})
         .first()
     )
+
+
+def _submission_of(row: Assignment, form, unit, period) -> Submission | None:
+    if getattr(row, "s_id", None) is None:
+        return None
+    submission = Submission.from_db(
+        DEFAULT_DB_ALIAS, SUBMISSION_COLUMNS, [getattr(row, f"s_{n}") for n in SUBMISSION_COLUMNS]
+    )
+    submission.form, submission.unit, submission.period = form, unit, period
+    return submission
+
+
+def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
+    """Check the actor's right, lock the unit's assignment and read its submission (None
+    before the first save) and the form's `updated_at` (the spec cache's key), in one
+    statement (issue 17).
+
+    The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
+    run one writer at a time): it exists before the submission does, so two first saves
+    of one unit wait for each other instead of both inserting. A report leaves the
+    editable states only by being sent (submit, save_many), which take this lock too; the
+    review verbs lock the submission and act only on sent reports."""
+    _check_can_report(actor, form, unit, period)
+    row = _lock_row(form=form, unit=unit, period=period)
+    if row is None:
+        raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
+    return _submission_of(row, form, unit, period), row.form.updated_at
 
 
 def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
@@ -246,12 +276,72 @@ def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
     return checked
 
 
-def _warn_outliers(checked: rules.Checked, form, unit, period) -> dict:
-    """Add the figures' range and change-since-last-period warnings (never errors)."""
+def _values_and_previous(submission, spec, form, unit, period) -> tuple[dict, dict, str]:
+    """The submission's stored values ({(submission id, field id): Value}) and the figures
+    of the unit's previous period ({field code: number}, its label) for the change
+    warnings: one statement, none when neither is needed."""
+    wanted = Q(submission_id=submission.pk) if submission is not None else Q(pk__in=[])
+    if spec.wants_previous:
+        wanted |= Q(
+            submission__form=form,
+            submission__unit=unit,
+            submission__status__in=outliers.PREVIOUS_STATUSES,
+            submission__period__end__lt=period.start,
+        )
+    elif submission is None:
+        return {}, {}, ""
+    existing, earlier = {}, {}
+    for pk, sub_id, field_id, number, text, end, code in Value.objects.filter(wanted).values_list(
+        "pk", "submission_id", "field_id", "number", "text",
+        "submission__period__end", "submission__period__code",
+    ):  # fmt: skip
+        if submission is not None and sub_id == submission.pk:
+            existing[(sub_id, field_id)] = Value(
+                pk=pk, submission_id=sub_id, field_id=field_id, number=number, text=text
+            )
+        else:
+            earlier.setdefault((end, sub_id, code), {})[field_id] = number
+    if not earlier:
+        return existing, {}, ""
+    # The latest earlier report (by the end of its period, then the newest), as
+    # outliers.previous_submissions chooses it among the reports that have figures.
+    end, sub_id, code = max(earlier)
+    codes = {f.pk: f.code for f in spec.fields}
+    before = {codes[f]: n for f, n in earlier[(end, sub_id, code)].items() if n is not None}
+    return existing, before, f"kỳ trước ({code})"
+
+
+def _save(actor, form, unit, period, values, path, locked=None):
+    """save_draft's work, under the lock; (submission, checked, spec)."""
+    submission, stamp = locked or _locked(actor, form, unit, period)
+    if submission is not None and submission.status not in EDITABLE:
+        raise DomainError(
+            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không sửa được."
+        )
+    spec = rules.FormSpec(form, stamp)
+    checked = _checked_or_raise(spec, values)
+    existing, before, label = _values_and_previous(submission, spec, form, unit, period)
+    now = timezone.now()
+    if submission is None:
+        submission = Submission.objects.create(form=form, unit=unit, period=period)
+    else:  # a touch, no history row: the figures' history is the ValueChange rows
+        Submission.objects.filter(pk=submission.pk).update(updated_at=now)
+        submission.updated_at = now
+    changed = history.store(
+        [(submission, checked)], spec, actor=actor, path=path, existing=existing
+    )
+    audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
     numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
-    for code, messages in outliers.warnings_for(form, unit, period, numbers).items():
+    for code, messages in outliers.warnings_from(spec.fields, numbers, before, label).items():
         checked.warnings.setdefault(code, []).extend(messages)
-    return checked.warnings
+    submission.warnings = checked.warnings
+    # What is stored now, for the answer (the API's serializer reads it: no re-read).
+    submission.values_now = {
+        code: (clean.number if spec.by_code[code].is_numeric else clean.text)
+        for code, clean in checked.values.items()
+        if not clean.is_empty
+    }
+    return submission, checked, spec
 
 
 @transaction.atomic
@@ -259,23 +349,30 @@ def save_draft(
     form: Form, unit: OrgUnit, period: Period, values: dict, *, actor, path=ValuePath.WEB
 ) -> Submission:
     """Check every field and rule; save all values as a draft, or nothing (ValidationFailed
-    with {field_code: [Vietnamese messages]}). The result carries `.warnings`."""
+    with {field_code: [Vietnamese messages]}). The result carries `.warnings`.
+    Six statements when the draft exists (issue 17: reporting/tests/test_write_path.py)."""
+    return _save(actor, form, unit, period, values, path)[0]
+
+
+@transaction.atomic
+def save_draft_by_code(
+    form_code: str, period_code: str, unit_code: str, values: dict, *, actor, path=ValuePath.API
+) -> Submission | None:
+    """save_draft for the unit the actor sees under `unit_code`, assigned the form for
+    exactly that period code: the look-up is the lock's own statement. None when there is
+    no such assignment (the caller then looks each one up for its 404 or 400, and
+    resolves a year code to its campaign)."""
+    row = _lock_row(
+        form__code=form_code,
+        period__code=period_code,
+        unit__in=OrgUnit.objects.visible_to(actor).filter(code=unit_code),
+    )
+    if row is None:
+        return None
+    form, unit, period = row.form, row.unit, row.period
     _check_can_report(actor, form, unit, period)
-    submission = _locked_submission(form, unit, period)
-    if submission is not None and submission.status not in EDITABLE:
-        raise DomainError(
-            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không sửa được."
-        )
-    spec = rules.FormSpec(form)
-    checked = _checked_or_raise(spec, values)
-    if submission is None:
-        submission = Submission.objects.create(form=form, unit=unit, period=period)
-    else:
-        submission.save(update_fields=["updated_at"])
-    changed = history.store([(submission, checked)], spec, actor=actor, path=path)
-    audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
-    submission.warnings = _warn_outliers(checked, form, unit, period)
-    return submission
+    locked = (_submission_of(row, form, unit, period), form.updated_at)
+    return _save(actor, form, unit, period, values, path, locked)[0]
 
 
 def stored_values(submission: Submission) -> dict:
@@ -299,25 +396,46 @@ def submit(
     """Send the unit's report: with `values`, save them first; without, send the draft.
     Forms that need no approval are approved by the act of sending."""
     if values is not None:
-        save_draft(form, unit, period, values, actor=actor, path=path)
+        submission, checked, spec = _save(actor, form, unit, period, values, path)
+        warnings = checked.warnings
     else:
-        _check_can_report(actor, form, unit, period)
-    submission = _locked_submission(form, unit, period)
+        submission, stamp = _locked(actor, form, unit, period)
+        spec = rules.FormSpec(form, stamp)
     if submission is None:
         raise DomainError(f"«{unit}» chưa nhập số liệu cho biểu mẫu «{form.code}».")
     if submission.status not in EDITABLE:
         raise DomainError(
             f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không gửi lại được."
         )
-    checked = _checked_or_raise(rules.FormSpec(form), stored_values(submission))
+    if values is None:
+        existing, before, label = _values_and_previous(submission, spec, form, unit, period)
+        by_id = {f.pk: f for f in spec.fields}
+        submission.values_now = {
+            by_id[field_id].code: (v.number if by_id[field_id].is_numeric else v.text)
+            for (_s, field_id), v in existing.items()
+        }
+        checked = _checked_or_raise(spec, submission.values_now)
+        numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
+        warnings = checked.warnings
+        for code, found in outliers.warnings_from(spec.fields, numbers, before, label).items():
+            warnings.setdefault(code, []).extend(found)
     after_reopen = submission.reopened
     _mark_sent(submission, form, actor, timezone.now())
     audit.record(
         actor, "submission.submit", submission, path=path, after_reopen=after_reopen,
-        figures=history.figures(submission),
+        figures=_figures(spec, submission.values_now),
     )  # fmt: skip
-    submission.warnings = _warn_outliers(checked, form, unit, period)
+    submission.warnings = warnings
     return submission
+
+
+def _figures(spec, values_now: dict) -> dict[str, str]:
+    """As history.figures, from the values in hand: {field code: value as text}."""
+    return {
+        code: value if not spec.by_code[code].is_numeric else format(value.normalize(), "f")
+        for code, value in values_now.items()
+        if value is not None and value != ""
+    }
 
 
 def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
@@ -335,70 +453,111 @@ def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.save()
 
 
-@transaction.atomic
-def save_many(
-    form: Form,
-    period: Period,
-    rows: dict[OrgUnit, dict],
-    *,
-    actor,
-    submit: bool = False,
-    path=ValuePath.SYSTEM,
-) -> list[Submission]:
-    """Save (and with `submit`, send) many units' reports at once: every unit and value is
-    checked first, and nothing is saved unless all pass (ValidationFailed listing each
-    problem as «unit»: message). Statements are per batch, not per unit (Excel import,
-    demo data)."""
+@dataclass
+class Batch:
+    """Many units' reports read and checked under their locks, before anything is written
+    (issue 17): `problems` says why a unit cannot be saved (a DomainError; a
+    ValidationFailed with {field code: [messages]} for its figures), `checked` holds the
+    clean figures of every other unit."""
+
+    spec: rules.FormSpec
+    units: dict[int, OrgUnit]
+    problems: dict[int, DomainError] = dc_field(default_factory=dict)
+    checked: dict[int, rules.Checked] = dc_field(default_factory=dict)
+    submissions: dict[int, Submission] = dc_field(default_factory=dict)
+    values: dict = dc_field(default_factory=dict)
+    before: dict[int, tuple[dict, str]] = dc_field(default_factory=dict)
+
+    @property
+    def good(self) -> list[OrgUnit]:
+        return [u for pk, u in self.units.items() if pk in self.checked]
+
+
+def prepare(form, period, rows: dict, *, actor, checked: dict | None = None) -> Batch:
+    """Lock the units' assignments and submissions and check every unit (its right, its
+    assignment, its report's state, its figures — or take `checked`, {unit: Checked}
+    already made by the caller): a few statements per 500 units, nothing written. Call it
+    in the transaction that writes the batch (write_batch)."""
     spec = rules.FormSpec(form)
-    problems: list[str] = []
-    assigned = set(
-        Assignment.objects.filter(form=form, period=period, unit__in=list(rows)).values_list(
-            "unit_id", flat=True
+    batch = Batch(spec, {u.pk: u for u in rows})
+    ids = list(batch.units)
+    assigned, existing = set(), {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        assigned.update(
+            Assignment.objects.select_for_update(of=("self",))
+            .filter(form=form, period=period, unit_id__in=chunk)
+            .values_list("unit_id", flat=True)
         )
-    )
-    existing = {
-        s.unit_id: s
-        for s in Submission.objects.select_for_update().filter(
-            form=form, period=period, unit__in=list(rows)
-        )
-    }
-    checked_by_unit = {}
+        for sub in Submission.objects.select_for_update(of=("self",)).filter(
+            form=form, period=period, unit_id__in=chunk
+        ):
+            existing[sub.unit_id] = sub
+    given = {getattr(u, "pk", u): c for u, c in (checked or {}).items()}
     for unit, raw in rows.items():
-        if not access.can(actor, access.REPORT, unit):
-            problems.append(f"Bạn không có quyền báo cáo cho «{unit}».")
-            continue
-        if unit.pk not in assigned:
-            problems.append(f"«{unit}» không được giao biểu mẫu «{form.code}» kỳ {period.code}.")
-            continue
         current = existing.get(unit.pk)
-        if current is not None and current.status not in EDITABLE:
-            problems.append(f"Báo cáo của «{unit}» {STATUS_WORDS[current.status]}, không sửa được.")
-            continue
-        checked = rules.check(spec, raw)
-        for messages in checked.errors.values():
-            problems.extend(f"«{unit}»: {message}" for message in messages)
-        checked_by_unit[unit] = checked
-    if problems:
-        raise ValidationFailed(problems)
+        if not access.can(actor, access.REPORT, unit):
+            problem = PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
+        elif unit.pk not in assigned:
+            problem = DomainError(
+                f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}."
+            )
+        elif current is not None and current.status not in EDITABLE:
+            problem = DomainError(
+                f"Báo cáo của «{unit}» {STATUS_WORDS[current.status]}, không sửa được."
+            )
+        else:
+            result = given.get(unit.pk) or rules.check(spec, raw)
+            problem = ValidationFailed(result.errors) if result.errors else None
+            if problem is None:
+                batch.checked[unit.pk] = result
+        if problem is not None:
+            batch.problems[unit.pk] = problem
+        elif current is not None:
+            current.form, current.unit, current.period = form, unit, period
+            batch.submissions[unit.pk] = current
+    batch.values = history.existing_values(batch.submissions.values())
+    if spec.wants_previous and batch.checked:
+        previous = outliers.previous_submissions(form, period, list(batch.checked))
+        numbers = outliers.numbers_of(previous.values())
+        for unit_id, sub in previous.items():
+            batch.before[unit_id] = (numbers.get(sub.pk, {}), f"kỳ trước ({sub.period.code})")
+    return batch
+
+
+def write_batch(
+    form, period, batch: Batch, *, actor, submit=False, path=ValuePath.SYSTEM, notify=False
+) -> list[Submission]:
+    """Write the checked units of `batch` (prepare, same transaction): new submissions,
+    their values, history and audit rows, and with `submit` the sending and one refresh of
+    the kept totals — a few statements per batch, however many units. With `notify` each
+    sending is audited one by one, so the notifications follow as for a single submit."""
+    units = batch.good
+    if not units:
+        return []
     now = timezone.now()
     new = [
-        Submission(form=form, unit=unit, period=period) for unit in rows if unit.pk not in existing
+        Submission(form=form, unit=u, period=period) for u in units if u.pk not in batch.submissions
     ]
     bulk_create_with_history(new, Submission, batch_size=1000, default_user=actor)
-    submissions = list(
-        Submission.objects.filter(form=form, period=period, unit__in=list(rows)).select_related(
-            "unit", "form", "period"
-        )
-    )
+    touched = [s.pk for s in batch.submissions.values() if s.unit_id in batch.checked]
+    for start in range(0, len(touched), 500):
+        Submission.objects.filter(pk__in=touched[start : start + 500]).update(updated_at=now)
+    by_unit = {**batch.submissions, **{s.unit_id: s for s in new}}
+    submissions = [by_unit[u.pk] for u in units]
+    for sub in submissions:
+        sub.form, sub.period = form, period
     history.store(
-        [(sub, checked_by_unit[sub.unit]) for sub in submissions], spec, actor=actor, path=path
-    )
+        [(sub, batch.checked[sub.unit_id]) for sub in submissions],
+        batch.spec, actor=actor, path=path, existing=batch.values,
+    )  # fmt: skip
     if submit:
         for sub in submissions:
             sub.status = S.SUBMITTED
             sub.submitted_by, sub.submitted_at = actor, now
             sub.first_submitted_at = sub.first_submitted_at or now
             sub.reopened = False
+            sub.approved_by, sub.approved_at = None, None
             sub.approved_level, sub.first_approved_by, sub.first_approved_at = 0, None, None
             if not form.approval_required:
                 sub.status = S.APPROVED
@@ -409,14 +568,56 @@ def save_many(
             Submission,
             ["status", "submitted_by", "submitted_at", "first_submitted_at", "reopened",
              "approved_by", "approved_at", "approved_level", "first_approved_by",
-             "first_approved_at"],
+             "first_approved_at", "updated_at"],
             batch_size=1000,
             default_user=actor,
         )  # fmt: skip
-        totals.refresh_units(form, period, [sub.unit_id for sub in submissions])
+        totals.refresh_units(
+            form, period, [s.unit_id for s in submissions], paths=[u.path for u in units]
+        )
     verb = "submission.submit" if submit else "submission.save_draft"
-    _record_many(actor, verb, submissions, path=path)
+    if submit and notify:
+        for sub in submissions:
+            audit.record(actor, verb, sub, path=path, figures=history.figures(sub))
+    else:
+        _record_many(actor, verb, submissions, path=path)
+    for sub in submissions:
+        checked = batch.checked[sub.unit_id]
+        numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
+        before, label = batch.before.get(sub.unit_id, ({}, ""))
+        for code, found in outliers.warnings_from(batch.spec.fields, numbers, before,
+                                                  label).items():  # fmt: skip
+            checked.warnings.setdefault(code, []).extend(found)
+        sub.warnings = checked.warnings
     return submissions
+
+
+@transaction.atomic
+def save_many(
+    form: Form,
+    period: Period,
+    rows: dict[OrgUnit, dict],
+    *,
+    actor,
+    submit: bool = False,
+    path=ValuePath.SYSTEM,
+    checked: dict | None = None,
+) -> list[Submission]:
+    """Save (and with `submit`, send) many units' reports at once: every unit and value is
+    checked first, and nothing is saved unless all pass (ValidationFailed listing each
+    problem as «unit»: message). Statements are per batch, not per unit (Excel import,
+    demo data). `checked`: {unit: rules.Checked} the caller already made (the import)."""
+    batch = prepare(form, period, rows, actor=actor, checked=checked)
+    if batch.problems:
+        problems: list[str] = []
+        for unit_id, problem in batch.problems.items():
+            unit = batch.units[unit_id]
+            if isinstance(problem, ValidationFailed):
+                problems += [f"«{unit}»: {m}" for ms in problem.errors.values() for m in ms]
+            else:
+                problems.append(problem.message)
+        raise ValidationFailed(problems)
+    return write_batch(form, period, batch, actor=actor, submit=submit, path=path)
 
 
 def _record_many(actor, verb: str, submissions, **data) -> None:
