@@ -33,8 +33,6 @@ def save_each(form, period, items: list[dict], *, actor, submit: bool = False,
             ),
             field="items",
         )
-    # One read of the form's fields, rules and indicators for every unit, not one per unit.
-    form = type(form).objects.prefetch_related("fields", "rules", "indicators").get(pk=form.pk)
     codes = [str(item.get("unit") or "") for item in items]
     # A unit outside the user's scope reads exactly like one that does not exist.
     units = {u.code: u for u in OrgUnit.objects.visible_to(actor).filter(code__in=codes)}

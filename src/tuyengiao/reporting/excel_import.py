@@ -13,10 +13,9 @@ from django.db import transaction
 
 from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError, ValidationFailed
-from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.models import OrgUnit
 
-from . import excel, fast_insert, history, rules, services
+from . import excel, history, rules, services
 from .choices import SubmissionStatus, ValuePath
 from .excel import Cell, Row
 from .models import Assignment, Submission
@@ -188,19 +187,8 @@ def _save(form, period, actor, to_save, submit, filename, result) -> None:
         form, period, {unit: row.values for row, unit in to_save}, actor=actor, submit=submit,
         path=ValuePath.EXCEL, checked={unit: row.checked for row, unit in to_save},
     )  # fmt: skip
-    fast_insert.insert(  # issue 17: no per-object SQL compilation
-        [
-            AuditEvent(
-                actor=actor if getattr(actor, "pk", None) else None,
-                verb="submission.import_excel",
-                object_type=Submission._meta.label_lower,
-                object_id=str(submission.pk),
-                object_repr=str(submission)[:300],
-                unit=submission.unit,
-                data={"file": filename[:200], "row": row_of[submission.unit_id], "submit": submit},
-            )
-            for submission in submissions
-        ],
-        batch_size=1000,
-    )
+    services.record_many(  # issue 17: one executemany, no object per row
+        actor, "submission.import_excel", submissions,
+        [{"file": filename[:200], "row": row_of[s.unit_id], "submit": submit} for s in submissions],
+    )  # fmt: skip
     result.saved = sorted(((row_of[s.unit_id], s.unit) for s in submissions), key=lambda x: x[0])

@@ -21,8 +21,10 @@ from dataclasses import field as dc_field
 
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Value as DbValue
+from django.db.models.functions import Coalesce
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from tuyengiao.core import access, audit
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
@@ -518,10 +520,13 @@ def prepare(form, period, rows: dict, *, actor, checked: dict | None = None) -> 
             batch.submissions[unit.pk] = current
     batch.values = history.existing_values(batch.submissions.values())
     if spec.wants_previous and batch.checked:
-        previous = outliers.previous_submissions(form, period, list(batch.checked))
-        numbers = outliers.numbers_of(previous.values())
-        for unit_id, sub in previous.items():
-            batch.before[unit_id] = (numbers.get(sub.pk, {}), f"kỳ trước ({sub.period.code})")
+        previous = outliers.previous_ids(form, period, list(batch.checked))
+        numbers: dict = {}
+        ids = [pk for pk, _code in previous.values()]
+        for start in range(0, len(ids), 500):
+            numbers.update(outliers.numbers_of(ids[start : start + 500]))
+        for unit_id, (pk, code) in previous.items():
+            batch.before[unit_id] = (numbers.get(pk, {}), f"kỳ trước ({code})")
     return batch
 
 
@@ -536,42 +541,17 @@ def write_batch(
     if not units:
         return []
     now = timezone.now()
-    new = [
-        Submission(form=form, unit=u, period=period) for u in units if u.pk not in batch.submissions
-    ]
-    bulk_create_with_history(new, Submission, batch_size=1000, default_user=actor)
+    user_id = actor.pk if getattr(actor, "pk", None) else None
     touched = [s.pk for s in batch.submissions.values() if s.unit_id in batch.checked]
+    submissions = _create_missing(form, period, batch, units, now, user_id)
     for start in range(0, len(touched), 500):
         Submission.objects.filter(pk__in=touched[start : start + 500]).update(updated_at=now)
-    by_unit = {**batch.submissions, **{s.unit_id: s for s in new}}
-    submissions = [by_unit[u.pk] for u in units]
-    for sub in submissions:
-        sub.form, sub.period = form, period
     history.store(
         [(sub, batch.checked[sub.unit_id]) for sub in submissions],
         batch.spec, actor=actor, path=path, existing=batch.values,
     )  # fmt: skip
     if submit:
-        for sub in submissions:
-            sub.status = S.SUBMITTED
-            sub.submitted_by, sub.submitted_at = actor, now
-            sub.first_submitted_at = sub.first_submitted_at or now
-            sub.reopened = False
-            sub.approved_by, sub.approved_at = None, None
-            sub.approved_level, sub.first_approved_by, sub.first_approved_at = 0, None, None
-            if not form.approval_required:
-                sub.status = S.APPROVED
-                sub.approved_by, sub.approved_at = actor, now
-                sub.approved_level = form.approval_levels
-        bulk_update_with_history(
-            submissions,
-            Submission,
-            ["status", "submitted_by", "submitted_at", "first_submitted_at", "reopened",
-             "approved_by", "approved_at", "approved_level", "first_approved_by",
-             "first_approved_at", "updated_at"],
-            batch_size=1000,
-            default_user=actor,
-        )  # fmt: skip
+        _send_many(form, period, submissions, actor, user_id, now)
         totals.refresh_units(
             form, period, [s.unit_id for s in submissions], paths=[u.path for u in units]
         )
@@ -590,6 +570,74 @@ def write_batch(
             checked.warnings.setdefault(code, []).extend(found)
         sub.warnings = checked.warnings
     return submissions
+
+
+def _attach(sub: Submission, form, unit, period) -> Submission:
+    """The submission's form, unit and period as loaded objects (no look-up for str())."""
+    cache = sub._state.fields_cache
+    cache["form"], cache["unit"], cache["period"] = form, unit, period
+    return sub
+
+
+def _create_missing(form, period, batch, units, now, user_id) -> list[Submission]:
+    """The batch's submissions in the order of `units`, the missing ones inserted with
+    their history rows: one INSERT, one SELECT of their ids and one INSERT … SELECT of
+    history per 500, no object compiled per row."""
+    for unit in units:
+        if unit.pk in batch.submissions:
+            _attach(batch.submissions[unit.pk], form, unit, period)
+    missing = [u for u in units if u.pk not in batch.submissions]
+    if missing:
+        stamp = fast_insert.stamp(now)
+        fast_insert.insert_rows(
+            Submission, NEW_SUBMISSION_COLUMNS,
+            [(stamp, stamp, form.pk, u.pk, period.pk, S.DRAFT, 0, "", False) for u in missing],
+        )  # fmt: skip
+        ids = {}
+        for start in range(0, len(missing), 500):
+            chunk = [u.pk for u in missing[start : start + 500]]
+            ids.update(
+                Submission.objects.filter(form=form, period=period, unit_id__in=chunk)
+                .order_by()
+                .values_list("unit_id", "pk")
+            )
+        for unit in missing:
+            sub = Submission(
+                pk=ids[unit.pk], form_id=form.pk, unit_id=unit.pk, period_id=period.pk,
+                created_at=now, updated_at=now,
+            )  # fmt: skip
+            sub._state.adding = False
+            batch.submissions[unit.pk] = _attach(sub, form, unit, period)
+        fast_insert.copy_history(Submission, list(ids.values()), "+", user_id, now)
+    return [batch.submissions[u.pk] for u in units]
+
+
+NEW_SUBMISSION_COLUMNS = ("created_at", "updated_at", "form_id", "unit_id", "period_id",
+                          "status", "approved_level", "returned_reason", "reopened")  # fmt: skip
+
+
+def _send_many(form, period, submissions, actor, user_id, now) -> None:
+    """Send them all (as _mark_sent, for many): one UPDATE and one history INSERT … SELECT
+    per 500 reports."""
+    approved = not form.approval_required
+    change = {
+        "status": S.APPROVED if approved else S.SUBMITTED,
+        "submitted_by_id": user_id, "submitted_at": now, "reopened": False,
+        "approved_by_id": user_id if approved else None,
+        "approved_at": now if approved else None,
+        "approved_level": form.approval_levels if approved else 0,
+        "first_approved_by_id": None, "first_approved_at": None, "updated_at": now,
+    }  # fmt: skip
+    ids = [s.pk for s in submissions]
+    for start in range(0, len(ids), 500):
+        Submission.objects.filter(pk__in=ids[start : start + 500]).update(
+            first_submitted_at=Coalesce("first_submitted_at", DbValue(now)), **change
+        )
+    for sub in submissions:
+        for name, value in change.items():
+            setattr(sub, name, value)
+        sub.first_submitted_at = sub.first_submitted_at or now
+    fast_insert.copy_history(Submission, ids, "~", user_id, now)
 
 
 @transaction.atomic
@@ -621,20 +669,32 @@ def save_many(
 
 
 def _record_many(actor, verb: str, submissions, **data) -> None:
-    fast_insert.insert(  # issue 17: no per-object SQL compilation
+    """One audit row per submission, one executemany (issue 17: no object per row)."""
+    record_many(actor, verb, submissions, [data] * len(submissions))
+
+
+def record_many(actor, verb: str, submissions, data: list[dict]) -> None:
+    """Audit rows for many submissions (`data`: each one's), as core.audit.record writes
+    them one by one; bulk paths notify nobody (see notifications.receivers)."""
+    at = fast_insert.stamp(timezone.now())
+    user_id = actor.pk if getattr(actor, "pk", None) else None
+    label = Submission._meta.label_lower
+    fast_insert.insert_rows(
+        AuditEvent,
+        ("at", "actor_id", "verb", "object_type", "object_id", "object_repr", "unit_id", "data"),
         [
-            AuditEvent(
-                actor=actor if getattr(actor, "pk", None) else None,
-                verb=verb,
-                object_type=Submission._meta.label_lower,
-                object_id=str(sub.pk),
-                object_repr=str(sub)[:300],
-                unit=sub.unit,
-                data=data,
+            (
+                at,
+                user_id,
+                verb,
+                label,
+                str(sub.pk),
+                str(sub)[:300],
+                sub.unit_id,
+                fast_insert.json(AuditEvent, "data", item),
             )
-            for sub in submissions
-        ],
-        batch_size=1000,
+            for sub, item in zip(submissions, data, strict=True)
+        ],  # fmt: skip
     )
 
 
