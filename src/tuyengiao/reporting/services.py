@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db import transaction
+from django.db.models import Q
 from django.db.models import Value as DbValue
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -32,7 +32,7 @@ from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import fast_insert, history, outliers, rules, totals
+from . import fast_insert, history, lock_row, outliers, rules, totals
 from .choices import PeriodType, SubmissionStatus, ValuePath
 from .models import Assignment, Form, Period, Submission, Value, in_subtree
 
@@ -226,34 +226,6 @@ def _check_can_report(actor, form, unit, period) -> None:
         raise PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
 
 
-SUBMISSION_COLUMNS = [f.attname for f in Submission._meta.concrete_fields]
-
-
-def _lock_row(**where) -> Assignment | None:
-    """The assignment matching `where`, locked, with its form, period and unit, and its
-    unit's submission's columns as `s_<column>`: one statement (issue 17)."""
-    mine = Submission.objects.filter(
-        form=OuterRef("form_id"), period=OuterRef("period_id"), unit=OuterRef("unit_id")
-    )
-    return (
-        Assignment.objects.select_for_update(of=("self",))
-        .filter(**where)
-        .select_related("form", "period", "unit")
-        .annotate(**{f"s_{name}": Subquery(mine.values(name)[:1]) for name in SUBMISSION_COLUMNS})
-        .first()
-    )
-
-
-def _submission_of(row: Assignment, form, unit, period) -> Submission | None:
-    if getattr(row, "s_id", None) is None:
-        return None
-    submission = Submission.from_db(
-        DEFAULT_DB_ALIAS, SUBMISSION_COLUMNS, [getattr(row, f"s_{n}") for n in SUBMISSION_COLUMNS]
-    )
-    submission.form, submission.unit, submission.period = form, unit, period
-    return submission
-
-
 def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
     """Check the actor's right, lock the unit's assignment and read its submission (None
     before the first save) and the form's `updated_at` (the spec cache's key), in one
@@ -265,10 +237,14 @@ def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
     editable states only by being sent (submit, save_many), which take this lock too; the
     review verbs lock the submission and act only on sent reports."""
     _check_can_report(actor, form, unit, period)
-    row = _lock_row(form=form, unit=unit, period=period)
+    row = lock_row.locked(form=form, period=period, unit=unit)
     if row is None:
         raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
-    return _submission_of(row, form, unit, period), row.form.updated_at
+    fresh_form, _period, _unit, submission = row
+    if submission is not None:  # the caller's own objects
+        cache = submission._state.fields_cache
+        cache["form"], cache["period"], cache["unit"] = form, period, unit
+    return submission, fresh_form.updated_at
 
 
 def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
@@ -364,17 +340,13 @@ def save_draft_by_code(
     exactly that period code: the look-up is the lock's own statement. None when there is
     no such assignment (the caller then looks each one up for its 404 or 400, and
     resolves a year code to its campaign)."""
-    row = _lock_row(
-        form__code=form_code,
-        period__code=period_code,
-        unit__in=OrgUnit.objects.visible_to(actor).filter(code=unit_code),
-    )
-    if row is None:
+    row = lock_row.locked(codes=(form_code, period_code, unit_code))
+    # A unit outside the actor's scope is not there for them (as visible_to(actor)).
+    if row is None or not access.can(actor, access.VIEW, row[2]):
         return None
-    form, unit, period = row.form, row.unit, row.period
+    form, period, unit, submission = row
     _check_can_report(actor, form, unit, period)
-    locked = (_submission_of(row, form, unit, period), form.updated_at)
-    return _save(actor, form, unit, period, values, path, locked)[0]
+    return _save(actor, form, unit, period, values, path, (submission, form.updated_at))[0]
 
 
 def stored_values(submission: Submission) -> dict:
