@@ -39,7 +39,7 @@ APP_URLS = [
     ("meetings/", "tuyengiao.meetings.urls"),
     ("awards/", "tuyengiao.awards.urls"),
     ("targets/", "tuyengiao.targets.urls"),
-    ("audit/", "tuyengiao.core.audit_urls"),
+    ("audit/", "tuyengiao.orgs.audit_urls"),
     ("accounts/", "tuyengiao.accounts.urls"),
     ("notifications/", "tuyengiao.notifications.urls"),
     ("reports/", "tuyengiao.reports.urls"),

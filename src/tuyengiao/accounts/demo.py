@@ -15,7 +15,7 @@ DISTRICT_ADMIN = ("quantri", "Võ Thanh Bình", "QU-Q1", "Quản trị hệ th�
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     User = get_user_model()
     username, full_name, unit_code, title = DISTRICT_ADMIN
     unit = OrgUnit.objects.get(code=unit_code)

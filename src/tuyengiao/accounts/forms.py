@@ -2,8 +2,8 @@ from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.forms import bootstrap
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import Role
 from tuyengiao.orgs.models import OrgUnit
 

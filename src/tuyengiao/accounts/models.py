@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
+from tuyengiao.orgs import access
 
 
 class Account(TimeStamped):

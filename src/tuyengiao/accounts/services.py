@@ -24,8 +24,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from rest_framework.authtoken.models import Token
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import Role
 from tuyengiao.orgs.models import Membership, OrgUnit
 

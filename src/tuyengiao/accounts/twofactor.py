@@ -11,7 +11,8 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tuyengiao.core.access import memberships
+from tuyengiao.orgs.access import memberships
+from tuyengiao.orgs.choices import Role
 
 RECOVERY_CODES = 10
 
@@ -21,7 +22,7 @@ def required_for(user) -> bool:
     roles = set(settings.REQUIRE_2FA_ROLES)
     if not roles or not user.is_authenticated:
         return False
-    if user.is_superuser and "admin" in roles:
+    if user.is_superuser and Role.ADMIN in roles:
         return True
     return any(m.role in roles for m in memberships(user))
 

@@ -9,9 +9,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import matches_words
+from tuyengiao.orgs import access
+from tuyengiao.orgs.choices import Role
 from tuyengiao.orgs.models import Membership, OrgUnit
 
 from . import services
@@ -187,7 +189,7 @@ def role_remove(request, pk, membership_pk):
 def unit_roles(request, code):
     """Who holds which role on a unit: directly, and through a unit above it."""
     unit = get_object_or_404(OrgUnit.objects.visible_to(request.user, access.ADMIN), code=code)
-    ancestors = [unit.path[:i] for i in range(unit.steplen, len(unit.path), unit.steplen)]
+    ancestors = unit.ancestor_paths(include_self=False)
     memberships = Membership.objects.select_related("user", "unit").order_by(
         "role", "user__username"
     )
@@ -197,6 +199,6 @@ def unit_roles(request, code):
         # Roles from above reach this unit too; shown only where the viewer administers them.
         "inherited": memberships.filter(unit__path__in=ancestors)
         .filter(access.unit_q(request.user, access.ADMIN))
-        .exclude(role="reporter"),
+        .exclude(role=Role.REPORTER),
     }
     return render(request, "accounts/unit_roles.html", context)

@@ -19,9 +19,9 @@ from django_otp import match_token
 from rest_framework.authtoken.models import Token
 
 from tuyengiao.core import audit
-from tuyengiao.core.access import memberships
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.forms import bootstrap
+from tuyengiao.orgs.access import memberships
 
 from . import services, twofactor
 from .authentication import expires_at, is_expired

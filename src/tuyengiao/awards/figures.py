@@ -11,7 +11,8 @@ SECTION = "awards"
 def year_figures(unit, year: int) -> list[Figure]:
     """Programmes for the work of `year` conferred by the unit or a unit below it."""
     programmes = (
-        Commendation.objects.filter(unit__path__startswith=unit.path, year=year)
+        Commendation.objects.in_subtree(unit)
+        .filter(year=year)
         .with_counts()
         .select_related("unit", "decision")
         .order_by("name", "id")

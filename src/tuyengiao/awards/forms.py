@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.documents.models import Document
 from tuyengiao.meetings.forms import DATE, Styled, UnitChoiceField, units_for
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Commendation, Recipient

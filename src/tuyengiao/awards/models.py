@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold
+from tuyengiao.orgs import access
 
 from .choices import RecipientKind
 

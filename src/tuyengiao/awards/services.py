@@ -6,9 +6,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core import audit
+from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number
+from tuyengiao.orgs import access
 
 from .models import Commendation, Recipient
 
@@ -16,8 +17,9 @@ FIELDS = ("name", "year", "unit", "decision", "conferred_on")
 
 
 def _require_change(actor, unit):
-    if not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền ghi khen thưởng của đơn vị «{unit}».")
+    access.require(
+        actor, access.CHANGE, unit, f"Bạn không có quyền ghi khen thưởng của đơn vị «{unit}»."
+    )
 
 
 def _text(value, label, field, max_length, required=True) -> str:

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, undo
+from tuyengiao.core import undo
 from tuyengiao.meetings import xlsx
 from tuyengiao.meetings.views import attempt, list_querystring
+from tuyengiao.orgs import access
 
 from . import services
 from .filters import CommendationFilter

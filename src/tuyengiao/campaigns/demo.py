@@ -14,6 +14,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from tuyengiao.core.actors import SYSTEM, is_system
 from tuyengiao.documents.models import Document
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting import demo as reporting_demo
@@ -58,9 +59,10 @@ def _documents(numbers):
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     User = get_user_model()
-    actor = actor or User.objects.filter(username="chuyenvien").first()
+    if is_system(actor):  # the demo's story: the district's specialist did it
+        actor = User.objects.filter(username="chuyenvien").first()
     district = OrgUnit.objects.get(code="QU-Q1")
     form = Form.objects.get(code="HT-NQ")
     if not StudyCampaign.objects.filter(code=CODE).exists():
@@ -69,7 +71,7 @@ def load(*, actor=None):
             starts_on=dt.date(2022, 3, 8), ends_on=dt.date(2022, 12, 31), form=form,
             documents=_documents(DOCUMENTS), illustrative=True,
         )  # fmt: skip
-        reporting_demo.fill_approved(form, district, campaign.period)
+        reporting_demo.fill_approved(form, district, campaign.period, actor=SYSTEM)
     if not StudyCampaign.objects.filter(code=CODE_2023).exists():
         campaign, _ = services.create_campaign(
             actor=actor, code=CODE_2023, name=NAME_2023, organising_unit=district,
@@ -80,5 +82,5 @@ def load(*, actor=None):
         reporting_demo.fill_mixed(
             form, district, campaign.period, totals=TOTALS_2023, seed=2022,
             not_started=NOT_STARTED_2023, drafts=DRAFT_2023, submitted=SUBMITTED_2023,
-            returned=RETURNED_2023, late=LATE_2023, jumps=JUMPS_2023,
+            returned=RETURNED_2023, late=LATE_2023, jumps=JUMPS_2023, actor=SYSTEM,
         )  # fmt: skip

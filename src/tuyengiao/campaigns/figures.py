@@ -19,9 +19,10 @@ RENAMED = {
 
 def campaigns_over(unit, year: int):
     """Campaigns whose target subtree contains `unit` and whose period ends in `year`."""
-    ancestors = [unit.path[:i] for i in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
     return (
-        StudyCampaign.objects.filter(target_unit__path__in=ancestors, period__end__year=year)
+        StudyCampaign.objects.filter(
+            target_unit__path__in=unit.ancestor_paths(), period__end__year=year
+        )
         .select_related("form", "period")
         .prefetch_related("documents")
         .order_by("starts_on", "code")

@@ -7,14 +7,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
-
-
-def _ancestor_paths(path: str, steplen: int) -> list[str]:
-    return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
 
 
 class StudyCampaignQuerySet(access.ScopedQuerySet):
@@ -25,12 +21,10 @@ class StudyCampaignQuerySet(access.ScopedQuerySet):
         figures only: the page narrows to the units the user may see)."""
         condition = access.unit_q(user, action, "organising_unit")
         if action == access.VIEW and condition != Q():
-            from tuyengiao.orgs.models import OrgUnit
-
             condition |= access.unit_q(user, action, "target_unit")
             paths = set()
             for membership in access.memberships(user):
-                paths.update(_ancestor_paths(membership.unit.path, OrgUnit.steplen))
+                paths.update(membership.unit.ancestor_paths())
             if paths:
                 condition |= Q(target_unit__path__in=paths)
         return self.filter(condition)

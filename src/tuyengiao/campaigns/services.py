@@ -9,9 +9,10 @@ import re
 
 from django.db import transaction
 
-from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core import audit
+from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_date
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.reporting import services as reporting
 
@@ -21,8 +22,9 @@ CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
 def _check(actor, unit, what: str) -> None:
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} «{unit}».", field="target_unit")
+    access.require(
+        actor, access.CHANGE, unit, f"Bạn không có quyền {what} «{unit}».", field="target_unit"
+    )
 
 
 @transaction.atomic
@@ -64,7 +66,7 @@ def create_campaign(
             f"Ngày kết thúc {format_date(ends_on)} trước ngày bắt đầu {format_date(starts_on)}.",
             field="ends_on",
         )
-    if not target_unit.path.startswith(organising_unit.path):
+    if not organising_unit.contains(target_unit):
         raise DomainError(
             f"Đơn vị «{target_unit}» không thuộc đơn vị tổ chức «{organising_unit}».",
             field="target_unit",

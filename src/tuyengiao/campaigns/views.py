@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
 from tuyengiao.documents.models import Document
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.charts import rate_by_unit_chart
 from tuyengiao.reporting.rollup import children_breakdown, completeness, rollup

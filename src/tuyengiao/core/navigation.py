@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import access
+from tuyengiao.orgs import access
 
 # (label, url name, action the user must hold somewhere)
 MENU = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from tuyengiao.core.catalogues import OwnedCatalogueAdmin
+from tuyengiao.orgs.catalogues import OwnedCatalogueAdmin
 
 from .models import Document, DocumentLink, DocumentType, Issuer, is_cleared
 

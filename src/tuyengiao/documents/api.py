@@ -6,7 +6,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 
 from . import services
 from .choices import LinkKind

@@ -114,7 +114,7 @@ TOPICS = [
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     _ensure_tables()
     units = {u.code: u for u in OrgUnit.objects.filter(code__in=["TU-HCM", "QU-Q1", "DU-BEN-NGHE"])}
     documents = {}

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.forms import VNDateField
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import Classification, LinkKind

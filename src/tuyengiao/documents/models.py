@@ -1,6 +1,6 @@
 """Party documents (văn bản) with their numbers as written, and the links between them.
 
-Who sees what (docs/adr/0001-document-visibility.md): a document is visible to users whose
+Who sees what (docs/adr/0005-document-visibility-and-clearance.md): a document is visible to users whose
 scope includes its issuing unit, and to users of every unit below the issuing unit (a
 Thành ủy plan is read by all the wards under it). Documents of central bodies (TW, BCT,
 BBT) have no issuing unit in the tree and are visible to every member. Titles of
@@ -14,9 +14,9 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access, catalogues
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, search_words, sort_key
+from tuyengiao.orgs import access, catalogues
 
 from . import numbers
 from .choices import Classification, LinkKind
@@ -65,10 +65,6 @@ def level(classification: str) -> int:
     return list(Classification.values).index(classification)
 
 
-def _ancestor_paths(path: str, steplen: int) -> list[str]:
-    return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
-
-
 class DocumentQuerySet(access.ScopedQuerySet):
     unit_lookup = "issuing_unit"
 
@@ -76,11 +72,9 @@ class DocumentQuerySet(access.ScopedQuerySet):
         condition = access.unit_q(user, action, "issuing_unit")
         if action == access.VIEW and condition != Q():
             # Superior bodies' documents are read by every unit under them.
-            from tuyengiao.orgs.models import OrgUnit
-
             paths = set()
             for membership in access.memberships(user):
-                paths.update(_ancestor_paths(membership.unit.path, OrgUnit.steplen))
+                paths.update(membership.unit.ancestor_paths())
             if paths:
                 condition |= Q(issuing_unit__path__in=paths) | Q(issuing_unit__isnull=True)
         return self.filter(condition)

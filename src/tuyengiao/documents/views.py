@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError, ValidationFailed
+from tuyengiao.orgs import access
 
 from . import exports, imports, services
 from .filters import DocumentFilter

@@ -26,7 +26,7 @@ INITIATIVES = [
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     district = OrgUnit.objects.get(code="QU-Q1")
     for name, description in INITIATIVES:
         initiative = Initiative.objects.filter(unit=district, name=name).first()

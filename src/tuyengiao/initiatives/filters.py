@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.core.filters import UnitRecordFilterSet
+from tuyengiao.orgs.filters import UnitRecordFilterSet
 
 from .choices import AssessmentStatus
 from .models import Assessment, Initiative

@@ -1,7 +1,7 @@
 from django import forms
 
-from tuyengiao.core import access
 from tuyengiao.core.forms import bootstrap
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Assessment, Initiative

@@ -3,9 +3,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
+from tuyengiao.orgs import access
 
 from .choices import AssessmentStatus
 
@@ -13,16 +13,10 @@ from .choices import AssessmentStatus
 class InitiativeQuerySet(access.ScopedQuerySet):
     unit_lookup = "unit"
 
-    def in_subtree(self, unit):
-        return self.filter(access.subtree_q(unit.path))
-
     def active_in(self, year: int):
         return self.filter(start_year__lte=year).filter(
             Q(end_year__isnull=True) | Q(end_year__gte=year)
         )
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class Initiative(TimeStamped):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 
-from tuyengiao.core import access, audit
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core import audit
+from tuyengiao.core.errors import ValidationFailed
+from tuyengiao.orgs import access
 
 from .choices import AssessmentStatus
 from .models import Assessment, Initiative
@@ -16,9 +17,9 @@ MIN_YEAR, MAX_YEAR = 1930, 2200
 
 
 def _require(actor, unit):
-    # actor=None is the system itself (demo loader, management commands).
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền ghi mô hình của đơn vị «{unit}».")
+    access.require(
+        actor, access.CHANGE, unit, f"Bạn không có quyền ghi mô hình của đơn vị «{unit}»."
+    )
 
 
 def check(data: dict) -> dict[str, list[str]]:

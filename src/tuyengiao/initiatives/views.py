@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.core.xlsx import workbook_bytes
+from tuyengiao.orgs import access
 
 from . import services
 from .choices import AssessmentStatus

@@ -8,8 +8,8 @@ hosted in the unit's subtree.
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from tuyengiao.core.access import subtree_q
 from tuyengiao.core.figures import Figure, number
+from tuyengiao.orgs.access import subtree_q
 
 from .choices import TaskStatus
 from .models import Task

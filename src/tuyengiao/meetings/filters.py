@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.core.search import words_q
 from tuyengiao.core.forms import vietnamese_inputs
+from tuyengiao.core.search import words_q
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import OVERDUE, ConferenceKind, TaskStatus

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.forms import VNDateField, VNDateInput
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import TaskStatus

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold
+from tuyengiao.orgs import access
 
 from .choices import ConferenceKind, TaskStatus
 
@@ -136,9 +136,6 @@ class TaskQuerySet(access.ScopedQuerySet):
 
     def open(self):
         return self.exclude(status=TaskStatus.DONE)
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class Task(TimeStamped):

@@ -3,7 +3,8 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
+from tuyengiao.orgs.choices import Role
 
 from .choices import TaskStatus
 from .models import Task
@@ -13,7 +14,7 @@ LIMIT = 8
 
 def my_tasks(request):
     """Open tasks assigned to the units the user belongs to (as reporter or specialist)."""
-    units = [m.unit_id for m in access.memberships(request.user) if m.role != "viewer"]
+    units = [m.unit_id for m in access.memberships(request.user) if m.role != Role.VIEWER]
     if not units:
         return None
     tasks = (
@@ -24,7 +25,7 @@ def my_tasks(request):
         .order_by("due_date", "id")
     )
     count = tasks.count()
-    if not count and not any(m.role == "reporter" for m in access.memberships(request.user)):
+    if not count and not any(m.role == Role.REPORTER for m in access.memberships(request.user)):
         return None
     return {
         "template": "meetings/panel_my_tasks.html",

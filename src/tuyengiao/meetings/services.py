@@ -8,9 +8,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
 from tuyengiao.core.text import format_date
+from tuyengiao.orgs import access
 
 from .choices import TASK_TRANSITIONS, ConferenceKind, TaskStatus
 from .models import Conclusion, Conference, Delegate, Presentation, ProgressNote, Task
@@ -19,8 +20,7 @@ CONFERENCE_FIELDS = ("kind", "title", "date", "place", "unit")
 
 
 def _require(actor, action, unit, what: str):
-    if not access.can(actor, action, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của đơn vị «{unit}».")
+    access.require(actor, action, unit, f"Bạn không có quyền {what} của đơn vị «{unit}».")
 
 
 def _require_text(value: str, label: str, field: str, max_length: int) -> str:

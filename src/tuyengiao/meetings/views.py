@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, undo
+from tuyengiao.core import undo
 from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs import access
 
 from . import services, xlsx
 from .choices import TaskStatus

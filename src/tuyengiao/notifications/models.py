@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 
 from .choices import JobStatus, NotificationKind, ReminderKind
 

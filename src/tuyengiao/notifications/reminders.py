@@ -21,8 +21,9 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.orgs import access
 
 from . import services, texts
 from .choices import NotificationKind, ReminderKind
@@ -128,7 +129,7 @@ def due_reminders(on: dt.date | None = None) -> list[Due]:
     return due
 
 
-def send(due: list[Due], *, actor=None, email_now: bool = False) -> list[Due]:
+def send(due: list[Due], *, actor, email_now: bool = False) -> list[Due]:
     """Record and deliver each reminder; those another run sent today are skipped.
     Returns the ones this call sent."""
     sent = []
@@ -184,7 +185,7 @@ def _with_retry(write, attempts: int = 20):
             time.sleep(0.05 * (attempt + 1))
 
 
-def send_due(on: dt.date | None = None, *, dry_run=False, actor=None, email_now=True):
+def send_due(on: dt.date | None = None, *, dry_run=False, actor, email_now=True):
     """The scheduled run: (reminders due, reminders sent by this run)."""
     due = due_reminders(on)
     return due, ([] if dry_run else send(due, actor=actor, email_now=email_now))

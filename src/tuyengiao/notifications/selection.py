@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import Membership, OrgUnit
 
 # A report counts as sent once it is submitted or approved; a returned one is owed again.
@@ -115,10 +115,9 @@ def members_of(unit: OrgUnit):
 def approvers_of(unit: OrgUnit):
     """Active users who may approve the unit's reports: approvers of it or of a unit above."""
     roles = [role for role, actions in access.ROLE_ACTIONS.items() if access.APPROVE in actions]
-    paths = [unit.path[:i] for i in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
-    holders = Membership.objects.filter(role__in=roles, unit__path__in=paths).exclude(
-        role__in=access.OWN_UNIT_ONLY_ROLES
-    )
+    holders = Membership.objects.filter(
+        role__in=roles, unit__path__in=unit.ancestor_paths()
+    ).exclude(role__in=access.OWN_UNIT_ONLY_ROLES)
     return _users_with(Q(pk__in=holders.values("user_id")))
 
 

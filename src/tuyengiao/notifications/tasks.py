@@ -6,6 +6,8 @@ import datetime as dt
 
 from django_tasks import task
 
+from tuyengiao.core.actors import SYSTEM
+
 
 @task()
 def email_notifications(ids: list[int]) -> dict:
@@ -21,7 +23,7 @@ def daily(day: str | None = None) -> dict:
     from . import deadlines, reminders
 
     on = dt.date.fromisoformat(day) if day else None
-    due, sent = reminders.send_due(on)
+    due, sent = reminders.send_due(on, actor=SYSTEM)
     notices = deadlines.send_task_notices(on)
     return {"reminders_due": len(due), "reminders_sent": len(sent), "task_notices": notices}
 

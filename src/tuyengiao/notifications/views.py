@@ -13,8 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs import access
 
 from . import jobs, reminders, services
 from .models import Job, Notification, NotificationPreference

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from django.db import transaction
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.core.progress import bar
 
@@ -35,13 +36,17 @@ def run(command, action, options):
         return
     code = options.get("province")
     if code is not None:
-        results = [_dry(lambda: admin_units.import_province(code), options["dry_run"])]
+        results = [
+            _dry(lambda: admin_units.import_province(code, actor=SYSTEM), options["dry_run"])
+        ]
     else:
 
         def progress(items, total):
             return bar(items, total=total, label="Tỉnh, thành phố", stream=command.stderr._out)
 
-        results = _dry(lambda: admin_units.import_all(progress=progress), options["dry_run"])
+        results = _dry(
+            lambda: admin_units.import_all(progress=progress, actor=SYSTEM), options["dry_run"]
+        )
     rows = [{k: r.as_json()[k] for k in ("province", "wards", "created")} for r in results]
     if options["json"]:
         payload = rows[0] if code is not None else rows
@@ -62,7 +67,7 @@ def _import_file(command, options):
         raise CommandError(f"Không thấy tệp «{path}».")
     try:
         created = _dry(
-            lambda: unit_import.import_units(path.read_bytes(), path.name, actor=None),
+            lambda: unit_import.import_units(path.read_bytes(), path.name, actor=SYSTEM),
             options["dry_run"],
         )
     except ValidationFailed as exc:

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.management.base import CommandError
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.text import format_date
 
 from . import reorganise, services
@@ -46,7 +47,7 @@ def run(command, action: str, options: dict) -> None:
 def _merge(options, date, decision):
     units = [services.get_unit(code) for code in options["codes"]]
     target = OrgUnit.objects.filter(code=options["into"]).first()
-    kwargs = dict(date=date, decision=decision, actor=None)
+    kwargs = dict(date=date, decision=decision, actor=SYSTEM)
     if target is not None:
         return reorganise.merge, (units, target), {**kwargs, "parent": None}
     if not options.get("name"):
@@ -72,7 +73,7 @@ def _split(options, date, decision):
     return (
         reorganise.split,
         (unit, into),
-        dict(date=date, decision=decision, actor=None, children=children),
+        dict(date=date, decision=decision, actor=SYSTEM, children=children),
     )
 
 

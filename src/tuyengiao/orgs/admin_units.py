@@ -139,7 +139,7 @@ def _province_unit(p, actor) -> tuple[OrgUnit, bool]:
 
 
 @transaction.atomic
-def import_province(code: int, *, actor=None) -> ProvinceResult:
+def import_province(code: int, *, actor) -> ProvinceResult:
     """Idempotent: units found by code or by name under the province are kept as they are."""
     p = province(code)
     root, created_root = _province_unit(p, actor)
@@ -175,7 +175,7 @@ def import_province(code: int, *, actor=None) -> ProvinceResult:
     return result
 
 
-def import_all(*, actor=None, progress=None) -> list[ProvinceResult]:
+def import_all(*, actor, progress=None) -> list[ProvinceResult]:
     """Every province; `progress(items, total)` wraps the loop (a terminal bar)."""
     chosen = list(provinces())
     if progress is not None:

@@ -125,7 +125,7 @@ def _ensure(spec: UnitSpec, parent, valid_from, actor) -> OrgUnit:
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     city = _ensure(
         UnitSpec("TU-HCM", "Thành ủy Thành phố Hồ Chí Minh", UnitKind.CITY_COMMITTEE, "Thành ủy"),
         None,

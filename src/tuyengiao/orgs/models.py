@@ -7,30 +7,45 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
 
+from . import access
 from .choices import LineageKind, Role, UnitKind
+
+STEPLEN = 5  # 99.999 children per node: enough for 52.105 grassroots under one parent
+
+
+def ancestor_paths(path: str, *, include_self: bool = True) -> list[str]:
+    """The tree paths above `path`, from the root down (and `path` itself, by default)."""
+    end = len(path) + 1 if include_self else len(path)
+    return [path[:i] for i in range(STEPLEN, end, STEPLEN)]
+
+
+def parent_path(path: str) -> str:
+    return path[:-STEPLEN]
+
+
+def valid_on_q(date: dt.date, unit_lookup: str = "") -> Q:
+    """Units in force on `date` (open ends count as always), over `unit_lookup`."""
+    prefix = f"{unit_lookup}__" if unit_lookup else ""
+    return (
+        Q(**{f"{prefix}valid_from__lte": date}) | Q(**{f"{prefix}valid_from__isnull": True})
+    ) & (Q(**{f"{prefix}valid_to__gte": date}) | Q(**{f"{prefix}valid_to__isnull": True}))
 
 
 class OrgUnitQuerySet(MP_NodeQuerySet, access.ScopedQuerySet):
     unit_lookup = ""
 
     def valid_on(self, date: dt.date):
-        return self.filter(Q(valid_from__lte=date) | Q(valid_from__isnull=True)).filter(
-            Q(valid_to__gte=date) | Q(valid_to__isnull=True)
-        )
+        return self.filter(valid_on_q(date))
 
     def subtree_of(self, unit):
-        return self.filter(access.subtree_q(unit.path, ""))
+        return self.in_subtree(unit)
 
     def children_of(self, unit):
         # Not unit.get_children(): that trusts the in-memory numchild, stale after add_child.
-        return self.filter(access.subtree_q(unit.path, ""), depth=unit.depth + 1)
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
+        return self.in_subtree(unit).filter(depth=unit.depth + 1)
 
     def vi_ordered(self):
         return self.order_by("sort_name", "code")
@@ -63,7 +78,7 @@ class OrgUnit(MP_Node, TimeStamped):
 
     # No node_order_by: sorted insertion would rewrite the paths of existing siblings
     # (and their whole subtrees); children are appended and sorted by sort_name on display.
-    steplen = 5  # 99.999 children per node: enough for 52.105 grassroots under one parent
+    steplen = STEPLEN
     objects = OrgUnitManager()
     history = HistoricalRecords()
 
@@ -91,6 +106,14 @@ class OrgUnit(MP_Node, TimeStamped):
         return (self.valid_from is None or self.valid_from <= date) and (
             self.valid_to is None or date <= self.valid_to
         )
+
+    def ancestor_paths(self, *, include_self: bool = True) -> list[str]:
+        """Paths of the units above this one, root first (and its own, by default)."""
+        return ancestor_paths(self.path, include_self=include_self)
+
+    def contains(self, other) -> bool:
+        """Is `other` this unit or below it? The access rule's path range (ADR 0001)."""
+        return access.in_subtree_path(other.path, self.path)
 
     @property
     def display_name(self):

@@ -1,4 +1,4 @@
-from tuyengiao.core.access import memberships
+from .access import memberships
 
 
 def my_units(request):

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import AuditEvent
 
-from . import services
+from . import access, services
 from .choices import LineageKind
 from .models import Lineage, OrgUnit
 from .services import UnitSpec
@@ -40,11 +40,11 @@ class Decision:
 
 
 def _require_admin(actor, *units: OrgUnit | None) -> None:
-    if actor is None:  # commands and the demo loader act as the system
-        return
     for unit in units:
-        if unit is not None and not access.can(actor, access.ADMIN, unit):
-            raise DomainError(f"Bạn không có quyền quản trị đơn vị «{unit}».")
+        if unit is not None:
+            access.require(
+                actor, access.ADMIN, unit, f"Bạn không có quyền quản trị đơn vị «{unit}»."
+            )
     if units and all(u is None for u in units) and not actor.is_superuser:
         raise DomainError("Chỉ quản trị toàn hệ thống được tạo đơn vị cấp cao nhất.")
 

@@ -38,7 +38,7 @@ def subtree_valid_on(unit: OrgUnit, date: dt.date, kind: str | None = None):
 
 
 @transaction.atomic
-def create_unit(spec: UnitSpec, *, parent: OrgUnit | None, valid_from=None, actor=None) -> OrgUnit:
+def create_unit(spec: UnitSpec, *, parent: OrgUnit | None, valid_from=None, actor) -> OrgUnit:
     if OrgUnit.objects.filter(code=spec.code).exists():
         raise DomainError(f"Mã đơn vị «{spec.code}» đã được dùng.", field="code")
     if parent is not None and valid_from and not parent.is_valid_on(valid_from):
@@ -87,7 +87,7 @@ def merge_units(
     *,
     parent: OrgUnit | None,
     date: dt.date,
-    actor=None,
+    actor,
 ) -> OrgUnit:
     """Close `units` on the day before `date`; `into` (new or existing) succeeds them all."""
     if not units:
@@ -115,7 +115,7 @@ def merge_units(
 
 @transaction.atomic
 def split_unit(
-    unit: OrgUnit, into: list[UnitSpec], *, parent: OrgUnit | None, date: dt.date, actor=None
+    unit: OrgUnit, into: list[UnitSpec], *, parent: OrgUnit | None, date: dt.date, actor
 ) -> list[OrgUnit]:
     """Close `unit` on the day before `date` and open its successors."""
     if len(into) < 2:
@@ -143,7 +143,7 @@ def predecessors_of(unit: OrgUnit) -> list[OrgUnit]:
 
 
 @transaction.atomic
-def add_membership(user, unit: OrgUnit, role: str, *, title: str = "", actor=None) -> Membership:
+def add_membership(user, unit: OrgUnit, role: str, *, title: str = "", actor) -> Membership:
     if role not in Role.values:
         raise DomainError(f"Vai trò «{role}» không hợp lệ.", field="role")
     membership, _ = Membership.objects.get_or_create(

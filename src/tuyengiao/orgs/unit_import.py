@@ -16,11 +16,10 @@ import io
 from django.db import transaction
 from django.utils import translation
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.core.text import fold
 
-from . import services
+from . import access, services
 from .choices import UnitKind
 from .models import OrgUnit
 from .services import UnitSpec
@@ -149,7 +148,7 @@ def parse(rows: list[list], actor) -> list[dict]:
     for item in items:
         parent = item["parent"]
         if not parent or parent in codes:
-            if not parent and not getattr(actor, "is_superuser", actor is None):
+            if not parent and not actor.is_superuser:
                 errors.append(
                     f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: cần mã đơn vị cấp trên."
                 )
@@ -159,7 +158,7 @@ def parse(rows: list[list], actor) -> list[dict]:
             errors.append(
                 f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: «{parent}» không có trong hệ thống hay trong tệp."
             )
-        elif actor is not None and not access.can(actor, access.ADMIN, unit):
+        elif not access.can(actor, access.ADMIN, unit):
             errors.append(
                 f"Dòng {item['row']}, cột «{HEADINGS['parent']}»: bạn không quản trị «{unit}»."
             )

@@ -5,10 +5,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date
 
-from tuyengiao.core import access
-from tuyengiao.core.access import memberships
-
-from . import services
+from . import access, services
+from .access import memberships
 from .models import OrgUnit
 
 
@@ -63,7 +61,7 @@ def detail(request, code):
         children = children.valid_on(date)
     children = children.vi_ordered()
     ancestors = OrgUnit.objects.visible_to(request.user).filter(
-        path__in=[unit.path[:i] for i in range(unit.steplen, len(unit.path), unit.steplen)]
+        path__in=unit.ancestor_paths(include_self=False)
     )
     successors, predecessors = services.successors_of(unit), services.predecessors_of(unit)
     # Lineage may cross into units the reader cannot open (a 2025 ward under the city):

@@ -9,10 +9,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError, ValidationFailed
 
-from . import reorganise, unit_import
+from . import access, reorganise, unit_import
 from .forms import CloseForm, ImportForm, MergeForm, OpenForm, RenameForm, SplitForm
 from .models import OrgUnit
 from .services import UnitSpec

@@ -25,7 +25,7 @@ def split(total: int, weights: list[int]) -> list[int]:
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     district = OrgUnit.objects.get(code="QU-Q1")
     channel = Channel.objects.filter(code="cot-co-thu-ngu").first()
     if channel is None:

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.filters import UnitRecordFilterSet
+from tuyengiao.orgs.filters import UnitRecordFilterSet
 
 from .choices import Platform
 from .models import Channel, ChannelStat

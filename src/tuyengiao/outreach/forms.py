@@ -3,9 +3,9 @@ from django.conf import settings
 from django.core.validators import RegexValidator, slug_re
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
 from tuyengiao.core.bounds import max_for
 from tuyengiao.core.forms import VNIntegerField, VNNumberInput, bootstrap
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Channel, ChannelStat

@@ -4,21 +4,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
+from tuyengiao.orgs import access
 
 from .choices import Platform
 
 
 class ChannelQuerySet(access.ScopedQuerySet):
     unit_lookup = "unit"
-
-    def in_subtree(self, unit):
-        return self.filter(access.subtree_q(unit.path))
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class Channel(TimeStamped):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from tuyengiao.core import access, audit, bounds
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core import audit, bounds
+from tuyengiao.core.errors import DomainError, ValidationFailed
+from tuyengiao.orgs import access
 
 from . import csv_import
 from .models import Channel, ChannelStat
@@ -16,9 +17,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2200
 
 
 def _require(actor, unit, what):
-    # actor=None is the system itself (demo loader, management commands).
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của đơn vị «{unit}».")
+    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền {what} của đơn vị «{unit}».")
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from tuyengiao.core.catalogues import OwnedCatalogueAdmin, may_change
+from tuyengiao.orgs.catalogues import OwnedCatalogueAdmin, may_change
 
 from .models import (
     Assignment,

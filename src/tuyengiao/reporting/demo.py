@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from tuyengiao.core.actors import is_system
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
@@ -153,13 +154,14 @@ def spread(units: list[OrgUnit], totals: dict[str, int], seed: int) -> dict[str,
 
 def _actors(actor):
     User = get_user_model()
-    admin = actor if getattr(actor, "is_superuser", False) else User.objects.get(username="admin")
+    real_superuser = not is_system(actor) and getattr(actor, "is_superuser", False)
+    admin = actor if real_superuser else User.objects.get(username="admin")
     approver = User.objects.filter(username="lanhdao").first() or admin
     return admin, approver
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     form = ensure_form()
     district = OrgUnit.objects.get(code=DISTRICT)
     reporter, approver = _actors(actor)
@@ -174,7 +176,7 @@ def _grassroots(form, district, period, reporter):
     return sorted(units, key=lambda u: u.code)
 
 
-def fill_approved(form, district, period, *, actor=None, totals=SEED_2022, seed=2022):
+def fill_approved(form, district, period, *, actor, totals=SEED_2022, seed=2022):
     """Every unit assigned `form` for `period` (a campaign's own period) reports and is
     approved, the figures summing exactly to `totals` (the seed's 2022 figures by default)."""
     reporter, approver = _actors(actor)
@@ -207,7 +209,7 @@ def _year_2023(form, district, reporter, approver):
     fill_mixed(form, district, services.get_or_create_period("2023"), actor=reporter)
 
 
-def fill_mixed(form, district, period, *, actor=None, totals=TOTALS_2023, seed=2023,
+def fill_mixed(form, district, period, *, actor, totals=TOTALS_2023, seed=2023,
                approver=None, not_started=NOT_STARTED_2023, drafts=DRAFT_2023,
                submitted=SUBMITTED_2023, returned=RETURNED_2023, late=None,
                jumps=None):  # fmt: skip

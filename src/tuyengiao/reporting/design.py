@@ -18,8 +18,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tuyengiao.core import access, audit, catalogues
+from tuyengiao.core import audit
 from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.orgs import access, catalogues
 
 from . import expressions
 from .models import Field, Form, Indicator, Submission, ValidationRule

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError, ValidationFailed
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from . import excel, history, rules, services

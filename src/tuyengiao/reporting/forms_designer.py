@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import catalogues
 from tuyengiao.core.forms import bootstrap
+from tuyengiao.orgs import catalogues
 from tuyengiao.orgs.choices import UnitKind
 
 from .models import Field, Form, Indicator, ValidationRule

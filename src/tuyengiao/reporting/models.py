@@ -13,9 +13,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access, catalogues
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.models import TimeStamped
+from tuyengiao.orgs import access, catalogues
 
 from . import expressions
 from .choices import (
@@ -46,7 +46,7 @@ class Form(TimeStamped):
         default=1,
     )
     description = models.TextField(_("description"), blank=True)
-    # Shared by every unit assigned it, owned by the one that defined it (core/catalogues.py).
+    # Shared by every unit assigned it, owned by the one that defined it (orgs/catalogues.py).
     owner = catalogues.owner_field()
     history = HistoricalRecords()
 

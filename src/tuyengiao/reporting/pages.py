@@ -7,8 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from . import services, timeliness
@@ -120,5 +120,5 @@ def status_rows(user, form, period, root, status_filter: str | None = None):
 
 
 def visible_ancestors(user, unit: OrgUnit):
-    paths = [unit.path[:i] for i in range(unit.steplen, len(unit.path), unit.steplen)]
+    paths = unit.ancestor_paths(include_self=False)
     return OrgUnit.objects.visible_to(user).filter(path__in=paths).order_by("path")

@@ -3,7 +3,8 @@
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
+from tuyengiao.orgs.choices import Role
 
 from .choices import SubmissionStatus
 from .models import Assignment, Submission
@@ -12,7 +13,7 @@ LIMIT = 8
 
 
 def forms_due(request):
-    units = [m.unit_id for m in access.memberships(request.user) if m.role == "reporter"]
+    units = [m.unit_id for m in access.memberships(request.user) if m.role == Role.REPORTER]
     if not units:
         return None
     done = Submission.objects.filter(
@@ -105,7 +106,7 @@ def approval_queue(request):
 
 def returned(request):
     """For reporters: reports sent back to their units, with the reason to act on."""
-    units = [m.unit_id for m in access.memberships(request.user) if m.role == "reporter"]
+    units = [m.unit_id for m in access.memberships(request.user) if m.role == Role.REPORTER]
     if not units:
         return None
     items = list(

@@ -14,8 +14,10 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
+from tuyengiao.core.actors import as_user
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.orgs import access
 
 from . import history, rules, totals
 from .choices import SubmissionStatus
@@ -45,8 +47,8 @@ def approves_from_above(actor, unit) -> bool:
         return True
     return any(
         access.APPROVE in access.ROLE_ACTIONS.get(m.role, ())
-        and unit.path.startswith(m.unit.path)
-        and m.unit.path != unit.path
+        and m.unit.contains(unit)
+        and m.unit.pk != unit.pk
         for m in access.memberships(actor)
     )
 
@@ -85,9 +87,9 @@ def _approve_one(submission: Submission, actor, now, **data) -> None:
     level = next_level(submission)
     if level >= submission.form.approval_levels:
         submission.status = S.APPROVED
-        submission.approved_by, submission.approved_at = actor, now
+        submission.approved_by, submission.approved_at = as_user(actor), now
     else:
-        submission.first_approved_by, submission.first_approved_at = actor, now
+        submission.first_approved_by, submission.first_approved_at = as_user(actor), now
     submission.approved_level = level
     submission.save()
     audit.record(actor, "submission.approve", submission, level=level, **data)

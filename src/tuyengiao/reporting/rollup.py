@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, Max, Q, Sum
 from django.db.models.functions import Substr
 
-from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.orgs.models import OrgUnit, valid_on_q
 
 from . import rules, totals
 from .choices import Aggregation, SubmissionStatus
@@ -76,10 +76,7 @@ def counted_statuses(include_submitted: bool) -> list[str]:
 
 
 def _valid_unit_q(prefix: str, period: Period) -> Q:
-    date = period.reference_date
-    return (
-        Q(**{f"{prefix}valid_from__lte": date}) | Q(**{f"{prefix}valid_from__isnull": True})
-    ) & (Q(**{f"{prefix}valid_to__gte": date}) | Q(**{f"{prefix}valid_to__isnull": True}))
+    return valid_on_q(period.reference_date, prefix.removesuffix("__"))
 
 
 def counted_q(statuses, level: int | None = None, prefix: str = "") -> Q:

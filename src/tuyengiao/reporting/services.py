@@ -9,7 +9,7 @@
 Values are updated in place; each change is kept with who, when and which way (history).
 The person who sent a report cannot approve it when the form says so (the default).
 
-Every verb checks the actor's right on the unit (core.access), runs in one transaction,
+Every verb checks the actor's right on the unit (orgs.access), runs in one transaction,
 and writes an audit event; the event trail is the submission's history.
 """
 
@@ -26,9 +26,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
+from tuyengiao.core.actors import as_user
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.models import AuditEvent
+from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
@@ -210,7 +212,7 @@ def assign_form(
         for unit_id in units.values_list("pk", flat=True)
         if unit_id not in already
     ]
-    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=actor)
+    bulk_create_with_history(new, Assignment, batch_size=2000, default_user=as_user(actor))
     totals.refresh_units(form, period, [a.unit_id for a in new])
     audit.record(
         actor, "form.assign", form, unit=root_unit, period=period.code, kind=kind, count=len(new)
@@ -414,7 +416,7 @@ def _figures(spec, values_now: dict) -> dict[str, str]:
 
 def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.status = S.SUBMITTED
-    submission.submitted_by, submission.submitted_at = actor, now
+    submission.submitted_by, submission.submitted_at = as_user(actor), now
     submission.first_submitted_at = submission.first_submitted_at or now
     submission.reopened = False
     submission.approved_by, submission.approved_at = None, None
@@ -422,7 +424,7 @@ def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.first_approved_at = None
     if not form.approval_required:
         submission.status = S.APPROVED
-        submission.approved_by, submission.approved_at = actor, now
+        submission.approved_by, submission.approved_at = as_user(actor), now
         submission.approved_level = form.approval_levels
     submission.save()
 

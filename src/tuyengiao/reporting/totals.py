@@ -25,8 +25,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from tuyengiao.core import access
-from tuyengiao.orgs.models import OrgUnit
+from tuyengiao.orgs import access
+from tuyengiao.orgs.models import OrgUnit, ancestor_paths, parent_path
 
 from .choices import SubmissionStatus
 from .models import Assignment, Submission, Total, Value
@@ -72,14 +72,13 @@ def _valid(unit: dict, date) -> bool:
 def _chain(unit_ids, paths_known=()) -> dict[str, dict]:
     """The units and all their ancestors, by path (`paths_known`: the units' own paths,
     when the caller has them, saving a look-up)."""
-    steplen = OrgUnit.steplen
     paths: set[str] = set()
     own_paths = list(paths_known)
     if not own_paths:
         for chunk in _chunks(unit_ids):
             own_paths += OrgUnit.objects.filter(pk__in=chunk).values_list("path", flat=True)
     for path in own_paths:
-        paths.update(path[: steplen * k] for k in range(1, len(path) // steplen + 1))
+        paths.update(ancestor_paths(path))
     columns = ("id", "path", "depth", "numchild", "valid_from", "valid_to")
     chain = {}
     for chunk in _chunks(paths):
@@ -163,7 +162,6 @@ def _external_children(form_id, period, chain: dict[str, dict]) -> list[tuple]:
 
 def _compute(form_id, period, chain: dict[str, dict], *, external=True) -> dict[int, dict]:
     """{unit_id: {key: row}} for every unit of the chain, bottom-up."""
-    steplen = OrgUnit.steplen
     acc: dict[str, dict] = defaultdict(dict)
     path_of = {u["id"]: p for p, u in chain.items()}
     for unit_id, rows in _own(form_id, period, list(chain.values())).items():
@@ -180,13 +178,13 @@ def _compute(form_id, period, chain: dict[str, dict], *, external=True) -> dict[
             maximum,
             on_time,
         ) in _external_children(form_id, period, chain):
-            parent = path[: len(path) - steplen]
+            parent = parent_path(path)
             _add(acc[parent], (status, level, field_id), total, count, maximum, on_time)
     result = {}
     for path in sorted(chain, key=len, reverse=True):
         rows = acc.get(path, {})
         result[chain[path]["id"]] = rows
-        parent = path[: len(path) - steplen]
+        parent = parent_path(path)
         if parent in chain:
             for key, (total, count, maximum, on_time) in rows.items():
                 _add(acc[parent], key, total, count, maximum, on_time)

@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import access, audit, undo
+from tuyengiao.core import audit, undo
 from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
 from tuyengiao.core.text import format_number
+from tuyengiao.orgs import access
+from tuyengiao.orgs.choices import Role
 
 from . import (
     collections,
@@ -40,7 +42,7 @@ def form_list(request):
         reporting_units = [
             m.unit
             for m in access.memberships(request.user)
-            if m.role == "reporter" and item["root"] and m.unit.path == item["root"].path
+            if m.role == Role.REPORTER and item["root"] and m.unit.path == item["root"].path
         ]
         item["own_unit"] = reporting_units[0] if reporting_units else None
     return render(

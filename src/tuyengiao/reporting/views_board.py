@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from tuyengiao.core import access
 from tuyengiao.core.text import sort_key
+from tuyengiao.orgs import access
 
 from . import charts, outliers, pages
 from .choices import NOT_STARTED, SubmissionStatus

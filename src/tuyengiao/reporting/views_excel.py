@@ -15,8 +15,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from tuyengiao.core import access
 from tuyengiao.core.errors import DomainError
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from . import excel

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 
 
 def report_path(instance, filename):

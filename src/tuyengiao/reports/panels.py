@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
+from tuyengiao.orgs.choices import Role
 
 from .models import GeneratedReport, SectionText
 
@@ -21,15 +22,11 @@ def _widest_unit(user, roles):
     return min(units, key=lambda u: (u.depth, u.path)) if units else None
 
 
-def _ancestor_paths(unit):
-    return [unit.path[:i] for i in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
-
-
 def report_year(unit) -> int:
     """The year-end report being worked on for `unit` (or a unit above it): the latest year
     with written sections or a generated report; else last year."""
     this_year = timezone.localdate().year
-    paths = _ancestor_paths(unit)
+    paths = unit.ancestor_paths()
     years = [
         y
         for y in (
@@ -50,7 +47,7 @@ def report_year(unit) -> int:
 def key_figures(request):
     """For viewers: participation of the year's main study campaign with a bar per unit
     below, training classes and documents issued, with links to the dashboards."""
-    unit = _widest_unit(request.user, {"viewer"})
+    unit = _widest_unit(request.user, {Role.VIEWER})
     if unit is None:
         return None
     from tuyengiao.campaigns.figures import campaign_figures, campaigns_over
@@ -104,7 +101,7 @@ def year_at_a_glance(request):
     """For specialists: the collections of the year with completeness, documents signed this
     month, and the year-end report's status."""
     user = request.user
-    unit = _widest_unit(user, {"specialist", "admin"})
+    unit = _widest_unit(user, {Role.SPECIALIST, Role.ADMIN})
     if unit is None:
         return None
     from tuyengiao.documents.models import Document

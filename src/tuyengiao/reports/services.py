@@ -9,10 +9,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
+from tuyengiao.core import audit
 from tuyengiao.core import figures as core_figures
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError
 from tuyengiao.core.figures import Figure
+from tuyengiao.orgs import access
 
 from . import docx, narrative
 from .content import ReportContent, ReportOptions, UnitStyle
@@ -94,10 +95,9 @@ def build_docx(unit, year: int, *, options=None, figures=None) -> bytes:
 
 @transaction.atomic
 def generate_report(unit, year: int, *, actor, options: ReportOptions | None = None):
-    """Write the report and keep its figures. actor=None is the command line (shell access)."""
+    """Write the report and keep its figures. The command line acts as SYSTEM (shell access)."""
     year = check_year(year)
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền lập báo cáo của {unit.name}.")
+    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền lập báo cáo của {unit.name}.")
     options = options or ReportOptions()
     figures = collect_figures(unit, year)
     content = build_content(unit, year, options=options, figures=figures)
@@ -217,8 +217,7 @@ MAX_SECTION_CHARS = 20_000
 
 
 def _require_change(actor, unit, what: str):
-    if actor is not None and not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền {what} của {unit.name}.")
+    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền {what} của {unit.name}.")
 
 
 @transaction.atomic

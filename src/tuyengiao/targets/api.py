@@ -31,7 +31,7 @@ class TargetSerializer(serializers.ModelSerializer):
         return f"{target.indicator.form.code}.{target.indicator.code}"
 
     def get_target(self, target) -> str:
-        return services.target_display(target)
+        return target.comparison_display
 
     def get_values(self, target) -> list[dict]:
         measurer = self.context.setdefault("measurer", services.Measurer())

@@ -1,7 +1,7 @@
 """Figures for the year-end report: each term target's value in the year and whether it is met."""
 
-from tuyengiao.core.access import subtree_q
 from tuyengiao.core.figures import Figure
+from tuyengiao.orgs.access import subtree_q
 
 from . import services
 from .models import Target
@@ -25,7 +25,7 @@ def year_figures(unit, year: int) -> list[Figure]:
     for target in targets:
         measured = measurer.measure(target, year)
         source = {**measured.source, "url": target.get_absolute_url()}
-        wanted = services.target_display(target)
+        wanted = target.comparison_display
         figures += [
             Figure(f"targets.{target.pk}.value", f"{target.text} (chỉ tiêu {wanted})",
                    measured.value, measured.display, source, SECTION),

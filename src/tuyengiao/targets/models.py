@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access
 from tuyengiao.core.models import TimeStamped
-from tuyengiao.core.text import fold
+from tuyengiao.core.text import fold, format_number
+from tuyengiao.orgs import access
 
 from .choices import Comparison
 
@@ -109,10 +109,11 @@ class Target(TimeStamped):
 
     @property
     def comparison_display(self) -> str:
-        """«≥ 90%», «≥ 8 lớp»."""
-        from .services import target_display  # services imports this module
-
-        return target_display(self)
+        """«≥ 90%», «≥ 8 lớp»: the goal as written, without the indicator's decimals."""
+        value = format_number(self.target_value.normalize())
+        percent = self.unit_label == "%" or (self.indicator and self.indicator.is_percent)
+        label = "%" if percent else (f" {self.unit_label}" if self.unit_label else "")
+        return f"{self.get_comparison_display()} {value}{label}"
 
 
 class ManualValue(TimeStamped):

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from tuyengiao.core import access, audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core import audit
+from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number, format_percent
+from tuyengiao.orgs import access
 from tuyengiao.reporting.rollup import rollup
 from tuyengiao.reporting.services import resolve_period
 
@@ -40,8 +41,9 @@ COMPARE = {
 
 
 def _require_change(actor, unit):
-    if not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(f"Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}».")
+    access.require(
+        actor, access.CHANGE, unit, f"Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}»."
+    )
 
 
 def _check_term(name, start_year, end_year) -> str:
@@ -174,14 +176,6 @@ def display_value(target: Target, value) -> str:
         return "—"
     text = format_number(value.normalize() if isinstance(value, Decimal) else value)
     return f"{text}{target.unit_label}" if target.unit_label == "%" else text
-
-
-def target_display(target: Target) -> str:
-    """«≥ 90%», «≥ 8 lớp»: the goal as written, without the indicator's decimals."""
-    value = format_number(target.target_value.normalize())
-    percent = target.unit_label == "%" or (target.indicator and target.indicator.is_percent)
-    label = "%" if percent else (f" {target.unit_label}" if target.unit_label else "")
-    return f"{target.get_comparison_display()} {value}{label}"
 
 
 class Measurer:

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tuyengiao.core import access
 from tuyengiao.meetings import xlsx
 from tuyengiao.meetings.views import attempt, list_querystring
+from tuyengiao.orgs import access
 
 from . import services
 from .choices import TargetStatus
@@ -44,7 +44,7 @@ def _export(filename, rows, years):
         data.append([
             target.term.name, target.text,
             target.indicator.name if target.indicator else "Nhập tay",
-            services.target_display(target), *[by_year.get(y) for y in years],
+            target.comparison_display, *[by_year.get(y) for y in years],
             services.STATUS_VI[last.status if last else TargetStatus.NO_DATA],
         ])  # fmt: skip
     return xlsx.response(filename, "Chỉ tiêu", headers, data, [20, 60, 30, 14])

@@ -7,9 +7,10 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from tuyengiao.core import access, bounds
+from tuyengiao.core import bounds
 from tuyengiao.core.errors import PermissionDenied as DomainPermissionDenied
 from tuyengiao.core.errors import ValidationFailed
+from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
 from . import services

@@ -72,7 +72,7 @@ def _results(completed: int, index: int) -> dict:
 
 
 @transaction.atomic
-def load(*, actor=None):
+def load(*, actor):
     kinds = {}
     city = OrgUnit.objects.filter(code="TU-HCM").first()  # the Thành ủy defines the kinds
     for code, name in KINDS:

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.core.filters import UnitRecordFilterSet
+from tuyengiao.orgs.filters import UnitRecordFilterSet
 
 from .models import TrainingClass, TrainingKind
 

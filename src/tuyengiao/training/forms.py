@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access, catalogues
 from tuyengiao.core.forms import bootstrap
+from tuyengiao.orgs import access, catalogues
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import TrainingClass, TrainingKind

@@ -4,9 +4,9 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from tuyengiao.core import access, catalogues
 from tuyengiao.core.models import TimeStamped
 from tuyengiao.core.text import fold, sort_key
+from tuyengiao.orgs import access, catalogues
 
 from .choices import Rounding
 
@@ -26,7 +26,7 @@ class TrainingKind(TimeStamped):
         choices=Rounding.choices,
         default=Rounding.TRUNCATE,
     )
-    # Shared by every unit, owned by the one that defined it (core/catalogues.py).
+    # Shared by every unit, owned by the one that defined it (orgs/catalogues.py).
     owner = catalogues.owner_field()
     sort_name = models.CharField(max_length=600, editable=False, default="", db_index=True)
     history = HistoricalRecords()
@@ -50,12 +50,6 @@ class TrainingClassQuerySet(access.ScopedQuerySet):
     def in_year(self, year: int):
         # A class belongs to the year it starts in.
         return self.filter(start_date__year=year)
-
-    def in_subtree(self, unit):
-        return self.filter(access.subtree_q(unit.path))
-
-    def search(self, query: str):
-        return self.filter(access.words_q(query, "search_text"))  # every word, any order
 
 
 class TrainingClass(TimeStamped):

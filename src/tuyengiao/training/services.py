@@ -8,9 +8,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from tuyengiao.core import access, audit, catalogues
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core import audit
+from tuyengiao.core.errors import ValidationFailed
 from tuyengiao.core.text import format_date, rate
+from tuyengiao.orgs import access, catalogues
 
 from . import rules
 from .models import TrainingClass, TrainingKind
@@ -27,15 +28,12 @@ EDITABLE = [
 ]
 
 
-def _allowed(actor, unit) -> bool:
-    # actor=None is the system itself (demo loader, management commands).
-    return actor is None or access.can(actor, access.CHANGE, unit)
-
-
 def _check(actor, data: dict) -> None:
     unit = data.get("unit")
-    if unit is not None and not _allowed(actor, unit):
-        raise PermissionDenied(f"Bạn không có quyền ghi lớp bồi dưỡng của đơn vị «{unit}».")
+    if unit is not None:
+        access.require(
+            actor, access.CHANGE, unit, f"Bạn không có quyền ghi lớp bồi dưỡng của đơn vị «{unit}»."
+        )
     errors = rules.check(data)
     start = data.get("start_date")
     if unit is not None and start and not unit.is_valid_on(start):
@@ -59,8 +57,9 @@ def create_class(*, actor, illustrative: bool = False, **data) -> TrainingClass:
 @transaction.atomic
 def update_class(training_class: TrainingClass, *, actor, **data) -> TrainingClass:
     # The old unit must be in the actor's scope too: moving a class out of reach is editing it.
-    if not _allowed(actor, training_class.unit):
-        raise PermissionDenied(f"Bạn không có quyền sửa lớp «{training_class}».")
+    access.require(
+        actor, access.CHANGE, training_class.unit, f"Bạn không có quyền sửa lớp «{training_class}»."
+    )
     merged = {field: getattr(training_class, field) for field in EDITABLE}
     merged.update({k: v for k, v in data.items() if k in EDITABLE})
     _check(actor, merged)

@@ -7,8 +7,9 @@ from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import access, audit, catalogues
+from tuyengiao.core import audit
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.orgs import access, catalogues
 from tuyengiao.orgs.models import OrgUnit
 
 from . import export, services

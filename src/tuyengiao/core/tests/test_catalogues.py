@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tuyengiao.core.catalogues import give_existing_rows_to_the_root, may_change
 from tuyengiao.core.errors import PermissionDenied
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.documents.models import DocumentType
+from tuyengiao.orgs.catalogues import give_existing_rows_to_the_root, may_change
 from tuyengiao.orgs.models import Membership, OrgUnit
 from tuyengiao.reporting.models import Form
 from tuyengiao.training import services

@@ -1,4 +1,4 @@
-"""The shared search: every word, any order, accent-free (core.access.words_q)."""
+"""The shared search: every word, any order, accent-free (core.search.words_q)."""
 
 import pytest
 

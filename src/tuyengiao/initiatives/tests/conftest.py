@@ -1,12 +1,13 @@
 import pytest
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.initiatives import services
 from tuyengiao.orgs.models import OrgUnit
 
 
 def make(name, unit_code, start_year=2021, end_year=None):
     return services.create_initiative(
-        actor=None,
+        actor=SYSTEM,
         name=name,
         unit=OrgUnit.objects.get(code=unit_code),
         start_year=start_year,
@@ -18,7 +19,7 @@ def make(name, unit_code, start_year=2021, end_year=None):
 @pytest.fixture
 def ben_nghe_initiative(db):
     initiative = make("Dân vận khéo phường Bến Nghé", "DU-BEN-NGHE", 2021, 2023)
-    services.assess(initiative, actor=None, year=2022, status="in_progress", text="Đang làm.")
+    services.assess(initiative, actor=SYSTEM, year=2022, status="in_progress", text="Đang làm.")
     return initiative
 
 

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.initiatives import demo, services
@@ -49,7 +50,7 @@ def test_an_end_before_the_start_names_both_years():
 
 def test_an_assessment_outside_the_years_is_refused(ben_nghe_initiative):
     with pytest.raises(ValidationFailed) as info:
-        services.assess(ben_nghe_initiative, actor=None, year=2024, status="effective", text="x")
+        services.assess(ben_nghe_initiative, actor=SYSTEM, year=2024, status="effective", text="x")
     assert info.value.errors["year"] == [
         "Năm đánh giá (2024) phải trong thời gian thực hiện mô hình (2021–2023)."
     ]
@@ -84,5 +85,5 @@ def test_a_sibling_ward_user_cannot_assess(ben_nghe_initiative, outsider):
 
 def test_loading_the_demo_twice_duplicates_nothing():
     before = (Initiative.objects.count(), Assessment.objects.count())
-    demo.load()
+    demo.load(actor=SYSTEM)
     assert (Initiative.objects.count(), Assessment.objects.count()) == before

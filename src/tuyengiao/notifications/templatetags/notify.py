@@ -19,7 +19,7 @@ def bell_context(user) -> dict:
 @register.simple_tag(takes_context=True)
 def can_remind(context, unit) -> bool:
     """May the page's user send «Nhắc báo cáo» for the units under `unit`?"""
-    from tuyengiao.core import access
+    from tuyengiao.orgs import access
 
     user = getattr(context.get("request"), "user", None)
     return access.can(user, access.CHANGE, unit) or access.can(user, access.APPROVE, unit)

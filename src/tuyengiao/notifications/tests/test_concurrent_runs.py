@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.notifications import reminders
 from tuyengiao.notifications.models import Notification, SentReminder
 
@@ -39,7 +40,7 @@ def test_two_concurrent_runs_send_each_reminder_once(committed_demo, monkeypatch
 
     def run(name):
         try:
-            results[name] = reminders.send_due(day, email_now=False)[1]
+            results[name] = reminders.send_due(day, email_now=False, actor=SYSTEM)[1]
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from tuyengiao.core import access
 from tuyengiao.core.testing import assert_hidden_from
 from tuyengiao.notifications import services
 from tuyengiao.notifications.models import Notification
+from tuyengiao.orgs import access
 from tuyengiao.reporting import services as reporting
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.notifications import reminders
 from tuyengiao.notifications.models import Notification, ReminderPolicy, SentReminder
 from tuyengiao.reporting import services as reporting
@@ -43,10 +44,10 @@ def test_before_on_and_after_the_deadline(ben_nghe):
     before = due_units(on(-3))
     assert set(before) == LATE_2023
     assert (before["DU-BEN-NGHE"].kind, before["DU-BEN-NGHE"].days_late) == ("before", -3)
-    reminders.send(list(before.values()))
+    reminders.send(list(before.values()), actor=SYSTEM)
     assert due_units(on(-2)) == {}  # reminded once in the days before
     assert due_units(on(0))["DU-BEN-NGHE"].kind == "on_day"
-    reminders.send(list(due_units(on(0)).values()))
+    reminders.send(list(due_units(on(0)).values()), actor=SYSTEM)
     assert due_units(on(2)) == {}
     late = due_units(on(3))["DU-BEN-NGHE"]
     assert (late.kind, late.days_late) == ("overdue", 3)
@@ -77,7 +78,7 @@ def test_a_returned_report_is_reminded_again(
 def test_a_forms_own_policy_wins_over_the_defaults(form):
     ReminderPolicy.objects.create(form=form, days_before=7, overdue_every=10)
     assert due_units(on(-7))["DU-BEN-NGHE"].kind == "before"
-    reminders.send(list(due_units(on(0)).values()))
+    reminders.send(list(due_units(on(0)).values()), actor=SYSTEM)
     assert due_units(on(9)) == {}
     assert due_units(on(10))["DU-BEN-NGHE"].kind == "overdue"
     ReminderPolicy.objects.filter(form=form).update(enabled=False)
@@ -85,7 +86,7 @@ def test_a_forms_own_policy_wins_over_the_defaults(form):
 
 
 def test_each_reminder_is_recorded_with_an_in_app_notice_in_vietnamese(form, reporter):
-    sent = reminders.send(due_2023(on(5)))
+    sent = reminders.send(due_2023(on(5)), actor=SYSTEM)
     assert {d.pending.unit.code for d in sent} == LATE_2023
     row = SentReminder.objects.get(unit__code="DU-BEN-NGHE", day=on(5))
     assert (row.kind, row.days_late, row.recipients) == ("overdue", 5, ["bennghe"])

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from tuyengiao.core import access
+from tuyengiao.orgs import access
 
 register = template.Library()
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import reorganise
 from tuyengiao.orgs.choices import LineageKind, UnitKind
@@ -27,11 +28,17 @@ def commune():
     """A commune of today's city with two cells."""
     city = unit("TU-HCM")
     ward = create_unit(
-        UnitSpec("X-W", "Đảng ủy xã Thử", UnitKind.COMMUNE_COMMITTEE), parent=city, valid_from=START
+        UnitSpec("X-W", "Đảng ủy xã Thử", UnitKind.COMMUNE_COMMITTEE),
+        parent=city,
+        valid_from=START,
+        actor=SYSTEM,
     )
     for n in (1, 2):
         create_unit(
-            UnitSpec(f"X-C{n}", f"Chi bộ ấp {n}", UnitKind.CELL), parent=ward, valid_from=START
+            UnitSpec(f"X-C{n}", f"Chi bộ ấp {n}", UnitKind.CELL),
+            parent=ward,
+            valid_from=START,
+            actor=SYSTEM,
         )
     return unit("X-W")
 
@@ -42,6 +49,7 @@ def test_merge_command_opens_a_new_unit_with_lineage_and_the_decision(capsys):
             UnitSpec(code, f"Xã {code}", UnitKind.COMMUNE_COMMITTEE),
             parent=unit("TU-HCM"),
             valid_from=START,
+            actor=SYSTEM,
         )
     paths = {u.code: u.path for u in OrgUnit.objects.all()}
     call_command(
@@ -96,7 +104,7 @@ def test_commands_refuse_bad_input_in_vietnamese(commune):
 
 def test_rename_opens_a_successor_that_takes_the_children(commune):
     new = reorganise.rename_unit(
-        commune, code="X-W-NEW", name="Đảng ủy xã Đổi Tên", date=DATE, decision=WHY, actor=None
+        commune, code="X-W-NEW", name="Đảng ủy xã Đổi Tên", date=DATE, decision=WHY, actor=SYSTEM
     )
     assert new.get_parent() == unit("TU-HCM")
     assert commune.successor_links.get().kind == LineageKind.RENAME

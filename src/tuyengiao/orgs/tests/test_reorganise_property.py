@@ -7,6 +7,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import reorganise
 from tuyengiao.orgs.models import OrgUnit
@@ -60,18 +61,18 @@ def apply(op, date, picks):
     first = units[0]
     if op == "merge":
         reorganise.merge(units, UnitSpec(f"P{n}", f"Hợp nhất {n}", first.kind), parent=district,
-                         date=date, decision=WHY, actor=None)  # fmt: skip
+                         date=date, decision=WHY, actor=SYSTEM)  # fmt: skip
     elif op == "merge-existing" and len(units) > 1:
-        reorganise.merge(units[1:], first, parent=None, date=date, decision=WHY, actor=None)
+        reorganise.merge(units[1:], first, parent=None, date=date, decision=WHY, actor=SYSTEM)
     elif op == "split":
         reorganise.split(first, [UnitSpec(f"P{n}-{i}", f"Tách {n}-{i}", first.kind) for i in (1, 2)],
-                         date=date, decision=WHY, actor=None)  # fmt: skip
+                         date=date, decision=WHY, actor=SYSTEM)  # fmt: skip
     elif op == "rename":
         reorganise.rename_unit(
-            first, code=f"P{n}", name=f"Tên mới {n}", date=date, decision=WHY, actor=None
+            first, code=f"P{n}", name=f"Tên mới {n}", date=date, decision=WHY, actor=SYSTEM
         )
     elif op == "close":
-        reorganise.close_unit(first, date=date, decision=WHY, actor=None)
+        reorganise.close_unit(first, date=date, decision=WHY, actor=SYSTEM)
 
 
 @settings(

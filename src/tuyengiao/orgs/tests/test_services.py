@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import services
 from tuyengiao.orgs.choices import LineageKind, UnitKind
@@ -46,17 +47,20 @@ def test_merge_closes_predecessors_and_records_lineage():
         UnitSpec("X-A", "Phường A", UnitKind.COMMUNE_COMMITTEE),
         parent=city,
         valid_from=dt.date(2020, 1, 1),
+        actor=SYSTEM,
     )
     b = services.create_unit(
         UnitSpec("X-B", "Phường B", UnitKind.COMMUNE_COMMITTEE),
         parent=city,
         valid_from=dt.date(2020, 1, 1),
+        actor=SYSTEM,
     )
     merged = services.merge_units(
         [a, b],
         UnitSpec("X-AB", "Phường AB", UnitKind.COMMUNE_COMMITTEE),
         parent=city,
         date=dt.date(2024, 1, 1),
+        actor=SYSTEM,
     )
     a.refresh_from_db()
     assert a.valid_to == dt.date(2023, 12, 31)
@@ -79,9 +83,13 @@ def test_split_opens_successors_and_closes_the_children_too():
         UnitSpec("X-OLD", "Xã cũ", UnitKind.COMMUNE_COMMITTEE),
         parent=city,
         valid_from=dt.date(2020, 1, 1),
+        actor=SYSTEM,
     )
     cell = services.create_unit(
-        UnitSpec("X-CELL", "Chi bộ ấp 1", UnitKind.CELL), parent=old, valid_from=dt.date(2020, 1, 1)
+        UnitSpec("X-CELL", "Chi bộ ấp 1", UnitKind.CELL),
+        parent=old,
+        valid_from=dt.date(2020, 1, 1),
+        actor=SYSTEM,
     )
     news = services.split_unit(
         old,
@@ -91,6 +99,7 @@ def test_split_opens_successors_and_closes_the_children_too():
         ],
         parent=city,
         date=dt.date(2024, 7, 1),
+        actor=SYSTEM,
     )
     cell.refresh_from_db()
     assert cell.valid_to == dt.date(2024, 6, 30)
@@ -102,13 +111,17 @@ def test_a_closed_unit_cannot_be_reorganised_again():
     ben_nghe = OrgUnit.objects.get(code="DU-BEN-NGHE")
     with pytest.raises(DomainError, match="không còn hiệu lực"):
         services.merge_units(
-            [ben_nghe], OrgUnit.objects.get(code="TU-HCM"), parent=None, date=dt.date(2026, 1, 1)
+            [ben_nghe],
+            OrgUnit.objects.get(code="TU-HCM"),
+            parent=None,
+            date=dt.date(2026, 1, 1),
+            actor=SYSTEM,
         )
 
 
 def test_a_used_code_is_refused_in_vietnamese():
     with pytest.raises(DomainError, match="đã được dùng"):
-        services.create_unit(UnitSpec("QU-Q1", "Trùng", UnitKind.BOARD), parent=None)
+        services.create_unit(UnitSpec("QU-Q1", "Trùng", UnitKind.BOARD), parent=None, actor=SYSTEM)
 
 
 def test_units_sort_in_vietnamese_order():

@@ -1,5 +1,6 @@
 import pytest
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.outreach import services
 from tuyengiao.outreach.models import Channel
@@ -7,7 +8,7 @@ from tuyengiao.outreach.models import Channel
 
 def make_channel(code, unit_code, name):
     return services.create_channel(
-        actor=None,
+        actor=SYSTEM,
         code=code,
         name=name,
         platform="facebook",
@@ -20,7 +21,7 @@ def make_channel(code, unit_code, name):
 @pytest.fixture
 def ben_nghe_channel(db):
     channel = make_channel("ben-nghe", "DU-BEN-NGHE", "Trang Đảng ủy phường Bến Nghé")
-    services.save_months(channel, {(2023, 1): (10, 1000), (2023, 2): (5, 500)}, actor=None)
+    services.save_months(channel, {(2023, 1): (10, 1000), (2023, 2): (5, 500)}, actor=SYSTEM)
     return channel
 
 

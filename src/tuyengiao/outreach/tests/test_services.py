@@ -3,6 +3,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import PermissionDenied, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.models import OrgUnit
@@ -35,7 +36,7 @@ def test_the_demo_split_always_adds_up():
 def test_a_grid_saves_all_months_or_none(ben_nghe_channel):
     with pytest.raises(ValidationFailed) as info:
         services.save_months(
-            ben_nghe_channel, {(2023, 1): (99, 99), (2023, 3): (-1, 5)}, actor=None
+            ben_nghe_channel, {(2023, 1): (99, 99), (2023, 3): (-1, 5)}, actor=SYSTEM
         )
     assert info.value.errors == ["Tháng 03/2023, số bài viết: «-1» phải là số nguyên không âm."]
     assert services.channel_year(ben_nghe_channel, 2023)["posts"] == 15
@@ -75,7 +76,7 @@ def test_a_sibling_ward_user_cannot_write_figures(ben_nghe_channel, outsider):
 
 def test_loading_the_demo_twice_duplicates_nothing():
     before = ChannelStat.objects.count()
-    demo.load()
+    demo.load(actor=SYSTEM)
     assert ChannelStat.objects.count() == before
 
 
@@ -92,7 +93,7 @@ def test_loading_the_demo_twice_duplicates_nothing():
 def test_yearly_totals_are_the_sums_of_the_saved_months(ben_thanh_channel, months):
     with transaction.atomic():
         services.save_months(
-            ben_thanh_channel, {(2024, m): v for m, v in months.items()}, actor=None
+            ben_thanh_channel, {(2024, m): v for m, v in months.items()}, actor=SYSTEM
         )
         assert services.channel_year(ben_thanh_channel, 2024) == {
             "months": len(months),

@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from tuyengiao.core.catalogues import give_existing_rows_to_the_root
+from tuyengiao.orgs.catalogues import give_existing_rows_to_the_root
 
 
 class Migration(migrations.Migration):

@@ -8,6 +8,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.services import UnitSpec, create_unit
 from tuyengiao.reporting import services
@@ -68,14 +69,14 @@ def test_a_random_trees_rollup_is_the_sum_of_its_leaves_and_rates_come_from_sums
         period = services.get_or_create_period("2022")
         n = next(_counter)
         root = create_unit(UnitSpec(f"R{n}", f"Gốc {n}", UnitKind.CITY_COMMITTEE), parent=None,
-                           valid_from=dt.date(2000, 1, 1))  # fmt: skip
+                           valid_from=dt.date(2000, 1, 1), actor=SYSTEM)  # fmt: skip
         leaves = {}
         for i, communes in enumerate(shape):
             commune = create_unit(UnitSpec(f"R{n}-{i}", f"Xã {i}", UnitKind.COMMUNE_COMMITTEE),
-                                  parent=root, valid_from=dt.date(2000, 1, 1))  # fmt: skip
+                                  parent=root, valid_from=dt.date(2000, 1, 1), actor=SYSTEM)  # fmt: skip
             for j, (a, b, c) in enumerate(communes):
                 leaf = create_unit(UnitSpec(f"R{n}-{i}-{j}", f"Cơ sở {j}", UnitKind.GRASSROOTS),
-                                   parent=commune, valid_from=dt.date(2000, 1, 1))  # fmt: skip
+                                   parent=commune, valid_from=dt.date(2000, 1, 1), actor=SYSTEM)  # fmt: skip
                 attended, required, total = sorted((a, b, c))
                 leaves[leaf] = {"members_total": total, "members_required": required,
                                 "members_attended": attended, "non_members_attended": a}  # fmt: skip

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import services as orgs
 from tuyengiao.orgs.choices import UnitKind
@@ -43,16 +44,16 @@ def _figures(seed: int) -> dict:
 def _tree():
     n = next(_counter)
     root = create_unit(UnitSpec(f"KT{n}", f"Gốc {n}", UnitKind.CITY_COMMITTEE), parent=None,
-                       valid_from=START)  # fmt: skip
+                       valid_from=START, actor=SYSTEM)  # fmt: skip
     units = []
     for i in range(2):
         commune = create_unit(UnitSpec(f"KT{n}-{i}", f"Xã {i}", UnitKind.COMMUNE_COMMITTEE),
-                              parent=root, valid_from=START)  # fmt: skip
+                              parent=root, valid_from=START, actor=SYSTEM)  # fmt: skip
         units.append(commune)
         for j in range(2):
             units.append(create_unit(UnitSpec(f"KT{n}-{i}-{j}", f"Cơ sở {j}",
                                               UnitKind.GRASSROOTS), parent=commune,
-                                     valid_from=START))  # fmt: skip
+                                     valid_from=START, actor=SYSTEM))  # fmt: skip
     return root, units
 
 

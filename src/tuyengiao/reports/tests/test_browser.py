@@ -57,13 +57,14 @@ def test_specialist_writes_a_section_with_a_figure_and_generates_a_dated_report(
 
 
 def test_specialist_issues_the_report_and_sees_it_marked(login, page, demo_live_server):
+    from tuyengiao.core.actors import SYSTEM
     from tuyengiao.orgs.models import OrgUnit
     from tuyengiao.reports import services
 
     district = OrgUnit.objects.get(code="QU-Q1")
     for key in ("limitations", "causes_subjective", "causes_objective", "direction",
                 "recommendations"):  # fmt: skip
-        services.save_section_text(district, 2022, key, f"Nội dung {key}.", actor=None)
+        services.save_section_text(district, 2022, key, f"Nội dung {key}.", actor=SYSTEM)
     login("chuyenvien")
     page.goto(f"{demo_live_server.url}/reports/QU-Q1/2022/")
     page.get_by_label("Số ban hành").fill("115")

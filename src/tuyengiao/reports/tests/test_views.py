@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.testing import assert_hidden_from, status_of
 from tuyengiao.reports import services
 from tuyengiao.reports.models import GeneratedReport
@@ -127,7 +128,7 @@ def test_the_sources_page_marks_the_figures_changed_since_the_report(client, spe
 
 
 def test_a_report_generated_on_the_command_line_is_listed_as_such(client, specialist, district):
-    services.generate_report(district, 2022, actor=None)
+    services.generate_report(district, 2022, actor=SYSTEM)
     client.force_login(specialist)
     for url in (DISTRICT_PAGE, reverse("reports:index")):
         response = client.get(url)

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from tuyengiao.core.catalogues import give_existing_rows_to_the_root
+from tuyengiao.orgs.catalogues import give_existing_rows_to_the_root
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.training import services
 from tuyengiao.training.models import TrainingKind
@@ -30,13 +31,13 @@ def class_data(**overrides):
 
 @pytest.fixture
 def ben_nghe_class(db):
-    return services.create_class(actor=None, **class_data(name="Lớp nhận thức về Đảng Bến Nghé"))
+    return services.create_class(actor=SYSTEM, **class_data(name="Lớp nhận thức về Đảng Bến Nghé"))
 
 
 @pytest.fixture
 def ben_thanh_class(db):
     return services.create_class(
-        actor=None,
+        actor=SYSTEM,
         **class_data(
             name="Lớp nhận thức về Đảng Bến Thành", unit=OrgUnit.objects.get(code="DU-BEN-THANH")
         ),

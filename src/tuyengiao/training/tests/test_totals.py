@@ -6,6 +6,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.text import rate
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.training import services
@@ -68,7 +69,7 @@ def test_yearly_totals_are_sums_over_classes_and_the_rate_is_of_the_sums(counts)
     with transaction.atomic():
         for index, (planned, attended) in enumerate(counts):
             services.create_class(
-                actor=None,
+                actor=SYSTEM,
                 **class_data(
                     name=f"Lớp {index}",
                     start_date=dt.date(2024, 1 + index, 1),
@@ -93,5 +94,5 @@ def test_loading_the_demo_twice_duplicates_no_class():
     from tuyengiao.training import demo
 
     before = TrainingClass.objects.count()
-    demo.load()
+    demo.load(actor=SYSTEM)
     assert TrainingClass.objects.count() == before

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import import_string
 
+from tuyengiao.core.actors import SYSTEM
+
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu minh họa (Quận 1, năm 2022). Chạy lại không nhân đôi dữ liệu."
@@ -14,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, quiet=False, **options):
         with transaction.atomic():
             for path in settings.DEMO_LOADERS:
-                import_string(path)(actor=None)
+                import_string(path)(actor=SYSTEM)
         if quiet:
             return
         from tuyengiao.orgs.demo import DEMO_USERS, PASSWORD

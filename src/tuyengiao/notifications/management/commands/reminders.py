@@ -6,6 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.notifications import reminders
 
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, dry_run=False, on=None, as_json=False, **options):
         on = on or timezone.localdate()
-        due, sent = reminders.send_due(on, dry_run=dry_run)
+        due, sent = reminders.send_due(on, dry_run=dry_run, actor=SYSTEM)
         listed = due if dry_run else sent
         if as_json:
             self.stdout.write(

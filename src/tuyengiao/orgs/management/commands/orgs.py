@@ -6,6 +6,7 @@ from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_date
 
 from ... import services
+from ...models import parent_path
 
 
 class Command(BaseCommand):
@@ -86,7 +87,7 @@ class Command(BaseCommand):
         units = list(services.subtree_valid_on(root, date))
         by_parent: dict[str, list] = {}
         for unit in units:
-            by_parent.setdefault(unit.path[: -unit.steplen], []).append(unit)
+            by_parent.setdefault(parent_path(unit.path), []).append(unit)
         lines = []
 
         def walk(unit, level):

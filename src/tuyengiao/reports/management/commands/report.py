@@ -7,6 +7,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.services import get_unit
 from tuyengiao.reports import pdf, services
@@ -73,7 +74,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"{'':<40} {'':>14}  ↳ {where}")
 
     def _annual(self, unit, year, options):
-        actor = None
+        actor = SYSTEM  # the shell's owner acts as the system, unless --user names someone
         if options["user"]:
             actor = get_user_model().objects.filter(username=options["user"]).first()
             if actor is None:

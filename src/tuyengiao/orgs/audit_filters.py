@@ -3,6 +3,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core.models import AuditEvent
+
+from . import access
 from .filters import visible_units
 
 
@@ -37,7 +40,7 @@ class AuditEventFilter(django_filters.FilterSet):
     )
 
     def __init__(self, *args, **kwargs):
-        from .audit_labels import VERB_LABELS, object_type_label
+        from tuyengiao.core.audit_labels import VERB_LABELS, object_type_label
 
         super().__init__(*args, **kwargs)
         fields = self.form.fields
@@ -56,18 +59,20 @@ class AuditEventFilter(django_filters.FilterSet):
             field.widget.attrs.update({"class": css, "aria-label": field.label})
 
     def filter_unit(self, queryset, name, value):
-        from .access import subtree_q
-
-        return queryset.filter(subtree_q(value.path)) if value else queryset
+        return queryset.filter(access.subtree_q(value.path)) if value else queryset
 
 
 def _actors(request):
     """People who acted within the user's scope (not every account of the system)."""
     from django.contrib.auth import get_user_model
 
-    from .models import AuditEvent
-
     if request is None:
         return get_user_model().objects.none()
-    ids = AuditEvent.objects.visible_to(request.user).values("actor_id")
+    ids = visible_events(request.user).values("actor_id")
     return get_user_model().objects.filter(pk__in=ids).order_by("username")
+
+
+def visible_events(user):
+    """Events of the units in the user's scope (a reporter: own unit only); an event
+    without unit only by a superuser."""
+    return AuditEvent.objects.filter(access.unit_q(user, access.VIEW, "unit"))

@@ -1,0 +1,127 @@
+"""The shape of the house, read from the source with `ast` (no module is imported):
+
+- no cycle among the module-level imports of `src/tuyengiao` (an import inside a function
+  is not an edge: it runs later, when every module is loaded);
+- `core`, the ground floor, imports no domain app — at module level or inside a function.
+"""
+
+import ast
+import graphlib
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2]  # src/tuyengiao
+PACKAGE = "tuyengiao"
+# Modules of `tuyengiao` that are not domain apps: the ground floor and the project's frame.
+NOT_DOMAIN = {"", "core", "settings", "test_settings", "urls", "wsgi", "manage", "formats"}
+# Owned by g3 (issue 10), who rewrites them as registries filled by each app's AppConfig;
+# this list empties when that lands.
+CORE_MAY_IMPORT_DOMAIN = {
+    "tuyengiao.core.management.commands.demo",
+    "tuyengiao.core.navigation",
+    "tuyengiao.core.api_urls",
+    "tuyengiao.core.views",
+    "tuyengiao.core.figures",
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in SRC.rglob("*.py"):
+        if "migrations" in path.parts or "tests" in path.parts:
+            continue
+        found[module_name(path)] = path
+    return found
+
+
+def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, bool]]:
+    """(imported tuyengiao module, at module level?) for each import of the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    top_level = {id(node) for node in _module_level(tree.body)}
+    found = []
+    for node in ast.walk(tree):
+        targets = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - node.level + 1]
+                base = ".".join(anchor + ([base] if base else []))
+            # `from pkg import mod` imports pkg.mod when it is a module, else pkg itself.
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base
+                       for a in node.names]  # fmt: skip
+        for target in targets:
+            while target and target not in known:  # `import a.b.c` imports a.b.c's module
+                target = target.rpartition(".")[0]
+            if target.startswith(PACKAGE + ".") and target != name:
+                found.append((target, id(node) in top_level))
+    return found
+
+
+def _module_level(body):
+    """Statements run when the module is imported: its body, and the bodies of its
+    if/try/with blocks (not functions or classes' methods)."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If | ast.Try | ast.With):
+            children = list(node.body) + list(getattr(node, "orelse", []))
+            children += list(getattr(node, "finalbody", []))
+            for handler in getattr(node, "handlers", []):
+                children += handler.body
+            yield from _module_level(children)
+        elif isinstance(node, ast.ClassDef):
+            yield from (n for n in node.body if not isinstance(n, ast.FunctionDef))
+
+
+@pytest.fixture(scope="module")
+def graph():
+    known = modules()
+    names = set(known)
+    edges = {name: imports(name, path, names) for name, path in known.items()}
+    return known, edges
+
+
+def app_of(module: str) -> str:
+    return module.split(".")[1] if "." in module else ""
+
+
+def test_no_cycle_among_module_level_imports(graph):
+    known, edges = graph
+    sorter = graphlib.TopologicalSorter(
+        {name: {target for target, top in edges[name] if top} for name in known}
+    )
+    try:
+        sorter.prepare()
+    except graphlib.CycleError as exc:
+        pytest.fail("Vòng import: " + " → ".join(exc.args[1]))
+
+
+def test_core_imports_no_domain_app(graph):
+    known, edges = graph
+    offending = [
+        f"{name} → {target}"
+        for name, targets in edges.items()
+        if app_of(name) == "core" and name not in CORE_MAY_IMPORT_DOMAIN
+        for target, _top in targets
+        if app_of(target) not in NOT_DOMAIN
+    ]
+    assert not offending, "core nhập ứng dụng nghiệp vụ: " + "; ".join(sorted(offending))
+
+
+def test_the_walker_sees_the_imports_it_checks(graph):
+    """The graph is not empty by mistake: known edges of the project are found."""
+    _known, edges = graph
+    orgs_models = dict(edges["tuyengiao.orgs.models"])
+    assert orgs_models["tuyengiao.orgs.access"] is True
+    assert orgs_models["tuyengiao.core.models"] is True
