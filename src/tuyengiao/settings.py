@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "django_filters",
-    "django_tables2",
     "simple_history",
     "axes",
     "django_otp",
@@ -124,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tuyengiao.core.navigation.menu",
+                "tuyengiao.orgs.context_processors.print_unit",
             ],
         },
     },
@@ -237,7 +237,13 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "tuyengiao API",
-    "DESCRIPTION": "API của hệ thống điều hành và báo cáo công tác Tuyên giáo",
+    # The one error shape of core.api_errors, told to whoever integrates.
+    "DESCRIPTION": (
+        "API của hệ thống điều hành và báo cáo công tác Tuyên giáo.\n\n"
+        "Mọi lỗi (400, 401, 403, 404, 429, 500) trả về cùng một dạng JSON: "
+        '`{"detail": "thông báo cho người dùng", "errors": {"trường": ["thông báo"]}}`; '
+        "`errors` là `{}` khi lỗi không gắn với trường nào."
+    ),
     "VERSION": "1",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -252,50 +258,10 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 
-# Panels on the home page: dotted paths to callables(request) -> dict | None with
-# "template" and "context"; each app contributes what its users have to do.
-HOME_PANELS = [
-    "tuyengiao.orgs.panels.my_units",
-    "tuyengiao.reporting.panels.returned",
-    "tuyengiao.reporting.panels.forms_due",
-    "tuyengiao.reporting.panels.approval_queue",
-    "tuyengiao.reporting.panels.follow_up",
-    "tuyengiao.meetings.panels.my_tasks",
-    "tuyengiao.meetings.panels.overdue_tasks",
-    "tuyengiao.reports.panels.key_figures",
-    "tuyengiao.reports.panels.year_at_a_glance",
-]
-
-# Demo loaders, run in this order by `tuyengiao demo`; each is `load(*, actor)`.
-DEMO_LOADERS = [
-    "tuyengiao.orgs.demo.load",
-    "tuyengiao.accounts.demo.load",
-    "tuyengiao.reporting.demo.load",
-    "tuyengiao.meetings.demo.load",
-    "tuyengiao.documents.demo.load",
-    "tuyengiao.campaigns.demo.load",
-    "tuyengiao.awards.demo.load",
-    "tuyengiao.targets.demo.load",
-    "tuyengiao.training.demo.load",
-    "tuyengiao.outreach.demo.load",
-    "tuyengiao.initiatives.demo.load",
-    "tuyengiao.reports.demo.load",
-]
-
-# Providers of the year-end report's figures: callables (unit, year) -> list[Figure].
-FIGURE_PROVIDERS: list[str] = [
-    "tuyengiao.documents.figures.year_figures",
-    "tuyengiao.campaigns.figures.year_figures",
-    "tuyengiao.meetings.figures.year_figures",
-    "tuyengiao.awards.figures.year_figures",
-    "tuyengiao.targets.figures.year_figures",
-    "tuyengiao.training.figures.year_figures",
-    "tuyengiao.outreach.figures.year_figures",
-    "tuyengiao.initiatives.figures.year_figures",
-]
+# Home panels, demo loaders, figure providers, URLs, API routes and menu entries: each app
+# registers its own from its AppConfig.ready() (core.registry).
 
 # Background work (ADR 0008): django-tasks, queue in the project's own database by default;
 # `tuyengiao worker` runs it. TASKS_BACKEND=django_tasks_rq.RQBackend with REDIS_URL for

@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tuyengiao.core import views as core_views
+from tuyengiao.core.registry import registry
 from tuyengiao.core.undo import undo_view
 from tuyengiao.ops.health import health
 
@@ -23,33 +24,12 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),
-    path("units/", include("tuyengiao.orgs.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("tuyengiao.core.api_urls")),
 ]
-# Each domain app mounts its pages here once it has a urls.py.
-APP_URLS = [
-    ("reporting/", "tuyengiao.reporting.urls"),
-    ("documents/", "tuyengiao.documents.urls"),
-    ("campaigns/", "tuyengiao.campaigns.urls"),
-    ("training/", "tuyengiao.training.urls"),
-    ("outreach/", "tuyengiao.outreach.urls"),
-    ("initiatives/", "tuyengiao.initiatives.urls"),
-    ("meetings/", "tuyengiao.meetings.urls"),
-    ("awards/", "tuyengiao.awards.urls"),
-    ("targets/", "tuyengiao.targets.urls"),
-    ("audit/", "tuyengiao.orgs.audit_urls"),
-    ("accounts/", "tuyengiao.accounts.urls"),
-    ("notifications/", "tuyengiao.notifications.urls"),
-    ("reports/", "tuyengiao.reports.urls"),
-]
-for prefix, module in APP_URLS:
-    try:
-        urlpatterns.append(path(prefix, include(module)))
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
+# Each app mounts its pages from its AppConfig.ready() (core.registry).
+urlpatterns += [path(prefix, include(module)) for prefix, module in registry.url_mounts]
 urlpatterns += (
     static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) if settings.DEBUG else []
 )

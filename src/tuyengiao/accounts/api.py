@@ -1,4 +1,7 @@
-"""POST /api/token/: a token for scripts, behind the same lockout as the login page."""
+"""POST /api/token/: a token for scripts, behind the same lockout as the login page.
+
+Refusals are raised, so they reach the client in the API's one error shape (core.api_errors).
+"""
 
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth import authenticate
@@ -6,11 +9,14 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django_otp import match_token
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from tuyengiao.core.errors import DomainError, NotAllowed
 
 from . import twofactor
 from .authentication import expires_at, is_expired
@@ -36,36 +42,24 @@ class ObtainToken(APIView):
     )
     def post(self, request):
         data = TokenRequestSerializer(data=request.data)
-        if not data.is_valid():
-            return Response(data.errors, status=status.HTTP_400_BAD_REQUEST)
+        data.is_valid(raise_exception=True)
         username, password = data.validated_data["username"], data.validated_data["password"]
         http_request = request._request
         if not AxesProxyHandler.is_allowed(http_request, {"username": username}):
-            return _locked()
+            raise Throttled(detail=locked_detail())
         user = authenticate(http_request, username=username, password=password)
         if user is None:
             if not AxesProxyHandler.is_allowed(http_request, {"username": username}):
-                return _locked()
-            return Response(
-                {"detail": _("Wrong username or password.")}, status=status.HTTP_400_BAD_REQUEST
-            )
+                raise Throttled(detail=locked_detail())
+            raise DomainError(_("Wrong username or password."))
         if Account.objects.filter(user=user, must_change_password=True).exists():
-            return Response(
-                {"detail": _("Please replace your temporary password before going on.")},
-                status=status.HTTP_403_FORBIDDEN,
-            )
+            raise NotAllowed(_("Please replace your temporary password before going on."))
         if twofactor.required_for(user) and not twofactor.enrolled(user):
-            return Response(
-                {"detail": _("Your role requires two-factor login. Please set it up now.")},
-                status=status.HTTP_403_FORBIDDEN,
-            )
+            raise NotAllowed(_("Your role requires two-factor login. Please set it up now."))
         otp = data.validated_data.get("otp", "").replace(" ", "")
         # No code, no attempt: a failed attempt would throttle the device for the next one.
         if twofactor.enrolled(user) and (not otp or match_token(user, otp) is None):
-            return Response(
-                {"detail": _("A valid two-factor code (field otp) is required.")},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            raise DomainError(_("A valid two-factor code (field otp) is required."), field="otp")
         token = Token.objects.filter(user=user).first()
         if token is not None and is_expired(token):
             token.delete()
@@ -76,10 +70,6 @@ class ObtainToken(APIView):
 
 def locked_detail() -> str:
     return _("Too many failed logins for this account from this address. Try again later.")
-
-
-def _locked():
-    return Response({"detail": locked_detail()}, status=status.HTTP_429_TOO_MANY_REQUESTS)
 
 
 urlpatterns = [path("token/", ObtainToken.as_view(), name="api-token")]

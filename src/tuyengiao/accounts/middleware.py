@@ -74,7 +74,8 @@ class AccountPolicyMiddleware:
         if request.path == url:
             return None
         if request.path.startswith("/api/"):
-            return JsonResponse({"detail": message or _("Two-factor login required.")}, status=403)
+            detail = message or _("Two-factor login required.")  # core.api_errors' shape
+            return JsonResponse({"detail": detail, "errors": {}}, status=403)
         if message and request.method == "GET":
             messages.warning(request, message)
         return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")

@@ -4,10 +4,10 @@ from . import views, views_me
 
 app_name = "accounts"
 urlpatterns = [
-    path("users/", views.account_list, name="list"),
+    path("users/", views.AccountList.as_view(), name="list"),
     path("users/new/", views.account_create, name="create"),
-    path("users/<int:pk>/", views.account_detail, name="detail"),
-    path("users/<int:pk>/edit/", views.account_edit, name="edit"),
+    path("users/<int:pk>/", views.AccountDetail.as_view(), name="detail"),
+    path("users/<int:pk>/edit/", views.AccountEdit.as_view(), name="edit"),
     path("users/<int:pk>/roles/<int:membership_pk>/remove/", views.role_remove, name="role_remove"),
     path("users/<int:pk>/<slug:action>/", views.account_action, name="action"),
     path("units/<str:code>/", views.unit_roles, name="unit_roles"),

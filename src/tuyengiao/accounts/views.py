@@ -1,15 +1,17 @@
 """Pages where a unit's admin runs the accounts of its subtree (thin: services decide)."""
 
+import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import audit
+from tuyengiao.core import audit, confirm, records
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import matches_words
 from tuyengiao.orgs import access
@@ -18,6 +20,7 @@ from tuyengiao.orgs.models import Membership, OrgUnit
 
 from . import services
 from .forms import AccountForm, GrantRoleForm, NewAccountForm
+from .models import Account
 
 AUDIT_LABELS = {
     "account.create": _("created the account"),
@@ -40,21 +43,48 @@ def _account(request, pk):
     return get_object_or_404(services.manageable_accounts(request.user), pk=pk)
 
 
-@login_required
-def account_list(request):
-    _require_admin(request.user)
-    accounts = services.manageable_accounts(request.user).order_by("user__username")
-    query = request.GET.get("q", "").strip()
-    if query:
-        accounts = [
-            a
+class AccountView:
+    """The accounts of the units the user administers (403 without the admin role)."""
+
+    model = Account
+
+    def get_queryset(self, action=None):
+        _require_admin(self.request.user)
+        return services.manageable_accounts(self.request.user)
+
+
+class AccountFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="by_words")
+
+    class Meta:
+        model = Account
+        fields = []
+
+    def by_words(self, accounts, name, query):
+        """Every word, with or without accents, in the username, the name or the unit."""
+        query = query.strip()
+        if not query:
+            return accounts
+        found = [
+            a.pk
             for a in accounts
             if matches_words(query, f"{a.user.username} {a.user.get_full_name()} {a.unit.name}")
         ]
-    page = Paginator(accounts, 50).get_page(request.GET.get("page"))
-    for account in page:
-        account.locked = services.is_locked(account.user.username)
-    return render(request, "accounts/list.html", {"page": page, "query": query})
+        return accounts.filter(pk__in=found)
+
+
+class AccountList(AccountView, records.RecordList):
+    filterset_class = AccountFilter
+    template_name = "accounts/list.html"
+
+    def records(self, accounts):
+        return accounts.order_by("user__username")
+
+    def extra_context(self, accounts) -> dict:
+        page = records.paginate(self.request, accounts, self.paginate_by)
+        for account in page:
+            account.locked = services.is_locked(account.user.username)
+        return {"page": page, "query": self.request.GET.get("q", "").strip()}
 
 
 @login_required
@@ -66,12 +96,11 @@ def account_create(request):
     form = NewAccountForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            account, password = services.create_account(actor=request.user, **data)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            return _password_page(request, account, password)
+        ok, created = records.attempt(
+            form, lambda: services.create_account(actor=request.user, **data)
+        )
+        if ok:
+            return _password_page(request, *created)
     return render(request, "accounts/form.html", {"form": form, "title": _("New account")})
 
 
@@ -84,48 +113,71 @@ def _password_page(request, account, password):
     return response
 
 
-@login_required
-def account_detail(request, pk):
-    _require_admin(request.user)
-    account = _account(request, pk)
-    roles = Membership.objects.filter(user=account.user).select_related("unit")
-    for membership in roles:
-        membership.removable = services.can_grant(request.user, membership.role, membership.unit)
-    context = {
-        "account": account,
-        "roles": roles,
-        "grant_form": GrantRoleForm(actor=request.user),
-        "locked": services.is_locked(account.user.username),
-        "events": audit.labelled_events(account, AUDIT_LABELS),
-    }
-    return render(request, "accounts/detail.html", context)
+class AccountDetail(AccountView, records.RecordDetail):
+    """The account, its roles (each removable where the admin may grant it), the buttons
+    of its verbs and its trail."""
+
+    template_name = "accounts/detail.html"
+    context_object_name = "account"
+
+    def may_change(self, account) -> bool:
+        return True  # every account listed is one the user administers
+
+    def extra_context(self, account) -> dict:
+        user = self.request.user
+        roles = Membership.objects.filter(user=account.user).select_related("unit")
+        for membership in roles:
+            membership.removable = services.can_grant(user, membership.role, membership.unit)
+        return {
+            "roles": roles,
+            "grant_form": GrantRoleForm(actor=user),
+            "locked": services.is_locked(account.user.username),
+            "events": audit.labelled_events(account, AUDIT_LABELS),
+        }
 
 
-@login_required
-def account_edit(request, pk):
+class AccountEdit(AccountView, records.RecordEdit):
+    """The person's details (`services.update_account`)."""
+
+    form_class = AccountForm
+    template_name = "accounts/form.html"
+    success_message = gettext_lazy("Saved.")
+
+    def get_form_kwargs(self, account) -> dict:
+        user = account.user
+        initial = {
+            "full_name": user.first_name,
+            "email": user.email,
+            "phone": account.phone,
+            "title": account.title,
+        }
+        return {"initial": initial}
+
+    def save(self, form, account):
+        services.update_account(actor=self.request.user, account=account, **form.cleaned_data)
+        return account
+
+    def success_url(self, account) -> str:
+        return reverse("accounts:detail", args=[account.pk])
+
+    def extra_context(self, account) -> dict:
+        return {"title": str(account)}
+
+
+def _action_question(request, pk, action):
+    if action != "deactivate":
+        return None
     _require_admin(request.user)
-    account = _account(request, pk)
-    user = account.user
-    initial = {
-        "full_name": user.first_name,
-        "email": user.email,
-        "phone": account.phone,
-        "title": account.title,
-    }
-    form = AccountForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_account(actor=request.user, account=account, **form.cleaned_data)
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("accounts:detail", account.pk)
-    return render(request, "accounts/form.html", {"form": form, "title": str(account)})
+    user = _account(request, pk).user
+    return _(
+        "Deactivate the account «%(name)s»? Its sessions and token end at once; "
+        "it can be reactivated later."
+    ) % {"name": user.get_full_name() or user.username}
 
 
 @login_required
 @require_POST
+@confirm.asks(_action_question)
 def account_action(request, pk, action):
     """The buttons of the account page: one service verb each."""
     _require_admin(request.user)
@@ -167,9 +219,7 @@ def account_action(request, pk, action):
     return redirect("accounts:detail", account.pk)
 
 
-@login_required
-@require_POST
-def role_remove(request, pk, membership_pk):
+def _membership(request, pk, membership_pk):
     _require_admin(request.user)
     account = _account(request, pk)
     membership = get_object_or_404(
@@ -177,6 +227,19 @@ def role_remove(request, pk, membership_pk):
         pk=membership_pk,
         user=account.user,
     )
+    return account, membership
+
+
+def _role_remove_question(request, pk, membership_pk):
+    _membership(request, pk, membership_pk)
+    return _("Remove this role? The account keeps its other roles.")
+
+
+@login_required
+@require_POST
+@confirm.asks(_role_remove_question)
+def role_remove(request, pk, membership_pk):
+    account, membership = _membership(request, pk, membership_pk)
     try:
         services.revoke_role(actor=request.user, membership=membership)
         messages.success(request, _("Role removed."))

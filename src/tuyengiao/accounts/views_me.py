@@ -18,7 +18,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from rest_framework.authtoken.models import Token
 
-from tuyengiao.core import audit
+from tuyengiao.core import audit, confirm
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.forms import bootstrap
 from tuyengiao.orgs.access import memberships
@@ -113,8 +113,19 @@ def session_end(request, pk):
     return redirect("accounts:me")
 
 
+def _token_question(request):
+    return _("Revoke your API token? Scripts using it stop working until they get a new one.")
+
+
+def _otp_question(request):
+    if twofactor.required_for(request.user):
+        return None  # refused anyway, with its own message
+    return _("Turn off two-factor login for your account?")
+
+
 @login_required
 @require_POST
+@confirm.asks(_token_question)
 def token_revoke(request):
     if services.revoke_token(actor=request.user):
         messages.success(request, _("The API token has been revoked."))
@@ -175,6 +186,7 @@ def _codes_page(request, codes, next_url):
 
 @login_required
 @require_POST
+@confirm.asks(_otp_question)
 def otp_disable(request):
     if twofactor.required_for(request.user):
         messages.error(request, _("Your role requires two-factor login; it cannot be turned off."))

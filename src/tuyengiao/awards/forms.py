@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core.forms import Styled, VNDateInput
 from tuyengiao.documents.models import Document
-from tuyengiao.meetings.forms import DATE, Styled, UnitChoiceField, units_for
 from tuyengiao.orgs import access
+from tuyengiao.orgs.forms import UnitChoiceField, units_for
 from tuyengiao.orgs.models import OrgUnit
 
 from .models import Commendation, Recipient
@@ -30,7 +31,7 @@ class CommendationForm(Styled, forms.ModelForm):
     class Meta:
         model = Commendation
         fields = ["name", "year", "unit", "decision", "conferred_on"]
-        widgets = {"conferred_on": DATE}
+        widgets = {"conferred_on": VNDateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

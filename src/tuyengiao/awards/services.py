@@ -14,12 +14,7 @@ from tuyengiao.orgs import access
 from .models import Commendation, Recipient
 
 FIELDS = ("name", "year", "unit", "decision", "conferred_on")
-
-
-def _require_change(actor, unit):
-    access.require(
-        actor, access.CHANGE, unit, f"Bạn không có quyền ghi khen thưởng của đơn vị «{unit}»."
-    )
+NO_CHANGE = "Bạn không có quyền ghi khen thưởng của đơn vị «{unit}»."
 
 
 def _text(value, label, field, max_length, required=True) -> str:
@@ -73,7 +68,7 @@ def _require_valid(unit, date):
 
 @transaction.atomic
 def create_commendation(*, actor, illustrative=False, **data) -> Commendation:
-    _require_change(actor, data["unit"])
+    access.require(actor, access.CHANGE, data["unit"], NO_CHANGE)
     data = _check(data)
     commendation = Commendation.objects.create(
         illustrative=illustrative, **{k: data.get(k) for k in FIELDS}
@@ -84,8 +79,8 @@ def create_commendation(*, actor, illustrative=False, **data) -> Commendation:
 
 @transaction.atomic
 def update_commendation(commendation: Commendation, *, actor, **data) -> Commendation:
-    _require_change(actor, commendation.unit)
-    _require_change(actor, data["unit"])
+    access.require(actor, access.CHANGE, commendation.unit, NO_CHANGE)
+    access.require(actor, access.CHANGE, data["unit"], NO_CHANGE)
     data = _check(data)
     for key in FIELDS:
         setattr(commendation, key, data.get(key))
@@ -100,7 +95,7 @@ def add_recipient(
     illustrative=False,
 ) -> Recipient:  # fmt: skip
     """A collective (unit) or an individual (name): exactly one of the two."""
-    _require_change(actor, commendation.unit)
+    access.require(actor, access.CHANGE, commendation.unit, NO_CHANGE)
     name = _text(name, "Họ và tên", "name", 200, required=False)
     if unit is None and not name:
         raise DomainError(
@@ -137,7 +132,7 @@ RECIPIENT_FIELDS = ("unit_id", "name", "title", "unit_name", "reason", "order", 
 @transaction.atomic
 def restore_recipient(commendation: Commendation, data: dict, *, actor) -> Recipient:
     """Undo of `remove_recipient`: the collective or individual comes back in its place."""
-    _require_change(actor, commendation.unit)
+    access.require(actor, access.CHANGE, commendation.unit, NO_CHANGE)
     if data["unit_id"] and commendation.recipients.filter(unit_id=data["unit_id"]).exists():
         raise DomainError("Tập thể này đã có lại trong đợt khen thưởng.")
     recipient = Recipient.objects.create(
@@ -150,7 +145,7 @@ def restore_recipient(commendation: Commendation, data: dict, *, actor) -> Recip
 @transaction.atomic
 def remove_recipient(recipient: Recipient, *, actor) -> None:
     commendation = recipient.commendation
-    _require_change(actor, commendation.unit)
+    access.require(actor, access.CHANGE, commendation.unit, NO_CHANGE)
     label = str(recipient)
     recipient.delete()
     audit.record(actor, "commendation.recipient_remove", commendation, recipient=label)

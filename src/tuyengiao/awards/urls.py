@@ -4,18 +4,18 @@ from . import views
 
 app_name = "awards"
 urlpatterns = [
-    path("", views.commendation_list, name="list"),
-    path("new/", views.commendation_edit, name="create"),
-    path("<int:pk>/", views.commendation_detail, name="detail"),
-    path("<int:pk>/edit/", views.commendation_edit, name="edit"),
+    path("", views.CommendationList.as_view(), name="list"),
+    path("new/", views.CommendationEdit.as_view(), name="create"),
+    path("<int:pk>/", views.CommendationDetail.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.CommendationEdit.as_view(), name="edit"),
     re_path(
         r"^(?P<pk>\d+)/(?P<kind>collective|individual)/add/$",
-        views.recipient_add,
+        views.RecipientAdd.as_view(),
         name="add_recipient",
     ),
     path(
         "<int:pk>/recipients/<int:recipient_pk>/remove/",
-        views.recipient_remove,
+        views.RecipientRemove.as_view(),
         name="remove_recipient",
     ),
 ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from tuyengiao.core.figures import Figure
+from tuyengiao.core.figures import Figure, RateRow, RateTable
+from tuyengiao.reporting.choices import Rounding
 from tuyengiao.reporting.figures import form_figures
+from tuyengiao.reporting.rollup import children_breakdown
 
 from .models import StudyCampaign
 
@@ -53,3 +55,40 @@ def year_figures(unit, year: int) -> list[Figure]:
     for campaign in campaigns_over(unit, year):
         figures.extend(campaign_figures(campaign, unit))
     return figures
+
+
+def study_table(code: str, unit) -> RateTable | None:
+    """Campaign `code`'s rate by unit one level below `unit`, for the report's study table
+    and chart: the form's first indicator whose numerator and denominator are each one of
+    its fields, from the rollup the dashboard's drill-down shows (same numbers as the page).
+    None for a code that is no campaign or a form without such an indicator."""
+    campaign = StudyCampaign.objects.filter(code=code).select_related("form", "period").first()
+    if campaign is None:
+        return None
+    form = campaign.form
+    fields = {f.code for f in form.fields.all()}
+    indicator = next(
+        (i for i in form.indicators.all() if {i.numerator, i.denominator} <= fields), None
+    )
+    if indicator is None:
+        return None
+    rows = []
+    for row in children_breakdown(form, unit, campaign.period):
+        rate = row.indicators.get(indicator.code)
+        rows.append(
+            RateRow(
+                unit=row.unit.name,
+                denominator=row.fields.get(indicator.denominator),
+                numerator=row.fields.get(indicator.numerator),
+                rate=rate.value if rate else None,
+                rate_display=rate.display if rate else "—",
+            )
+        )
+    return RateTable(
+        denominator=indicator.denominator,
+        numerator=indicator.numerator,
+        rate=indicator.code,
+        decimals=indicator.decimals,
+        truncate=indicator.rounding == Rounding.TRUNCATE,
+        rows=rows,
+    )

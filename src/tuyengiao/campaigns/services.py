@@ -19,12 +19,9 @@ from tuyengiao.reporting import services as reporting
 from .models import StudyCampaign
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
-
-
-def _check(actor, unit, what: str) -> None:
-    access.require(
-        actor, access.CHANGE, unit, f"Bạn không có quyền {what} «{unit}».", field="target_unit"
-    )
+NO_ORGANISE = "Bạn không có quyền mở đợt học tập cho «{unit}»."
+NO_TARGET = "Bạn không có quyền giao báo cáo cho «{unit}»."
+NUMBER_SEPARATORS = re.compile(r"[,;\n]+")
 
 
 @transaction.atomic
@@ -44,13 +41,18 @@ def create_campaign(
     units=None,
     deadline: dt.date | None = None,
     illustrative: bool = False,
+    document_numbers: str = "",
 ) -> tuple[StudyCampaign, int]:
     """Create the campaign with its own period (`period`, the calendar period it reports
     on, is recorded in the audit trail only) and assign `form` for it to the target units:
     those of `target_kind` in the target subtree, or the `units` chosen one by one.
+    The documents studied are `documents`, and those whose numbers are typed in
+    `document_numbers` (see `documents_numbered`). Nothing is kept when any step fails.
     Returns the campaign and the number of assignments."""
-    _check(actor, organising_unit, "mở đợt học tập cho")
-    _check(actor, target_unit, "giao báo cáo cho")
+    if document_numbers:
+        documents = [*documents, *documents_numbered(document_numbers, actor=actor)]
+    access.require(actor, access.CHANGE, organising_unit, NO_ORGANISE, field="target_unit")
+    access.require(actor, access.CHANGE, target_unit, NO_TARGET, field="target_unit")
     code = (code or "").strip()
     if not CODE.match(code):
         raise DomainError(
@@ -107,6 +109,29 @@ def create_campaign(
     return campaign, assigned
 
 
+def documents_numbered(text: str, *, actor) -> list:
+    """The documents whose numbers are typed in `text` (separated by commas, semicolons or
+    lines), looked up in the register as `actor` may see it. An unreadable number or one
+    not found raises a DomainError on the field "documents"."""
+    from tuyengiao.documents import services as documents
+    from tuyengiao.documents.models import Document
+
+    found, missing = [], []
+    for number in filter(None, (n.strip() for n in NUMBER_SEPARATORS.split(text or ""))):
+        try:
+            parsed = documents.parse(number)
+        except DomainError as exc:
+            raise DomainError(exc.message, field="documents") from exc
+        match = Document.objects.visible_to(actor).filter(number_text=parsed.text).first()
+        (found.append(match) if match else missing.append(parsed.text))
+    if missing:
+        raise DomainError(
+            f"Không tìm thấy văn bản {', '.join(missing)} trong sổ văn bản bạn xem được.",
+            field="documents",
+        )
+    return found
+
+
 @transaction.atomic
 def open_campaign(*, actor, code: str, form, period, name: str, unit, **options):
     """`campaigns open`: create the campaign over `period`'s dates unless it exists.
@@ -137,10 +162,6 @@ def counts(campaign: StudyCampaign) -> dict:
         "submitted": c.submitted,
         "approved": c.approved,
     }
-
-
-def expected_count(campaign: StudyCampaign) -> int:
-    return reporting.expected_units(campaign.form, campaign.target_unit, campaign.period).count()
 
 
 def root_for(user, campaign: StudyCampaign, code: str | None = None):

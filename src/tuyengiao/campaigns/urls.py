@@ -4,7 +4,7 @@ from . import views
 
 app_name = "campaigns"
 urlpatterns = [
-    path("", views.campaign_list, name="list"),
-    path("new/", views.campaign_create, name="create"),
-    path("<str:code>/", views.campaign_detail, name="detail"),
+    path("", views.CampaignList.as_view(), name="list"),
+    path("new/", views.CampaignCreate.as_view(), name="create"),
+    path("<str:code>/", views.CampaignDetail.as_view(), name="detail"),
 ]

@@ -1,8 +1,9 @@
 """Every API failure in one JSON shape: {"detail": message, "errors": {field: [messages]}}.
 
-Services raise DomainError (Vietnamese, naming the field); DRF raises its own exceptions;
-Django code raises Http404 / PermissionDenied / ValidationError. A client reads `detail`
-to show the person and `errors` to mark the fields, whatever went wrong.
+Services raise DomainError (Vietnamese, naming the field: a 400; NotAllowed: a 403); DRF
+raises its own exceptions; Django code raises Http404 / PermissionDenied / ValidationError.
+Endpoints catch none of them: a client reads `detail` to show the person and `errors` to
+mark the fields, whatever went wrong (the shape is in the OpenAPI description).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from .errors import DomainError, PermissionDenied, ValidationFailed
+from .errors import DomainError, NotAllowed, ValidationFailed
 
 INVALID = "Dữ liệu gửi lên không hợp lệ."
 NOT_JSON = "Nội dung gửi lên không phải JSON hợp lệ"
@@ -30,7 +31,7 @@ def _errors_of(error: DomainError) -> dict:
 def _as_api_exception(exc):
     if isinstance(exc, DomainError):
         detail = {"detail": exc.message, "errors": _errors_of(exc)}
-        if isinstance(exc, PermissionDenied):
+        if isinstance(exc, NotAllowed):
             return exceptions.PermissionDenied(detail)
         return exceptions.ValidationError(detail)
     if isinstance(exc, DjangoValidationError):

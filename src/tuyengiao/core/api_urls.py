@@ -1,8 +1,11 @@
-"""One DRF router for the whole API; each app registers its viewsets in its `api.py`."""
+"""One DRF router for the whole API; each app registered in core.registry has an `api.py`
+whose `register(router)` adds its viewsets (and whose `urlpatterns`, if any, come first)."""
 
 from importlib import import_module
 
 from rest_framework.routers import DefaultRouter
+
+from .registry import registry
 
 
 class Router(DefaultRouter):
@@ -18,28 +21,9 @@ class Router(DefaultRouter):
 
 
 router = Router()
-API_MODULES = [
-    "tuyengiao.orgs.api",
-    "tuyengiao.reporting.api",
-    "tuyengiao.documents.api",
-    "tuyengiao.campaigns.api",
-    "tuyengiao.training.api",
-    "tuyengiao.outreach.api",
-    "tuyengiao.initiatives.api",
-    "tuyengiao.meetings.api",
-    "tuyengiao.awards.api",
-    "tuyengiao.targets.api",
-    "tuyengiao.reports.api",
-    "tuyengiao.accounts.api",  # POST token/: same lockout as the login page, tokens expire
-]
 extra_urls = []
-for name in API_MODULES:
-    try:
-        module = import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise
-        continue
+for name in registry.api_modules:
+    module = import_module(name)
     module.register(router)
     extra_urls += getattr(module, "urlpatterns", [])
 

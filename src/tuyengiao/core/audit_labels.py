@@ -157,6 +157,7 @@ DATA_LABELS = {
     "rounding": gettext_lazy("Rounding of the rate"),
     "number_text": gettext_lazy("Number and symbol"),
     "signed_on": gettext_lazy("Signing date"),
+    "registered_on": gettext_lazy("Registration date"),
     "classification": gettext_lazy("Classification"),
     "title": gettext_lazy("Title / summary"),
     "file_name": gettext_lazy("File"),

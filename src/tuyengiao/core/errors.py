@@ -19,5 +19,7 @@ class ValidationFailed(DomainError):
         super().__init__(message or f"Có {count} lỗi, chưa lưu dữ liệu nào.")
 
 
-class PermissionDenied(DomainError):
-    pass
+class NotAllowed(DomainError):
+    """The actor may not do this here (a 403 on a page or in the API).
+
+    Not called PermissionDenied, so that it is never mistaken for Django's or DRF's."""

@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 
 from .bounds import MAX_ID, MAX_YEAR, MIN_YEAR
-from .forms import VNIntegerField
+from .forms import VNDateField, VNIntegerField
 
 # --- bounded parameters -----------------------------------------------------------------------
 # A year or an id from the query string reaches the database only inside the range it can
@@ -22,6 +22,10 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", MIN_YEAR)
         kwargs.setdefault("max_value", MAX_YEAR)
         super().__init__(*args, **kwargs)
+
+
+class DateFilter(django_filters.DateFilter):
+    field_class = VNDateField  # dd/mm/yyyy whatever the browser's language
 
 
 class IdFilter(django_filters.NumberFilter):

@@ -205,3 +205,27 @@ def bootstrap(form: forms.BaseForm) -> None:
             widget.attrs.setdefault("class", "form-select")
         elif not isinstance(widget, forms.CheckboxInput):
             widget.attrs.setdefault("class", "form-control")
+
+
+def style(form: forms.BaseForm) -> forms.BaseForm:
+    """Vietnamese number and date inputs and Bootstrap classes, checkboxes included (the
+    record pages' forms and filter bars)."""
+    vietnamese_inputs(form)
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
+    return form
+
+
+class Styled:
+    """Mixin for a form: `class XForm(Styled, forms.ModelForm)` is styled as it is built."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)

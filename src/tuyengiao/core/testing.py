@@ -1,7 +1,5 @@
 """Helpers for permission tests, shared by every app's test suite."""
 
-ROLES = ["admin", "specialist", "approver", "viewer", "reporter", "outsider"]
-
 
 def status_of(client, user, url, method="get", **data):
     client.force_login(user)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 HALF_UP = "half_up"
 TRUNCATE = "truncate"
-ROUNDING_MODES = {HALF_UP: ROUND_HALF_UP, TRUNCATE: ROUND_DOWN}
+HALF_EVEN = "half_even"  # Python's round(): 12,5 -> 12, 13,5 -> 14 (the progress bars)
+ROUNDING_MODES = {HALF_UP: ROUND_HALF_UP, TRUNCATE: ROUND_DOWN, HALF_EVEN: ROUND_HALF_EVEN}
 
 
 def to_decimal(value) -> Decimal:

@@ -1,14 +1,15 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.module_loading import import_string
 
+from .registry import registry
+
 
 @login_required
 def home(request):
     panels = []
-    for path in settings.HOME_PANELS:
+    for path in registry.panels_in_order():
         panel = import_string(path)(request)
         if panel:
             panels.append(panel)

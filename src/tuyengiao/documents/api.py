@@ -32,6 +32,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             "issuers",
             "issuing_unit",
             "signed_on",
+            "registered_on",
             "term_start_year",
             "title",
             "classification",

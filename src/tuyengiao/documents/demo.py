@@ -131,6 +131,7 @@ def load(*, actor):
                 issuing_unit=unit,
                 classification=classification,
                 illustrative=illustrative,
+                registered_on=signed_on,
             )[0]
         )
     for source, kind, target in LINKS:
@@ -177,7 +178,10 @@ def _fill_year(unit, year: int, total: int) -> None:
             sequence += 1
         base[type_code] = sequence
         parsed = services.numbers.ParsedNumber(sequence, f"{sequence:02d}", type_code, ("QU",))
-        document = Document(signed_on=signed_on, title=title, issuing_unit=unit, illustrative=True)
+        document = Document(
+            signed_on=signed_on, registered_on=signed_on, title=title, issuing_unit=unit,
+            illustrative=True,
+        )  # fmt: skip
         services.apply_number(document, parsed, types)
         document.refresh_derived()
         rows.append(document)

@@ -32,6 +32,12 @@ class DocumentFilter(django_filters.FilterSet):
     year = bounded.YearFilter(
         label=_("Year"), field_name="signed_on", lookup_expr="year", min_value=1930, max_value=2100
     )
+    registered_from = bounded.DateFilter(
+        label=_("Registered from"), field_name="registered_on", lookup_expr="gte"
+    )
+    registered_to = bounded.DateFilter(
+        label=_("Registered until"), field_name="registered_on", lookup_expr="lte"
+    )
     type = django_filters.ChoiceFilter(
         label=_("Type"), field_name="type_code", choices=_type_choices, empty_label=_("All")
     )
@@ -47,7 +53,10 @@ class DocumentFilter(django_filters.FilterSet):
 
     class Meta:
         model = Document
-        fields = ["q", "year", "type", "issuer", "issuing_unit", "classification"]
+        fields = [
+            "q", "year", "registered_from", "registered_to", "type", "issuer", "issuing_unit",
+            "classification",
+        ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -30,6 +30,11 @@ class DocumentForm(forms.Form):
         help_text=_("As written on the document, e.g. 05-KH/QU."),
     )
     signed_on = VNDateField(label=_("Signing date"))
+    registered_on = VNDateField(
+        label=_("Registration date"),
+        required=False,
+        help_text=_("The day the department entered it in its register; empty: today."),
+    )
     title = forms.CharField(
         label=_("Title / summary"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -223,6 +223,7 @@ def import_register(*, actor, upload, issuing_unit) -> Result:
             title=row.title,
             issuing_unit=issuing_unit,
             classification=row.classification,
+            registered_on=row.signed_on,  # a register kept before: not "entered today"
         )
         result.created += 1
         result.warnings += [f"Dòng {row.line}: {w}" for w in warnings]

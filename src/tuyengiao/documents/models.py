@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -135,6 +136,10 @@ class Document(TimeStamped):
         help_text=_("Empty for central bodies outside the unit tree (TW, BCT, BBT)."),
     )
     signed_on = models.DateField(_("signing date"))
+    # The day the department entered it in its register (received or issued): what "documents
+    # this month" counts. Rows older than the column were backfilled from signed_on
+    # (migration 0005); imported registers and the demo use it too.
+    registered_on = models.DateField(_("registration date"), default=timezone.localdate)
     term_start_year = models.PositiveSmallIntegerField(_("term"), editable=False)
     title = models.TextField(_("title / summary"), max_length=2000)
     classification = models.CharField(
@@ -166,6 +171,8 @@ class Document(TimeStamped):
         indexes = [
             # The register's default view and the yearly count: one unit, one date range.
             models.Index(fields=["issuing_unit", "signed_on"]),
+            # The specialist's home page: documents registered this month.
+            models.Index(fields=["registered_on"], name="document_registered_on"),
             models.Index(fields=["type_code", "issuer_codes", "sequence", "term_start_year"]),
         ]
         constraints = [

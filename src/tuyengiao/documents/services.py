@@ -10,10 +10,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Max
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 
 from tuyengiao.core import audit
 from tuyengiao.core.bounds import MIN_YEAR
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_date, format_number
 from tuyengiao.orgs import access
 
@@ -103,13 +104,13 @@ def duplicate_message(parsed, duplicate: Document) -> str:
 def check_may_change(actor, unit) -> None:
     if unit is None:
         if not actor.is_superuser:
-            raise PermissionDenied(
+            raise NotAllowed(
                 "Chỉ quản trị hệ thống được ghi văn bản của cơ quan Trung ương (không thuộc "
                 "cây đơn vị).",
                 field="issuing_unit",
             )
     elif not access.can(actor, access.CHANGE, unit):
-        raise PermissionDenied(
+        raise NotAllowed(
             f"Bạn không có quyền ghi văn bản của đơn vị «{unit}».", field="issuing_unit"
         )
 
@@ -129,20 +130,38 @@ def title_problem(title: str) -> str | None:
 def date_problem(signed_on: dt.date | None) -> str | None:
     if signed_on is None:
         return "Ngày ban hành không được để trống."
-    if signed_on > dt.date.today():
+    if signed_on > timezone.localdate():
         return f"Ngày ban hành {format_date(signed_on)} ở tương lai."
     if signed_on.year < MIN_YEAR:
         return f"Ngày ban hành {signed_on:%d/%m/}{signed_on.year:04d} trước năm {MIN_YEAR}."
     return None
 
 
-def _validate(parsed, *, title, signed_on, classification, unit, exclude_pk=None):
+def registration_problem(registered_on: dt.date, signed_on: dt.date) -> str | None:
+    """A document is entered in the register on or after the day it was signed, not later
+    than today."""
+    if registered_on > timezone.localdate():
+        return f"«Ngày vào sổ»: «{format_date(registered_on)}» — ngày ở tương lai."
+    if registered_on < signed_on:
+        return (
+            f"«Ngày vào sổ»: «{format_date(registered_on)}» — trước ngày ban hành "
+            f"{format_date(signed_on)}; văn bản chỉ vào sổ từ ngày ban hành trở đi."
+        )
+    return None
+
+
+def _validate(
+    parsed, *, title, signed_on, classification, unit, exclude_pk=None, registered_on=None
+):
     problem = title_problem((title or "").strip())
     if problem:
         raise DomainError(problem, field="title")
     problem = date_problem(signed_on)
     if problem:
         raise DomainError(problem, field="signed_on")
+    problem = registered_on and registration_problem(registered_on, signed_on)
+    if problem:
+        raise DomainError(problem, field="registered_on")
     if classification not in Classification.values:
         raise DomainError(f"Độ mật «{classification}» không hợp lệ.", field="classification")
     if unit is not None:
@@ -201,19 +220,24 @@ def register_document(
     classification: str = Classification.ORDINARY,
     file=None,
     illustrative: bool = False,
+    registered_on: dt.date | None = None,
 ) -> tuple[Document, list[str]]:
-    """Register a document; returns it with the parser's warnings (unknown type/issuer)."""
+    """Register a document; returns it with the parser's warnings (unknown type/issuer).
+    `registered_on` (the day it entered the register) defaults to today."""
     check_may_change(actor, issuing_unit)
     parsed = parse(number_text)
+    registered_on = registered_on or timezone.localdate()
     _validate(
         parsed,
         title=title,
         signed_on=signed_on,
         classification=classification,
         unit=issuing_unit,
+        registered_on=registered_on,
     )
     document = Document(
         signed_on=signed_on,
+        registered_on=registered_on,
         title=title.strip(),
         issuing_unit=issuing_unit,
         classification=classification,
@@ -233,6 +257,7 @@ def _snapshot(document: Document) -> dict:
     return {
         "number_text": document.number_text,
         "signed_on": format_date(document.signed_on),
+        "registered_on": format_date(document.registered_on),
         "classification": Classification(document.classification).label,
         "title": document.title,
         "file_name": document.file_name,
@@ -245,7 +270,7 @@ def _check_clearance(document: Document, *, actor, title, classification, reason
     if title is None:
         title = document.title
     elif document.is_classified and not cleared and title.strip() != document.title:
-        raise PermissionDenied(
+        raise NotAllowed(
             f"Văn bản «{document.number_text}» có độ mật "
             f"«{Classification(document.classification).label}»: chỉ người được phép đọc văn "
             "bản mật mới được sửa trích yếu.",
@@ -256,7 +281,7 @@ def _check_clearance(document: Document, *, actor, title, classification, reason
     ):
         old, new = (Classification(c).label for c in (document.classification, classification))
         if not cleared:
-            raise PermissionDenied(
+            raise NotAllowed(
                 f"Độ mật «{new}»: chỉ người được phép đọc văn bản mật mới được hạ độ mật của "
                 f"văn bản «{document.number_text}» (đang là «{old}»).",
                 field="classification",
@@ -281,6 +306,7 @@ def update_document(
     file=None,
     remove_file: bool = False,
     reason: str = "",
+    registered_on: dt.date | None = None,
 ) -> list[str]:
     """Edit a document. `title=None` keeps it (the form hides a title the actor may not read).
 
@@ -292,6 +318,11 @@ def update_document(
         document, actor=actor, title=title, classification=classification, reason=reason
     )
     parsed = parse(number_text)
+    registered_on = registered_on or document.registered_on  # None keeps it
+    if registered_on == document.signed_on < signed_on:
+        # "Entered the day it was signed" (every backfilled, imported and demo row) stays so
+        # when the signing date is corrected to a later day; the audit row shows both.
+        registered_on = signed_on
     _validate(
         parsed,
         title=title,
@@ -299,10 +330,12 @@ def update_document(
         classification=classification,
         unit=document.issuing_unit,
         exclude_pk=document.pk,
+        registered_on=registered_on,
     )
     before, was_classified = _snapshot(document), document.is_classified
     apply_number(document, parsed)
     document.signed_on = signed_on
+    document.registered_on = registered_on
     document.title = title.strip()
     document.classification = classification
     if (remove_file or document.is_classified) and document.file:

@@ -1,17 +1,19 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuyengiao.core import confirm, records, xlsx
 from tuyengiao.core.errors import DomainError, ValidationFailed
+from tuyengiao.core.xlsx import Column
 from tuyengiao.orgs import access
 
-from . import exports, imports, services
+from . import imports, services
+from .choices import Classification
 from .filters import DocumentFilter
 from .forms import DocumentForm, ImportForm, LinkForm
 from .graph import document_graph
@@ -30,85 +32,118 @@ def _get(request, pk, action=access.VIEW) -> Document:
     return get_object_or_404(_visible(request, action), pk=pk)
 
 
-@login_required
-def register(request):
-    filters = DocumentFilter(request.GET, queryset=_visible(request), request=request)
-    documents = filters.qs
-    counts = services.counts_by_year_and_type(documents.order_by())
-    years = services.counts_by_year(
-        documents.order_by(), own=access.unit_q(request.user, access.VIEW, "issuing_unit")
-    )
-    page = Paginator(documents, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "documents/list.html",
-        {
-            "filter": filters,
-            "page": page,
-            "years": years,
-            "counts": counts,
-            "query": query.urlencode(),
-            "can_change": access.has_role_action(request.user, access.CHANGE),
-        },
-    )
+class DocumentView:
+    model = Document
+    unit_field = "issuing_unit"  # a central document (no unit) is changed by the superuser
+
+    def get_queryset(self, action=None):
+        return _visible(self.request, action or self.action)
+
+
+class Register(DocumentView, records.RecordList):
+    """The register: filters, counts by year and type, the page; `export` downloads it."""
+
+    filterset_class = DocumentFilter
+    template_name = "documents/list.html"
+    export_filename = "so-van-ban.xlsx"
+
+    def extra_context(self, documents):
+        return {
+            "counts": services.counts_by_year_and_type(documents.order_by()),
+            "years": services.counts_by_year(
+                documents.order_by(),
+                own=access.unit_q(self.request.user, access.VIEW, "issuing_unit"),
+            ),
+        }
+
+    def export(self, documents):
+        if job := background_export(self.request, documents):
+            return redirect(job)
+        return xlsx.attachment(register_xlsx(documents), self.export_filename)
 
 
 def register_queryset(request):
     return DocumentFilter(request.GET, queryset=_visible(request), request=request).qs
 
 
-@login_required
-def export(request):
-    documents = register_queryset(request)
-    if job := background_export(request, documents):
-        return redirect(job)
-    response = HttpResponse(
-        exports.register_xlsx(documents),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="so-van-ban.xlsx"'
-    return response
+HIDDEN_TITLE = "(Văn bản mật — trích yếu không hiển thị)"
+CLASSIFICATION_VI = {
+    Classification.ORDINARY: "Thường",
+    Classification.CONFIDENTIAL: "Mật",
+    Classification.SECRET: "Tối mật",
+    Classification.TOP_SECRET: "Tuyệt mật",
+}
+# The columns the import reads back.
+REGISTER_COLUMNS = [
+    Column("Số, ký hiệu", 16, "number_text"),
+    Column("Ngày ban hành", 14, "signed_on"),
+    Column("Trích yếu", 70, lambda d: d.shown_title or HIDDEN_TITLE),
+    Column("Loại", 16, lambda d: d.doc_type.name if d.doc_type else d.type_code),
+    Column("Độ mật", 10, lambda d: CLASSIFICATION_VI[d.classification]),
+    Column(
+        "Đơn vị ban hành", 30, lambda d: d.issuing_unit.name if d.issuing_unit else "Trung ương"
+    ),
+    Column("Dữ liệu minh họa", 10, lambda d: "x" if d.illustrative else ""),
+]
 
 
-@login_required
-def detail(request, pk):
-    document = _get(request, pk)
-    can_change = access.can(request.user, access.CHANGE, document.issuing_unit) if (
-        document.issuing_unit
-    ) else request.user.is_superuser  # fmt: skip
-    return render(
-        request,
-        "documents/detail.html",
-        {
-            "document": document,
-            "graph": document_graph(document, request.user),
-            "can_change": can_change,
+def register_xlsx(documents) -> bytes:
+    """The register as .xlsx; `documents` carry `shown_title` (with_titles_for the reader)."""
+    rows = documents.select_related("doc_type", "issuing_unit").iterator()
+    book = xlsx.records_workbook("Sổ văn bản", REGISTER_COLUMNS, rows, wrap=False)
+    return xlsx.workbook_bytes(book)
+
+
+class DocumentDetail(DocumentView, records.RecordDetail):
+    template_name = "documents/detail.html"
+    context_object_name = "document"
+
+    def extra_context(self, document):
+        return {
+            "graph": document_graph(document, self.request.user),
             "link_form": LinkForm(),
-            "cleared": is_cleared(request.user),
-        },
-    )
+            "cleared": is_cleared(self.request.user),
+        }
 
 
-def _save_form(request, form, document=None):
-    """Call the service; put its DomainError on the field it names."""
-    data = form.cleaned_data
-    try:
+class DocumentEdit(DocumentView, records.RecordEdit):
+    """Register (no pk; a page hidden, 404, from who may change nothing) or edit a document.
+    The service's warnings (a number out of sequence …) are shown after saving."""
+
+    form_class = DocumentForm
+    template_name = "documents/form.html"
+    context_object_name = "document"
+    create_denied = Http404
+
+    def get_form_kwargs(self, document):
+        if document is None:
+            return {"user": self.request.user}
+        initial = {
+            "number_text": document.number_text,
+            "signed_on": document.signed_on,
+            "registered_on": document.registered_on,
+            "title": document.title_for(self.request.user),
+            "classification": document.classification,
+        }
+        return {"user": self.request.user, "document": document, "initial": initial}
+
+    def save(self, form, document):
+        data = form.cleaned_data
         if document is None:
             document, warnings = services.register_document(
-                actor=request.user,
+                actor=self.request.user,
                 number_text=data["number_text"],
                 signed_on=data["signed_on"],
                 title=data["title"],
                 issuing_unit=data["issuing_unit"],
                 classification=data["classification"],
                 file=data.get("file"),
+                registered_on=data.get("registered_on"),
             )
         else:
             warnings = services.update_document(
                 document,
-                actor=request.user,
+                actor=self.request.user,
                 number_text=data["number_text"],
                 signed_on=data["signed_on"],
                 title=data.get("title"),  # absent: a classified title the user may not read
@@ -116,50 +151,19 @@ def _save_form(request, form, document=None):
                 file=data.get("file"),
                 remove_file=data.get("remove_file", False),
                 reason=data.get("lowering_reason", ""),
+                registered_on=data.get("registered_on"),
             )
-    except DomainError as exc:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message)
-        return None
-    for warning in warnings:
-        messages.warning(request, warning)
-    return document
+        for warning in warnings:
+            messages.warning(self.request, warning)
+        return document
 
+    def success_url(self, document):
+        return reverse("documents:detail", args=[document.pk])
 
-@login_required
-def create(request):
-    if not access.has_role_action(request.user, access.CHANGE):
-        raise Http404
-    form = DocumentForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        document = _save_form(request, form)
-        if document is not None:
-            messages.success(request, _("Document %(number)s registered.") % {"number": document})
-            return redirect("documents:detail", document.pk)
-    return render(request, "documents/form.html", {"form": form, "document": None})
-
-
-@login_required
-def edit(request, pk):
-    document = _get(request, pk, access.CHANGE)
-    initial = {
-        "number_text": document.number_text,
-        "signed_on": document.signed_on,
-        "title": document.title_for(request.user),
-        "classification": document.classification,
-    }
-    form = DocumentForm(
-        request.POST or None,
-        request.FILES or None,
-        user=request.user,
-        document=document,
-        initial=initial,
-    )
-    if request.method == "POST" and form.is_valid():
-        if _save_form(request, form, document) is not None:
-            messages.success(request, _("Document %(number)s saved.") % {"number": document})
-            return redirect("documents:detail", document.pk)
-    return render(request, "documents/form.html", {"form": form, "document": document})
+    def get_success_message(self, document):
+        if self.kwargs.get("pk") is None:
+            return _("Document %(number)s registered.") % {"number": document}
+        return _("Document %(number)s saved.") % {"number": document}
 
 
 @login_required
@@ -204,8 +208,15 @@ def add_link(request, pk):
     return redirect("documents:detail", document.pk)
 
 
+def _remove_link_question(request, pk, link_pk):
+    _get(request, pk, access.CHANGE)
+    get_object_or_404(DocumentLink.objects.visible_to(request.user), pk=link_pk)
+    return _("Remove this link between the two documents? The documents themselves stay.")
+
+
 @login_required
 @require_POST
+@confirm.asks(_remove_link_question)
 def remove_link(request, pk, link_pk):
     document = _get(request, pk, access.CHANGE)
     link = get_object_or_404(DocumentLink.objects.visible_to(request.user), pk=link_pk)

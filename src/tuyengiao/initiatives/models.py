@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -51,6 +52,9 @@ class Initiative(TimeStamped):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("initiatives:detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.name} {self.unit.code} {self.unit.name}")

@@ -14,12 +14,7 @@ from .models import Assessment, Initiative
 
 FIELDS = ["name", "unit", "start_year", "end_year", "description"]
 MIN_YEAR, MAX_YEAR = 1930, 2200
-
-
-def _require(actor, unit):
-    access.require(
-        actor, access.CHANGE, unit, f"Bạn không có quyền ghi mô hình của đơn vị «{unit}»."
-    )
+NO_CHANGE = "Bạn không có quyền ghi mô hình của đơn vị «{unit}»."
 
 
 def check(data: dict) -> dict[str, list[str]]:
@@ -47,7 +42,7 @@ def check(data: dict) -> dict[str, list[str]]:
 
 @transaction.atomic
 def create_initiative(*, actor, **data) -> Initiative:
-    _require(actor, data["unit"])
+    access.require(actor, access.CHANGE, data["unit"], NO_CHANGE)
     errors = check(data)
     if errors:
         raise ValidationFailed(errors)
@@ -58,10 +53,10 @@ def create_initiative(*, actor, **data) -> Initiative:
 
 @transaction.atomic
 def update_initiative(initiative: Initiative, *, actor, **data) -> Initiative:
-    _require(actor, initiative.unit)
+    access.require(actor, access.CHANGE, initiative.unit, NO_CHANGE)
     merged = {f: getattr(initiative, f) for f in FIELDS}
     merged.update({k: v for k, v in data.items() if k in FIELDS})
-    _require(actor, merged["unit"])
+    access.require(actor, access.CHANGE, merged["unit"], NO_CHANGE)
     errors = check(merged)
     outside = Q(year__lt=merged["start_year"] or 0)
     if merged["end_year"] is not None:
@@ -85,7 +80,7 @@ def update_initiative(initiative: Initiative, *, actor, **data) -> Initiative:
 @transaction.atomic
 def assess(initiative: Initiative, *, actor, year: int, status: str, text: str) -> Assessment:
     """Write (or rewrite) the assessment of `year`."""
-    _require(actor, initiative.unit)
+    access.require(actor, access.CHANGE, initiative.unit, NO_CHANGE)
     errors: dict[str, list[str]] = {}
     if not initiative.is_active_in(year or 0):
         end = initiative.end_year or "nay"

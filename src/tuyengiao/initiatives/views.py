@@ -1,15 +1,12 @@
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
-from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+"""Initiative pages, made with the record-page kit (core.records): every object comes from
+`visible_to`; the work is in services."""
+
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tuyengiao.core import audit
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
-from tuyengiao.core.xlsx import workbook_bytes
+from tuyengiao.core import audit, records, xlsx
+from tuyengiao.core.xlsx import Column
 from tuyengiao.orgs import access
 
 from . import services
@@ -18,163 +15,117 @@ from .filters import InitiativeFilter
 from .forms import AssessmentForm, InitiativeForm
 from .models import Initiative
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 VERB_LABELS = {
     "initiative.create": gettext_lazy("created"),
     "initiative.update": gettext_lazy("edited"),
     "initiative.assess": gettext_lazy("assessed"),
 }
 
-
-def _visible(request):
-    return Initiative.objects.visible_to(request.user).select_related("unit")
-
-
-def _object(request, pk, action=access.VIEW):
-    initiative = get_object_or_404(_visible(request), pk=pk)
-    if action != access.VIEW and not access.can(request.user, action, initiative.unit):
-        raise Forbidden
-    return initiative
+# Years as text: a number would print 2.022 in the sheet's thousands format.
+EXPORT_COLUMNS = [
+    Column("Tên mô hình", 60, "name"),
+    Column("Đơn vị", 30, "unit.name"),
+    Column("Năm bắt đầu", 12, lambda i: str(i.start_year)),
+    Column("Năm kết thúc", 12, lambda i: str(i.end_year) if i.end_year else None),
+    Column("Mô tả", 50, "description"),
+]
 
 
-def apply_errors(form, exc):
-    errors = getattr(exc, "errors", None) or {getattr(exc, "field", None): [exc.message]}
-    if isinstance(errors, list):
-        errors = {None: errors}
-    for field, items in errors.items():
-        for message in items:
-            form.add_error(field if field in form.fields else None, message)
+class InitiativeView:
+    model = Initiative
+    select_related = ("unit",)
 
 
-def _filtered(request):
-    filterset = InitiativeFilter(request.GET, queryset=_visible(request), request=request)
-    year = filterset.form.cleaned_data.get("year") if filterset.is_valid() else None
-    return filterset, services.with_status(filterset.qs, int(year)) if year else filterset.qs, year
+class InitiativeList(InitiativeView, records.RecordList):
+    """The list (with the year's assessment when a year is chosen) and its export."""
+
+    filterset_class = InitiativeFilter
+    template_name = "initiatives/list.html"
+    export_filename, export_title = "mo-hinh.xlsx", "Mô hình"
+    export_columns = EXPORT_COLUMNS
+    year = None
+
+    def records(self, queryset):
+        if self.filterset.is_valid() and self.filterset.form.cleaned_data.get("year"):
+            self.year = int(self.filterset.form.cleaned_data["year"])
+            return services.with_status(queryset, self.year)
+        return queryset
+
+    def extra_context(self, initiatives):
+        return {"year": self.year, "statuses": dict(AssessmentStatus.choices)}
+
+    def export(self, initiatives):
+        columns = list(self.export_columns)
+        if self.year:
+            statuses = dict(AssessmentStatus.choices)
+            columns += [
+                Column(f"Đánh giá {self.year}", 18,
+                       lambda i: str(statuses.get(i.year_status, ""))),
+                Column(f"Nội dung đánh giá {self.year}", 50, lambda i: i.year_text or ""),
+            ]  # fmt: skip
+        book = xlsx.records_workbook(self.export_title, columns, initiatives)
+        return xlsx.attachment(book, self.export_filename)
 
 
-@login_required
-def initiative_list(request):
-    filterset, initiatives, year = _filtered(request)
-    page = Paginator(initiatives, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "initiatives/list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "year": year,
-            "statuses": dict(AssessmentStatus.choices),
-            "query": query.urlencode(),
-            "can_create": access.has_role_action(request.user, access.CHANGE),
-        },
-    )
+class InitiativeDetail(InitiativeView, records.RecordDetail):
+    """The initiative, its yearly assessments and, for who may change it, the form to
+    assess a year."""
+
+    template_name = "initiatives/detail.html"
+
+    def extra_context(self, initiative):
+        form = None
+        if self.may_change(initiative):
+            latest = initiative.assessments.first()
+            year = (latest.year + 1) if latest else initiative.start_year
+            form = AssessmentForm(initial={"year": year})
+        return _detail_context(initiative, form)
 
 
-@login_required
-def initiative_export(request):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    filterset, initiatives, year = _filtered(request)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Mô hình"
-    headers = ["Tên mô hình", "Đơn vị", "Năm bắt đầu", "Năm kết thúc", "Mô tả"]
-    if year:
-        headers += [f"Đánh giá {year}", f"Nội dung đánh giá {year}"]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    statuses = dict(AssessmentStatus.choices)
-    for i in initiatives:
-        row = [i.name, i.unit.name, i.start_year, i.end_year, i.description]
-        if year:
-            row += [str(statuses.get(i.year_status, "")), i.year_text or ""]
-        sheet.append(row)
-    for letter, width in zip("ABCDEFG", [60, 30, 12, 12, 50, 18, 50], strict=True):
-        sheet.column_dimensions[letter].width = width
-    response = HttpResponse(workbook_bytes(workbook), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mo-hinh.xlsx"'
-    return response
+def _detail_context(initiative, form) -> dict:
+    return {
+        "assessments": initiative.assessments.all(),
+        "form": form,
+        "events": audit.labelled_events(initiative, VERB_LABELS),
+    }
 
 
-@login_required
-def initiative_detail(request, pk):
-    initiative = _object(request, pk)
-    can_edit = access.can(request.user, access.CHANGE, initiative.unit)
-    form = None
-    if can_edit:
-        latest = initiative.assessments.first()
-        form = AssessmentForm(
-            initial={"year": (latest.year + 1) if latest else initiative.start_year}
-        )
-    return _detail(request, initiative, form, can_edit)
+class InitiativeEdit(InitiativeView, records.RecordEdit):
+    """New initiative (403 without the change right) or edit (404 outside the user's view,
+    403 for one they see but may not change)."""
 
+    form_class = InitiativeForm
+    template_name = "initiatives/form.html"
+    lookup_action = access.VIEW
 
-def _detail(request, initiative, form, can_edit):
-    return render(
-        request,
-        "initiatives/detail.html",
-        {
-            "object": initiative,
-            "assessments": initiative.assessments.all(),
-            "form": form,
-            "can_edit": can_edit,
-            "events": audit.labelled_events(initiative, VERB_LABELS),
-        },
-    )
-
-
-@login_required
-def initiative_assess(request, pk):
-    initiative = _object(request, pk, access.CHANGE)
-    if request.method != "POST":
-        return redirect("initiatives:detail", pk=pk)
-    form = AssessmentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assess(initiative, actor=request.user, **form.cleaned_data)
-        except (ValidationFailed, PermissionDenied) as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(
-                request, _("The assessment of %(year)s was saved.") % form.cleaned_data
-            )
-            return redirect("initiatives:detail", pk=pk)
-    return _detail(request, initiative, form, True)
-
-
-def _save(request, form, initiative=None):
-    try:
+    def save(self, form, initiative):
         if initiative is None:
-            return services.create_initiative(actor=request.user, **form.cleaned_data)
-        return services.update_initiative(initiative, actor=request.user, **form.cleaned_data)
-    except (ValidationFailed, PermissionDenied) as exc:
-        apply_errors(form, exc)
-        return None
+            return services.create_initiative(actor=self.request.user, **form.cleaned_data)
+        return services.update_initiative(initiative, actor=self.request.user, **form.cleaned_data)
 
 
-@login_required
-def initiative_create(request):
-    if not access.has_role_action(request.user, access.CHANGE):
-        raise Forbidden
-    form = InitiativeForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(request, form)
-        if saved:
-            return redirect("initiatives:detail", pk=saved.pk)
-    return render(request, "initiatives/form.html", {"form": form})
+class InitiativeAssess(InitiativeView, records.RecordEdit):
+    """POST from the detail page: the year's assessment (errors shown on that page)."""
 
+    form_class = AssessmentForm
+    template_name = "initiatives/detail.html"
+    lookup_action = access.VIEW  # 403 for an initiative one sees but may not change
 
-@login_required
-def initiative_edit(request, pk):
-    initiative = _object(request, pk, access.CHANGE)
-    form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(request, form, initiative)
-        if saved:
-            return redirect("initiatives:detail", pk=saved.pk)
-    return render(request, "initiatives/form.html", {"form": form, "object": initiative})
+    def get(self, request, *args, **kwargs):
+        return redirect("initiatives:detail", pk=kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_form_kwargs(self, initiative) -> dict:
+        return {}
+
+    def save(self, form, initiative):
+        services.assess(initiative, actor=self.request.user, **form.cleaned_data)
+        return initiative
+
+    def get_success_message(self, initiative) -> str:
+        return _("The assessment of %(year)s was saved.") % self.form.cleaned_data
+
+    def extra_context(self, initiative):
+        return {"can_change": True, **_detail_context(initiative, self.form)}

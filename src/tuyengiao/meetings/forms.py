@@ -2,30 +2,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.forms import VNDateField, VNDateInput
+from tuyengiao.core.forms import Styled, VNDateField, VNDateInput
 from tuyengiao.orgs import access
+from tuyengiao.orgs.forms import UnitChoiceField, units_for
 from tuyengiao.orgs.models import OrgUnit
 
 from .choices import TaskStatus
-from .filters import style
 from .models import Conclusion, Conference, Delegate, Presentation, Task
 
 DATE = VNDateInput()  # dd/mm/yyyy whatever the browser's language
-
-
-def units_for(user, action=access.CHANGE):
-    return OrgUnit.objects.visible_to(user, action).vi_ordered()
-
-
-class Styled:
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style(self)
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit):
-        return f"{unit.name} (đến {unit.valid_to:%d/%m/%Y})" if unit.valid_to else unit.name
 
 
 class ConferenceForm(Styled, forms.ModelForm):

@@ -122,6 +122,13 @@ class Conclusion(models.Model):
         return self.text[:120]
 
 
+def overdue_q(today: dt.date | None = None) -> Q:
+    """The one rule of "overdue" (in SQL, on tasks): the task is not done and its due date
+    has passed (`today`: the server's local date by default). `Task.is_overdue` says the
+    same of one task in Python."""
+    return ~Q(status=TaskStatus.DONE) & Q(due_date__lt=today or timezone.localdate())
+
+
 class TaskQuerySet(access.ScopedQuerySet):
     def visible_to(self, user, action: str = access.VIEW):
         # The assignee unit sees its task; the host unit follows what it assigned.
@@ -131,8 +138,7 @@ class TaskQuerySet(access.ScopedQuerySet):
         )
 
     def overdue(self, today: dt.date | None = None):
-        today = today or timezone.localdate()
-        return self.exclude(status=TaskStatus.DONE).filter(due_date__lt=today)
+        return self.filter(overdue_q(today))
 
     def open(self):
         return self.exclude(status=TaskStatus.DONE)
@@ -183,6 +189,7 @@ class Task(TimeStamped):
         return reverse("meetings:task", args=[self.pk])
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
+        """`overdue_q` for this one task."""
         today = today or timezone.localdate()
         return self.status != TaskStatus.DONE and self.due_date < today
 

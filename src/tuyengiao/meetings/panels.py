@@ -1,13 +1,12 @@
 """Home-page panels: what the user's unit has to do, and what is late."""
 
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import Role
 
 from .choices import TaskStatus
-from .models import Task
+from .models import Task, overdue_q
 
 LIMIT = 8
 
@@ -37,9 +36,8 @@ def overdue_tasks(request):
     """For those who assign tasks (specialists): how many are late across their units."""
     if not access.has_role_action(request.user, access.CHANGE):
         return None
-    today = timezone.localdate()
     counts = Task.objects.visible_to(request.user, access.CHANGE).aggregate(
         open=Count("pk", filter=~Q(status=TaskStatus.DONE)),
-        overdue=Count("pk", filter=~Q(status=TaskStatus.DONE) & Q(due_date__lt=today)),
+        overdue=Count("pk", filter=overdue_q()),
     )
     return {"template": "meetings/panel_overdue.html", "context": counts}

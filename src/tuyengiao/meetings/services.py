@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tuyengiao.core import audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.text import format_date
 from tuyengiao.orgs import access
 
@@ -17,10 +17,11 @@ from .choices import TASK_TRANSITIONS, ConferenceKind, TaskStatus
 from .models import Conclusion, Conference, Delegate, Presentation, ProgressNote, Task
 
 CONFERENCE_FIELDS = ("kind", "title", "date", "place", "unit")
-
-
-def _require(actor, action, unit, what: str):
-    access.require(actor, action, unit, f"Bạn không có quyền {what} của đơn vị «{unit}».")
+NO_CREATE = "Bạn không có quyền tạo hội nghị của đơn vị «{unit}»."
+NO_EDIT = "Bạn không có quyền sửa hội nghị của đơn vị «{unit}»."
+NO_MOVE = "Bạn không có quyền chuyển hội nghị sang của đơn vị «{unit}»."
+NO_ASSIGN = "Bạn không có quyền giao nhiệm vụ từ hội nghị của đơn vị «{unit}»."
+NO_EDIT_TASK = "Bạn không có quyền sửa nhiệm vụ của đơn vị «{unit}»."
 
 
 def _require_text(value: str, label: str, field: str, max_length: int) -> str:
@@ -52,7 +53,7 @@ def _check_conference(data: dict) -> None:
 
 @transaction.atomic
 def create_conference(*, actor, **data) -> Conference:
-    _require(actor, access.CHANGE, data["unit"], "tạo hội nghị")
+    access.require(actor, access.CHANGE, data["unit"], NO_CREATE)
     _check_conference(data)
     conference = Conference.objects.create(**{k: data[k] for k in (*CONFERENCE_FIELDS,)})
     audit.record(actor, "conference.create", conference)
@@ -61,8 +62,8 @@ def create_conference(*, actor, **data) -> Conference:
 
 @transaction.atomic
 def update_conference(conference: Conference, *, actor, **data) -> Conference:
-    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
-    _require(actor, access.CHANGE, data["unit"], "chuyển hội nghị sang")
+    access.require(actor, access.CHANGE, conference.unit, NO_EDIT)
+    access.require(actor, access.CHANGE, data["unit"], NO_MOVE)
     _check_conference(data)
     for task in Task.objects.filter(conclusion__conference=conference):
         if task.due_date < data["date"]:
@@ -85,7 +86,7 @@ def _next_order(queryset) -> int:
 
 @transaction.atomic
 def add_delegate(conference, *, actor, name, title="", unit_name="") -> Delegate:
-    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
+    access.require(actor, access.CHANGE, conference.unit, NO_EDIT)
     delegate = Delegate.objects.create(
         conference=conference,
         name=_require_text(name, "Họ và tên đại biểu", "name", 200),
@@ -99,7 +100,7 @@ def add_delegate(conference, *, actor, name, title="", unit_name="") -> Delegate
 
 @transaction.atomic
 def add_presentation(conference, *, actor, unit, title) -> Presentation:
-    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
+    access.require(actor, access.CHANGE, conference.unit, NO_EDIT)
     presentation = Presentation.objects.create(
         conference=conference,
         unit=unit,
@@ -112,7 +113,7 @@ def add_presentation(conference, *, actor, unit, title) -> Presentation:
 
 @transaction.atomic
 def add_conclusion(conference, *, actor, text) -> Conclusion:
-    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
+    access.require(actor, access.CHANGE, conference.unit, NO_EDIT)
     conclusion = Conclusion.objects.create(
         conference=conference,
         text=_require_text(text, "Nội dung kết luận", "text", 5000),
@@ -126,7 +127,7 @@ def add_conclusion(conference, *, actor, text) -> Conclusion:
 def remove_item(item, *, actor) -> None:
     """Remove a delegate, presentation or conclusion (a conclusion only while it has no task)."""
     conference = item.conference
-    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
+    access.require(actor, access.CHANGE, conference.unit, NO_EDIT)
     if isinstance(item, Conclusion) and item.tasks.exists():
         raise DomainError(
             f"Kết luận số {item.order} đã giao {item.tasks.count()} nhiệm vụ, không xóa được."
@@ -151,7 +152,7 @@ def snapshot(item) -> dict:
 @transaction.atomic
 def restore_item(conference, kind: str, data: dict, *, actor):
     """Undo of `remove_item`: the delegate, presentation or conclusion comes back where it was."""
-    _require(actor, access.CHANGE, conference.unit, "sửa hội nghị")
+    access.require(actor, access.CHANGE, conference.unit, NO_EDIT)
     model = {"delegate": Delegate, "presentation": Presentation, "conclusion": Conclusion}[kind]
     fields = {name: data[name] for name in ITEM_FIELDS[model]}
     item = model.objects.create(conference=conference, **fields)
@@ -187,7 +188,7 @@ def create_task_from_conclusion(
     conclusion: Conclusion, *, actor, unit, title: str, due_date: dt.date, illustrative=False
 ) -> Task:
     """A conclusion becomes one task per assignee unit; call once for each unit."""
-    _require(actor, access.CHANGE, conclusion.conference.unit, "giao nhiệm vụ từ hội nghị")
+    access.require(actor, access.CHANGE, conclusion.conference.unit, NO_ASSIGN)
     title = _check_task(conclusion, unit, title, due_date, actor)
     task = Task.objects.create(
         conclusion=conclusion, unit=unit, title=title, due_date=due_date, illustrative=illustrative
@@ -212,7 +213,7 @@ def create_tasks_from_conclusion(conclusion: Conclusion, *, actor, units, title:
 
 @transaction.atomic
 def update_task(task: Task, *, actor, unit, title: str, due_date: dt.date) -> Task:
-    _require(actor, access.CHANGE, task.conference.unit, "sửa nhiệm vụ")
+    access.require(actor, access.CHANGE, task.conference.unit, NO_EDIT_TASK)
     task.title = _check_task(task.conclusion, unit, title, due_date, actor)
     changed = {"unit": unit.code, "due_date": due_date} if task.unit_id != unit.pk else {}
     task.unit, task.due_date = unit, due_date
@@ -235,7 +236,7 @@ def can_manage(user, task: Task) -> bool:
 @transaction.atomic
 def change_task_status(task: Task, *, actor, status: str, date: dt.date | None = None) -> Task:
     if not can_follow_up(actor, task):
-        raise PermissionDenied(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
+        raise NotAllowed(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
     task = Task.objects.select_for_update().get(pk=task.pk)
     if status == task.status:
         return task
@@ -258,7 +259,7 @@ def change_task_status(task: Task, *, actor, status: str, date: dt.date | None =
 @transaction.atomic
 def add_progress_note(task: Task, *, actor, text: str, date: dt.date) -> ProgressNote:
     if not can_follow_up(actor, task):
-        raise PermissionDenied(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
+        raise NotAllowed(f"Bạn không có quyền cập nhật nhiệm vụ «{task}».")
     text = _require_text(text, "Nội dung tiến độ", "text", 5000)
     today = timezone.localdate()
     if date > today:

@@ -1,20 +1,17 @@
-"""Conference and task pages. Every object comes from `visible_to`; the work is in services."""
+"""Conference and task pages, made with the record-page kit (core.records): every object
+comes from `visible_to`; the work is in services."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from tuyengiao.core import undo
-from tuyengiao.core.errors import DomainError
+from tuyengiao.core import records, undo
+from tuyengiao.core.xlsx import Column
 from tuyengiao.orgs import access
 
-from . import services, xlsx
+from . import services
 from .choices import TaskStatus
 from .filters import ConferenceFilter, TaskFilter
 from .forms import (
@@ -25,138 +22,79 @@ from .forms import (
     ProgressForm,
     TaskForm,
 )
-from .models import Conclusion, Conference, Delegate, Presentation, Task
+from .models import Conclusion, Conference, Delegate, Presentation, Task, overdue_q
 
 
-def attempt(form, call) -> bool:
-    """Run a service; put its Vietnamese message on the form field it names."""
-    try:
-        call()
-    except DomainError as error:
-        field = error.field if error.field in form.fields else None
-        form.add_error(field, error.message)
-        return False
-    return True
-
-
-def _page(request, queryset, size=50):
-    return Paginator(queryset, size).get_page(request.GET.get("page"))
-
-
-def list_querystring(request) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    params.pop("export", None)
-    return params.urlencode()
-
-
-@login_required
-def conference_list(request):
-    base = Conference.objects.visible_to(request.user).select_related("unit")
-    filterset = ConferenceFilter(request.GET, queryset=base, request=request)
-    conferences = filterset.qs.annotate(
-        n_conclusions=Count("conclusions", distinct=True),
-        n_tasks=Count("conclusions__tasks", distinct=True),
-    ).order_by("-date", "-id")
-    if request.GET.get("export") == "xlsx":
-        return xlsx.response(
-            "hoi-nghi.xlsx",
-            "Hội nghị",
-            [
-                "Ngày",
-                "Loại",
-                "Tên hội nghị",
-                "Địa điểm",
-                "Đơn vị chủ trì",
-                "Số kết luận",
-                "Số nhiệm vụ",
-            ],  # fmt: skip
-            (
-                [
-                    c.date,
-                    c.get_kind_display(),
-                    c.title,
-                    c.place,
-                    c.unit.name,
-                    c.n_conclusions,
-                    c.n_tasks,
-                ]  # fmt: skip
-                for c in conferences
-            ),
-            [12, 14, 60, 30, 30, 10, 10],
-        )
-    return render(
-        request,
-        "meetings/conference_list.html",
-        {
-            "filter": filterset,
-            "page": _page(request, conferences),
-            "querystring": list_querystring(request),
-            "can_create": access.has_role_action(request.user, access.CHANGE),
-        },
-    )
-
-
-@login_required
-def conference_detail(request, pk):
-    conference = get_object_or_404(
-        Conference.objects.visible_to(request.user).select_related("unit"), pk=pk
-    )
-    can_change = access.can(request.user, access.CHANGE, conference.unit)
-    tasks = list(
-        Task.objects.visible_to(request.user)
-        .filter(conclusion__conference=conference)
-        .select_related("unit")
-    )
-    conclusions = [
-        (c, [t for t in tasks if t.conclusion_id == c.pk]) for c in conference.conclusions.all()
+class ConferenceList(records.RecordList):
+    model = Conference
+    select_related = ("unit",)
+    filterset_class = ConferenceFilter
+    template_name = "meetings/conference_list.html"
+    export_filename, export_title = "hoi-nghi.xlsx", "Hội nghị"
+    export_columns = [
+        Column("Ngày", 12, "date"),
+        Column("Loại", 14, lambda c: c.get_kind_display()),
+        Column("Tên hội nghị", 60, "title"),
+        Column("Địa điểm", 30, "place"),
+        Column("Đơn vị chủ trì", 30, "unit.name"),
+        Column("Số kết luận", 10, "n_conclusions"),
+        Column("Số nhiệm vụ", 10, "n_tasks"),
     ]
-    context = {
-        "conference": conference,
-        "delegates": conference.delegates.all(),
-        "presentations": conference.presentations.select_related("unit"),
-        "conclusions": conclusions,
-        "can_change": can_change,
-        "today": timezone.localdate(),
-    }
-    if can_change:
-        context |= {
-            "delegate_form": DelegateForm(prefix="delegate"),
-            "presentation_form": PresentationForm(prefix="presentation", user=request.user),
-            "conclusion_form": ConclusionForm(prefix="conclusion"),
-        }
-    return render(request, "meetings/conference_detail.html", context)
+
+    def records(self, queryset):
+        return queryset.annotate(
+            n_conclusions=Count("conclusions", distinct=True),
+            n_tasks=Count("conclusions__tasks", distinct=True),
+        ).order_by("-date", "-id")
 
 
-@login_required
-def conference_edit(request, pk=None):
-    conference = None
-    if pk is not None:
-        conference = get_object_or_404(
-            Conference.objects.visible_to(request.user, access.CHANGE), pk=pk
+class ConferenceDetail(records.RecordDetail):
+    model = Conference
+    select_related = ("unit",)
+    template_name = "meetings/conference_detail.html"
+    context_object_name = "conference"
+
+    def extra_context(self, conference):
+        tasks = list(
+            Task.objects.visible_to(self.request.user)
+            .filter(conclusion__conference=conference)
+            .select_related("unit")
         )
-    elif not access.has_role_action(request.user, access.CHANGE):
-        raise PermissionDenied
-    form = ConferenceForm(request.POST or None, instance=conference, user=request.user)
-    if request.method == "POST" and form.is_valid():
+        context = {
+            "delegates": conference.delegates.all(),
+            "presentations": conference.presentations.select_related("unit"),
+            "conclusions": [
+                (c, [t for t in tasks if t.conclusion_id == c.pk])
+                for c in conference.conclusions.all()
+            ],
+            "today": timezone.localdate(),
+        }
+        if self.may_change(conference):
+            context |= {
+                "delegate_form": DelegateForm(prefix="delegate"),
+                "presentation_form": PresentationForm(
+                    prefix="presentation", user=self.request.user
+                ),
+                "conclusion_form": ConclusionForm(prefix="conclusion"),
+            }
+        return context
+
+
+class ConferenceEdit(records.RecordEdit):
+    model = Conference
+    form_class = ConferenceForm
+    template_name = "meetings/conference_form.html"
+    context_object_name = "conference"
+    success_message = _("Conference saved.")
+
+    def save(self, form, conference):
         data = {k: form.cleaned_data[k] for k in services.CONFERENCE_FIELDS}
-        result = {}
-
-        def save():
-            if conference is None:
-                result["obj"] = services.create_conference(actor=request.user, **data)
-            else:
-                # A fresh copy: the ModelForm has already written the new values on `conference`,
-                # and the service records what changed.
-                fresh = Conference.objects.get(pk=conference.pk)
-                result["obj"] = services.update_conference(fresh, actor=request.user, **data)
-
-        if attempt(form, save):
-            messages.success(request, _("Conference saved."))
-            return redirect("meetings:detail", result["obj"].pk)
-    return render(
-        request, "meetings/conference_form.html", {"form": form, "conference": conference}
-    )
+        if conference is None:
+            return services.create_conference(actor=self.request.user, **data)
+        # A fresh copy: the ModelForm has already written the new values on `conference`,
+        # and the service records what changed.
+        fresh = Conference.objects.get(pk=conference.pk)
+        return services.update_conference(fresh, actor=self.request.user, **data)
 
 
 ITEM_FORMS = {
@@ -164,53 +102,63 @@ ITEM_FORMS = {
     "presentation": (PresentationForm, services.add_presentation),
     "conclusion": (ConclusionForm, services.add_conclusion),
 }
-
-
-@login_required
-@require_POST
-def conference_add(request, pk, item):
-    conference = get_object_or_404(
-        Conference.objects.visible_to(request.user, access.CHANGE), pk=pk
-    )
-    form_class, verb = ITEM_FORMS[item]
-    extra = {"user": request.user} if item == "presentation" else {}
-    form = form_class(request.POST, prefix=item, **extra)
-    if form.is_valid() and attempt(
-        form, lambda: verb(conference, actor=request.user, **form.cleaned_data)
-    ):
-        messages.success(request, added_message(item, form.cleaned_data))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect(f"{conference.get_absolute_url()}#{item}s")
-
-
 ITEM_MODELS = {"delegate": Delegate, "presentation": Presentation, "conclusion": Conclusion}
 
 
-@login_required
-@require_POST
-def conference_remove(request, pk, item, item_pk):
-    conference = get_object_or_404(
-        Conference.objects.visible_to(request.user, access.CHANGE), pk=pk
-    )
-    obj = get_object_or_404(ITEM_MODELS[item], conference=conference, pk=item_pk)
-    back = f"{conference.get_absolute_url()}#{item}s"
-    data = services.snapshot(obj)
-    try:
-        services.remove_item(obj, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-        return redirect(back)
-    undo.offer(
-        request,
-        removed_message(item, obj),
-        action="meetings.restore_item",
-        payload={"conference": conference.pk, "kind": item, "data": data},
-        next_url=back,
-    )
-    return redirect(back)
+class ConferenceAdd(records.ItemAdd):
+    model = Conference
+
+    def get_form(self, conference):
+        item = self.kwargs["item"]
+        extra = {"user": self.request.user} if item == "presentation" else {}
+        return ITEM_FORMS[item][0](self.request.POST, prefix=item, **extra)
+
+    def save(self, form, conference):
+        verb = ITEM_FORMS[self.kwargs["item"]][1]
+        return verb(conference, actor=self.request.user, **form.cleaned_data)
+
+    def message(self, form):
+        return added_message(self.kwargs["item"], form.cleaned_data)
+
+    def next_url(self, conference):
+        return f"{conference.get_absolute_url()}#{self.kwargs['item']}s"
+
+
+class ConferenceRemove(records.RecordRemove):
+    model = Conference
+    undo_action = "meetings.restore_item"
+
+    def target(self, conference):
+        item = self.kwargs["item"]
+        return get_object_or_404(
+            ITEM_MODELS[item], conference=conference, pk=self.kwargs["item_pk"]
+        )
+
+    def remove(self, obj):
+        data = services.snapshot(obj)
+        services.remove_item(obj, actor=self.request.user)
+        return {"conference": obj.conference_id, "kind": self.kwargs["item"], "data": data}
+
+    def question(self, obj):
+        """The sentence of the «×» button's data-confirm (conference_detail.html)."""
+        item = self.kwargs["item"]
+        if item == "delegate":
+            return _("Remove delegate «%(name)s»? You can undo it right after.") % {
+                "name": obj.name
+            }
+        if item == "presentation":
+            return _("Remove the presentation of «%(unit)s»? You can undo it right after.") % {
+                "unit": obj.unit.name
+            }
+        return _("Remove conclusion %(order)s? You can undo it right after.") % {
+            "order": obj.order
+        }
+
+    def message(self, obj):
+        return removed_message(self.kwargs["item"], obj)
+
+    def next_url(self, conference):
+        return f"{conference.get_absolute_url()}#{self.kwargs['item']}s"
 
 
 def added_message(kind: str, data: dict) -> str:
@@ -238,130 +186,125 @@ def _restore_item(payload, *, actor) -> str:
     return _("Restored.")
 
 
-@login_required
-def task_create(request, conclusion_pk):
-    conclusion = get_object_or_404(
-        Conclusion.objects.select_related("conference__unit"),
-        pk=conclusion_pk,
-        conference__in=Conference.objects.visible_to(request.user, access.CHANGE),
-    )
-    form = TaskForm(request.POST or None, user=request.user, many=True)
-    if request.method == "POST" and form.is_valid():
+class TaskView:
+    model = Task
+    select_related = ("unit", "conclusion__conference__unit")
+
+
+class TaskCreate(TaskView, records.RecordEdit):
+    """Tasks from a conclusion of a conference the user may change; one per unit chosen."""
+
+    form_class = TaskForm
+    template_name = "meetings/task_form.html"
+    context_object_name = "task"
+
+    def get_object(self, action=None):
+        self.conclusion = get_object_or_404(
+            Conclusion.objects.select_related("conference__unit"),
+            pk=self.kwargs["conclusion_pk"],
+            conference__in=Conference.objects.visible_to(self.request.user, access.CHANGE),
+        )
+        return None
+
+    def get_form_kwargs(self, obj):
+        return {"user": self.request.user, "many": True}
+
+    def save(self, form, task):
         data = dict(form.cleaned_data)
         units = [data.pop("unit"), *data.pop("also_units", [])]
-        created = []
-        if attempt(
-            form,
-            lambda: created.extend(
-                services.create_tasks_from_conclusion(
-                    conclusion, actor=request.user, units=units, **data
-                )
-            ),
-        ):
-            if len(created) == 1:
-                messages.success(request, _("Task assigned."))
-            else:
-                messages.success(request, _("Task assigned to %(n)s units.") % {"n": len(created)})
-            return redirect(f"{conclusion.conference.get_absolute_url()}#conclusions")
-    return render(
-        request, "meetings/task_form.html", {"form": form, "conclusion": conclusion, "task": None}
-    )
-
-
-def _task_queryset(request, action=access.VIEW):
-    return Task.objects.visible_to(request.user, action).select_related(
-        "unit", "conclusion__conference__unit"
-    )
-
-
-@login_required
-def task_edit(request, pk):
-    task = get_object_or_404(_task_queryset(request, access.CHANGE), pk=pk)
-    if not services.can_manage(request.user, task):
-        raise PermissionDenied
-    form = TaskForm(request.POST or None, instance=task, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if attempt(
-            form,
-            lambda: services.update_task(
-                Task.objects.get(pk=task.pk), actor=request.user, **form.cleaned_data
-            ),
-        ):
-            messages.success(request, _("Task saved."))
-            return redirect("meetings:task", task.pk)
-    return render(
-        request,
-        "meetings/task_form.html",
-        {"form": form, "conclusion": task.conclusion, "task": task},
-    )
-
-
-TASK_HEADERS = ["Nhiệm vụ", "Đơn vị thực hiện", "Hạn hoàn thành", "Trạng thái", "Quá hạn",
-                "Ngày hoàn thành", "Hội nghị", "Ngày hội nghị"]  # fmt: skip
-
-
-@login_required
-def task_list(request):
-    filterset = TaskFilter(request.GET, queryset=_task_queryset(request), request=request)
-    tasks = filterset.qs
-    today = timezone.localdate()
-    if request.GET.get("export") == "xlsx":
-        rows = (
-            [
-                t.title,
-                t.unit.name,
-                t.due_date,
-                t.get_status_display(),
-                "quá hạn" if t.is_overdue(today) else "",
-                t.done_on,
-                t.conference.title,
-                t.conference.date,
-            ]  # fmt: skip
-            for t in tasks
+        return services.create_tasks_from_conclusion(
+            self.conclusion, actor=self.request.user, units=units, **data
         )
-        return xlsx.response(
-            "nhiem-vu.xlsx", "Nhiệm vụ", TASK_HEADERS, rows, [50, 30, 12, 16, 9, 12, 50, 12]
-        )
-    counts = tasks.aggregate(
-        total=Count("pk"),
-        done=Count("pk", filter=Q(status=TaskStatus.DONE)),
-        overdue=Count("pk", filter=~Q(status=TaskStatus.DONE) & Q(due_date__lt=today)),
-    )
-    return render(
-        request,
-        "meetings/task_list.html",
-        {
-            "filter": filterset,
-            "page": _page(request, tasks),
-            "counts": counts,
-            "querystring": list_querystring(request),
-            "today": today,
-        },
-    )
+
+    def get_success_message(self, created):
+        if len(created) == 1:
+            return _("Task assigned.")
+        return _("Task assigned to %(n)s units.") % {"n": len(created)}
+
+    def success_url(self, created):
+        return f"{self.conclusion.conference.get_absolute_url()}#conclusions"
+
+    def extra_context(self, task):
+        return {"conclusion": self.conclusion}
 
 
-@login_required
-def task_detail(request, pk):
-    task = get_object_or_404(_task_queryset(request), pk=pk)
-    can_follow_up = services.can_follow_up(request.user, task)
-    form = ProgressForm(request.POST or None, task=task)
-    if request.method == "POST":
-        if not can_follow_up:
+class TaskEdit(TaskView, records.RecordEdit):
+    form_class = TaskForm
+    template_name = "meetings/task_form.html"
+    context_object_name = "task"
+    success_message = _("Task saved.")
+
+    def get_object(self, action=None):
+        task = super().get_object(action)
+        if not services.can_manage(self.request.user, task):
             raise PermissionDenied
-        if form.is_valid() and attempt(
-            form, lambda: services.record_progress(task, actor=request.user, **form.cleaned_data)
-        ):
-            messages.success(request, _("Progress recorded."))
-            return redirect("meetings:task", task.pk)
-    return render(
-        request,
-        "meetings/task_detail.html",
-        {
-            "task": task,
+        return task
+
+    def save(self, form, task):
+        fresh = Task.objects.get(pk=task.pk)
+        services.update_task(fresh, actor=self.request.user, **form.cleaned_data)
+        return task
+
+    def extra_context(self, task):
+        return {"conclusion": task.conclusion}
+
+
+class TaskList(TaskView, records.RecordList):
+    filterset_class = TaskFilter
+    template_name = "meetings/task_list.html"
+    export_filename, export_title = "nhiem-vu.xlsx", "Nhiệm vụ"
+    export_columns = [
+        Column("Nhiệm vụ", 50, "title"),
+        Column("Đơn vị thực hiện", 30, "unit.name"),
+        Column("Hạn hoàn thành", 12, "due_date"),
+        Column("Trạng thái", 16, lambda t: t.get_status_display()),
+        Column("Quá hạn", 9, lambda t: "quá hạn" if t.is_overdue(timezone.localdate()) else ""),
+        Column("Ngày hoàn thành", 12, "done_on"),
+        Column("Hội nghị", 50, "conference.title"),
+        Column("Ngày hội nghị", 12, "conference.date"),
+    ]
+
+    def extra_context(self, tasks):
+        today = timezone.localdate()
+        counts = tasks.aggregate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(status=TaskStatus.DONE)),
+            overdue=Count("pk", filter=overdue_q(today)),
+        )
+        return {"counts": counts, "today": today}
+
+
+class TaskDetail(TaskView, records.RecordEdit):
+    """The task and, for who follows it up, the progress form (a service verb)."""
+
+    action = access.VIEW
+    form_class = ProgressForm
+    template_name = "meetings/task_detail.html"
+    context_object_name = "task"
+    success_message = _("Progress recorded.")
+
+    def get_object(self, action=None):
+        task = records.RecordView.get_object(self, action)
+        self.can_follow_up = services.can_follow_up(self.request.user, task)
+        if self.request.method == "POST" and not self.can_follow_up:
+            raise PermissionDenied
+        return task
+
+    def get_form_kwargs(self, task):
+        return {"task": task}
+
+    def save(self, form, task):
+        services.record_progress(task, actor=self.request.user, **form.cleaned_data)
+        return task
+
+    def success_url(self, task):
+        return task.get_absolute_url()
+
+    def extra_context(self, task):
+        return {
+            "form": self.form if self.can_follow_up else None,
             "notes": task.notes.select_related("author"),
-            "form": form if can_follow_up else None,
-            "can_manage": services.can_manage(request.user, task),
+            "can_manage": services.can_manage(self.request.user, task),
             "history": task.history.select_related("history_user")[:20],
             "today": timezone.localdate(),
-        },
-    )
+        }

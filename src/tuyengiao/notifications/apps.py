@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core.registry import registry
+
 
 class NotificationsConfig(AppConfig):
     name = "tuyengiao.notifications"
@@ -8,4 +10,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        registry.urls(self, "notifications/")
+
         from . import receivers  # noqa: F401  (connects the audit-event receiver)

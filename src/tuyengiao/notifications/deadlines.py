@@ -29,7 +29,7 @@ def send_task_notices(on: dt.date | None = None) -> int:
                 key=f"task-due:{task.pk}",
             )
         )
-    for task in selection.open_tasks_due_between(dt.date.min, on - dt.timedelta(days=1)):
+    for task in selection.overdue_tasks(on):
         title, body = texts.task_overdue(task, on)
         count += len(
             services.notify(

@@ -211,15 +211,13 @@ def register_export(job: Job, progress: Progress) -> dict:
     from django.core.files.base import ContentFile
     from django.http import QueryDict
 
-    from tuyengiao.documents import exports, views
+    from tuyengiao.documents import views
 
     progress(10, "Đang lập danh sách văn bản…")
     request = SimpleNamespace(user=job.user, GET=QueryDict(job.params.get("query", "")))
     documents = views.register_queryset(request)
     progress(40, "Đang ghi tệp Excel…")
-    job.result_file.save(
-        "so-van-ban.xlsx", ContentFile(exports.register_xlsx(documents)), save=False
-    )
+    job.result_file.save("so-van-ban.xlsx", ContentFile(views.register_xlsx(documents)), save=False)
     return {"file_url": reverse("notifications:job_file", args=[job.pk])}
 
 

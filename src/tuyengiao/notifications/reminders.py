@@ -22,7 +22,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tuyengiao.core import audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.orgs import access
 
 from . import services, texts
@@ -199,7 +199,7 @@ def remind_now(form, period, unit_codes, *, actor, root=None) -> tuple[list[Due]
         raise DomainError("Chưa chọn đơn vị nào chưa gửi báo cáo để nhắc.", field="unit")
     for unit in units.values():
         if not (access.can(actor, access.CHANGE, unit) or access.can(actor, access.APPROVE, unit)):
-            raise PermissionDenied(f"Bạn không có quyền nhắc báo cáo «{unit.name}».")
+            raise NotAllowed(f"Bạn không có quyền nhắc báo cáo «{unit.name}».")
     today = timezone.localdate()
     pendings = [
         p

@@ -136,3 +136,10 @@ def open_tasks_due_between(first: dt.date, last: dt.date):
         .select_related("unit")
         .order_by("due_date", "pk")
     )
+
+
+def overdue_tasks(on: dt.date):
+    """The tasks overdue on `on`, by the tasks' own rule (meetings' `Task.objects.overdue`)."""
+    from tuyengiao.meetings.models import Task
+
+    return Task.objects.overdue(on).select_related("unit").order_by("due_date", "pk")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,26 +12,36 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuyengiao.core import records
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import access
 
 from . import jobs, reminders, services
+from .filters import UNREAD, NotificationFilter
 from .models import Job, Notification, NotificationPreference
 
 
-@login_required
-def notification_list(request):
-    rows = Notification.objects.for_user(request.user).select_related("unit")
-    if request.GET.get("show") == "unread":
-        rows = rows.unread()
-    preference = NotificationPreference.objects.filter(user=request.user).first()
-    context = {
-        "page": Paginator(rows, 50).get_page(request.GET.get("page")),
-        "unread_only": request.GET.get("show") == "unread",
-        "email_on": preference is None or preference.email,
-        "has_email": bool(request.user.email),
-    }
-    return render(request, "notifications/list.html", context)
+class NotificationList(records.RecordList):
+    """One's own notifications (nobody else's), all or the unread ones, newest first."""
+
+    model = Notification
+    filterset_class = NotificationFilter
+    template_name = "notifications/list.html"
+
+    def get_queryset(self, action=None):
+        return Notification.objects.for_user(self.request.user).select_related("unit")
+
+    def may_create(self) -> bool:
+        return False
+
+    def extra_context(self, rows) -> dict:
+        user = self.request.user
+        preference = NotificationPreference.objects.filter(user=user).first()
+        return {
+            "unread_only": self.request.GET.get("show") == UNREAD,
+            "email_on": preference is None or preference.email,
+            "has_email": bool(user.email),
+        }
 
 
 @login_required
@@ -106,19 +115,34 @@ def remind(request, form_code, period_code, unit_code):
 # --- background jobs ------------------------------------------------------------------------
 
 
-def _job(request, pk) -> Job:
+def _jobs(user):
+    """One's own jobs (the superuser sees every one)."""
     rows = Job.objects.select_related("unit")
-    if not request.user.is_superuser:
-        rows = rows.filter(user=request.user)
-    return get_object_or_404(rows, pk=pk)
+    return rows if user.is_superuser else rows.filter(user=user)
 
 
-@login_required
-def job_page(request, pk):
-    job = _job(request, pk)
-    template = "notifications/_job.html" if request.htmx else "notifications/job.html"
-    context = {"job": job, "poll_ms": 1000}
-    return render(request, template, context)
+def _job(request, pk) -> Job:
+    return get_object_or_404(_jobs(request.user), pk=pk)
+
+
+class JobPage(records.RecordDetail):
+    """A job's progress page; htmx polls its card every second until it ends."""
+
+    model = Job
+    context_object_name = "job"
+
+    def get_queryset(self, action=None):
+        return _jobs(self.request.user)
+
+    def may_change(self, job) -> bool:
+        return False
+
+    def get(self, request, *args, **kwargs):
+        self.template_name = "notifications/_job.html" if request.htmx else "notifications/job.html"
+        return super().get(request, *args, **kwargs)
+
+    def extra_context(self, job) -> dict:
+        return {"poll_ms": 1000}
 
 
 @login_required

@@ -16,13 +16,11 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
-from tuyengiao.core.actors import SYSTEM, is_system
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.actors import SYSTEM, is_system  # noqa: F401 (callers say access.SYSTEM)
+from tuyengiao.core.errors import NotAllowed
 from tuyengiao.core.search import words_q
 
 from .choices import Role
-
-__all__ = ["SYSTEM", "is_system"]  # re-exported: callers say access.SYSTEM
 
 VIEW = "view"
 CHANGE = "change"  # create and edit records of the unit (specialist work)
@@ -124,10 +122,12 @@ def can(user, action: str, unit) -> bool:
 
 
 def require(actor, action: str, unit, message: str, *, field: str | None = None) -> None:
-    """Raise the domain PermissionDenied with `message` unless `actor` may do `action` on
-    `unit`: the one check every service verb makes before it changes anything."""
+    """Raise the domain NotAllowed unless `actor` may do `action` on `unit`: the one
+    check every service verb makes before it changes anything. `message` names what was
+    refused; "{unit}" in it is replaced by the unit's name ("Bạn không có quyền sửa hội
+    nghị của đơn vị «{unit}».")."""
     if not can(actor, action, unit):
-        raise PermissionDenied(message, field=field)
+        raise NotAllowed(message.replace("{unit}", str(unit)), field=field)
 
 
 def has_role_action(user, action: str) -> bool:

@@ -6,14 +6,14 @@ rule's, so the page lives here, next to it."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.audit_labels import describe, object_type_label, verb_label
+from tuyengiao.core.records import paginate
 from tuyengiao.core.text import format_date
-from tuyengiao.core.xlsx import XLSX, workbook_bytes
 
 from .audit_filters import AuditEventFilter, visible_events
 
@@ -43,9 +43,7 @@ def audit_list(request):
     filters, events = _events(request)
     if request.GET.get("export") == "xlsx":
         return _export(events[:EXPORT_LIMIT])
-    page = Paginator(events, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, events)
     return render(
         request,
         "core/audit_list.html",
@@ -53,7 +51,6 @@ def audit_list(request):
             "filter": filters,
             "page": page,
             "rows": [_row(e) for e in page],
-            "query": query.urlencode(),
             "export_limit": EXPORT_LIMIT,
         },
     )
@@ -69,39 +66,31 @@ def _details_text(details: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _export(events) -> HttpResponse:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+AUDIT_HEADERS = [
+    ("Thời gian", 17),
+    ("Người thực hiện", 22),
+    ("Đơn vị", 30),
+    ("Thao tác", 30),
+    ("Loại đối tượng", 22),
+    ("Đối tượng", 30),
+    ("Chi tiết (trước → sau)", 60),
+]
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Nhật ký"
-    headers = ["Thời gian", "Người thực hiện", "Đơn vị", "Thao tác", "Loại đối tượng",
-               "Đối tượng", "Chi tiết (trước → sau)"]  # fmt: skip
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    # Row numbers are counted here: `sheet.max_row` scans the sheet, quadratic over an export.
-    for index, event in enumerate(events.iterator(chunk_size=2000), start=2):
-        row = _row(event)
-        local = timezone.localtime(event.at)
-        values = [
-            local.replace(tzinfo=None),
-            row["actor"],
-            event.unit.name if event.unit else "—",
-            row["action"],
-            row["type"],
-            event.object_repr,
-            _details_text(row["details"]),
-        ]
-        sheet.append(values)
-        sheet.cell(index, 1).number_format = "DD/MM/YYYY HH:MM"
-        sheet.cell(index, 7).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFG", [17, 22, 30, 30, 22, 30, 60], strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    # workbook_bytes writes text that looks like a formula ("=HYPERLINK(…)") as text (OWASP).
-    response = HttpResponse(workbook_bytes(book), content_type=XLSX)
+
+def _export(events) -> HttpResponse:
+    def rows():
+        for event in events.iterator(chunk_size=2000):
+            row = _row(event)
+            yield [
+                event.at,  # core.xlsx writes it in local time, dd/mm/yyyy hh:mm
+                row["actor"],
+                event.unit.name if event.unit else "—",
+                row["action"],
+                row["type"],
+                event.object_repr,
+                _details_text(row["details"]),
+            ]
+
     stamp = format_date(timezone.localdate()).replace("/", "-")
-    response["Content-Disposition"] = f'attachment; filename="nhat-ky-{stamp}.xlsx"'
-    return response
+    # core.xlsx writes text that looks like a formula ("=HYPERLINK(…)") as text (OWASP).
+    return xlsx.response(f"nhat-ky-{stamp}.xlsx", "Nhật ký", AUDIT_HEADERS, rows(), wrap={7})

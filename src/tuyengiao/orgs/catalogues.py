@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.errors import NotAllowed
 
 from . import access
 
@@ -40,12 +40,12 @@ def may_change(user, owner) -> bool:
 
 
 def require_change(user, entry, what: str) -> None:
-    """Raise a Vietnamese PermissionDenied unless `user` may change `entry` (or create it)."""
+    """Raise a Vietnamese NotAllowed unless `user` may change `entry` (or create it)."""
     owner = entry.owner if entry.owner_id else None
     if may_change(user, owner):
         return
     whose = f"của {owner}" if owner else "dùng chung của hệ thống"
-    raise PermissionDenied(
+    raise NotAllowed(
         f"{what} «{entry}» là danh mục {whose}: chỉ quản trị viên của đơn vị đó (hoặc cấp "
         "trên) được thay đổi.",
         field="owner",
@@ -77,12 +77,12 @@ class OwnedCatalogueAdmin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        from django.core.exceptions import PermissionDenied as Forbidden
+        from django.core.exceptions import PermissionDenied
 
         try:
             require_change(request.user, obj, str(obj._meta.verbose_name).capitalize())
-        except PermissionDenied as exc:
-            raise Forbidden(exc.message) from exc
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
         super().save_model(request, obj, form, change)
 
 

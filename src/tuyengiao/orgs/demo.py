@@ -231,3 +231,11 @@ def _users(actor):
         services.add_membership(
             user, OrgUnit.objects.get(code=unit_code), role, title=title, actor=actor
         )
+
+
+def summary() -> list[str]:
+    """The demo's accounts, printed by `tuyengiao demo` after loading."""
+    lines = [f"Tài khoản đăng nhập (mật khẩu: {PASSWORD}):"]
+    for username, _name, _unit, role, title in DEMO_USERS:
+        lines.append(f"  {username:<12} {role.label:<16} {title}")
+    return lines

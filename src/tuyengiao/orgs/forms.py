@@ -1,11 +1,14 @@
-"""Forms of the reorganisation pages: every one carries the date, reason and decision."""
+"""Forms of the reorganisation pages (every one carries the date, reason and decision), and the
+unit choice the record pages' forms share."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core.forms import bootstrap
 
+from . import access
 from .choices import UnitKind
+from .models import OrgUnit
 
 
 class DecisionForm(forms.Form):
@@ -136,3 +139,24 @@ class ImportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrap(self)
+
+
+# --- choosing a unit on a record's form (meetings, awards, targets …) -----------------------
+def units_for(user, action=access.CHANGE):
+    """The units the user may act for, in Vietnamese order: a form never offers a sibling's."""
+    return OrgUnit.objects.visible_to(user, action).vi_ordered()
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A unit by its name, with the day it closed when it has."""
+
+    def label_from_instance(self, unit):
+        return f"{unit.name} (đến {unit.valid_to:%d/%m/%Y})" if unit.valid_to else unit.name
+
+
+def visible_units(request):
+    """A filter bar's units (`queryset=visible_units`): only those the user may see, so the
+    choice list never reveals a sibling's name."""
+    if request is None:
+        return OrgUnit.objects.none()
+    return OrgUnit.objects.visible_to(request.user).vi_ordered()

@@ -43,7 +43,7 @@ def _require_admin(actor, *units: OrgUnit | None) -> None:
     for unit in units:
         if unit is not None:
             access.require(
-                actor, access.ADMIN, unit, f"Bạn không có quyền quản trị đơn vị «{unit}»."
+                actor, access.ADMIN, unit, "Bạn không có quyền quản trị đơn vị «{unit}»."
             )
     if units and all(u is None for u in units) and not actor.is_superuser:
         raise DomainError("Chỉ quản trị toàn hệ thống được tạo đơn vị cấp cao nhất.")

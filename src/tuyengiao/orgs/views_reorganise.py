@@ -1,12 +1,11 @@
 """Reorganisation pages: fill in, preview what closes and opens, confirm (orgs.reorganise)."""
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tuyengiao.core.errors import DomainError, ValidationFailed
@@ -26,7 +25,7 @@ ACTIONS = {
 
 
 def _open_now(units):
-    return units.valid_on(dt.date.today())
+    return units.valid_on(timezone.localdate())
 
 
 def _form(action, request, unit):
@@ -46,8 +45,10 @@ def _form(action, request, unit):
             if parent
             else OrgUnit.objects.none()
         )
-        return MergeForm(data, unit=unit, siblings=siblings.valid_on(dt.date.today()).vi_ordered())
-    children = OrgUnit.objects.children_of(unit).valid_on(dt.date.today()).vi_ordered()
+        return MergeForm(
+            data, unit=unit, siblings=siblings.valid_on(timezone.localdate()).vi_ordered()
+        )
+    children = OrgUnit.objects.children_of(unit).valid_on(timezone.localdate()).vi_ordered()
     return SplitForm(data, unit=unit, children=list(children))
 
 

@@ -1,9 +1,6 @@
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-
-from tuyengiao.core.errors import DomainError
 
 from . import services
 from .filters import ChannelFilter, ChannelStatFilter
@@ -37,10 +34,7 @@ class ChannelViewSet(viewsets.ReadOnlyModelViewSet):
     def year(self, request, pk=None, year=None):
         """Yearly totals and the twelve months of one channel."""
         channel = self.get_object()
-        try:
-            year = services.parse_year(year, 0)
-        except DomainError as exc:
-            raise ValidationError({"year": exc.message}) from exc
+        year = services.parse_year(year, 0)  # out of range: a 400 naming the year
         totals = services.channel_year(channel, year)
         months = [
             {"month": m, "posts": s.posts, "interactions": s.interactions} if s else {"month": m}

@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +44,9 @@ class Channel(TimeStamped):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("outreach:detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.search_text = fold(f"{self.code} {self.name} {self.unit.code} {self.unit.name}")

@@ -14,15 +14,15 @@ from .models import Channel, ChannelStat
 
 CHANNEL_FIELDS = ["code", "name", "platform", "unit", "url", "note"]
 MIN_YEAR, MAX_YEAR = 1990, 2200
-
-
-def _require(actor, unit, what):
-    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền {what} của đơn vị «{unit}».")
+NO_CREATE = "Bạn không có quyền tạo kênh thông tin của đơn vị «{unit}»."
+NO_EDIT = "Bạn không có quyền sửa kênh thông tin của đơn vị «{unit}»."
+NO_MOVE = "Bạn không có quyền chuyển kênh thông tin sang của đơn vị «{unit}»."
+NO_FIGURES = "Bạn không có quyền nhập số liệu kênh thông tin của đơn vị «{unit}»."
 
 
 @transaction.atomic
 def create_channel(*, actor, **data) -> Channel:
-    _require(actor, data["unit"], "tạo kênh thông tin")
+    access.require(actor, access.CHANGE, data["unit"], NO_CREATE)
     if Channel.objects.filter(code=data["code"]).exists():
         raise ValidationFailed({"code": [f"Mã kênh «{data['code']}» đã được dùng."]})
     channel = Channel.objects.create(**{k: v for k, v in data.items() if k in CHANNEL_FIELDS})
@@ -32,9 +32,9 @@ def create_channel(*, actor, **data) -> Channel:
 
 @transaction.atomic
 def update_channel(channel: Channel, *, actor, **data) -> Channel:
-    _require(actor, channel.unit, "sửa kênh thông tin")
+    access.require(actor, access.CHANGE, channel.unit, NO_EDIT)
     if "unit" in data:
-        _require(actor, data["unit"], "chuyển kênh thông tin sang")
+        access.require(actor, access.CHANGE, data["unit"], NO_MOVE)
     code = data.get("code", channel.code)
     if Channel.objects.filter(code=code).exclude(pk=channel.pk).exists():
         raise ValidationFailed({"code": [f"Mã kênh «{code}» đã được dùng."]})
@@ -68,7 +68,7 @@ def check_months(months: dict) -> list[str]:
 @transaction.atomic
 def save_months(channel: Channel, months: dict, *, actor, source: str = "form") -> int:
     """Write (year, month) -> (posts, interactions); None clears that month. All or nothing."""
-    _require(actor, channel.unit, "nhập số liệu kênh thông tin")
+    access.require(actor, access.CHANGE, channel.unit, NO_FIGURES)
     errors = check_months(months)
     if errors:
         raise ValidationFailed(errors)
@@ -98,7 +98,7 @@ def save_months(channel: Channel, months: dict, *, actor, source: str = "form") 
 
 def import_csv(channel: Channel, raw: bytes, *, actor) -> dict:
     """Parse the platform's CSV export and save its months; nothing is saved on any error."""
-    _require(actor, channel.unit, "nhập số liệu kênh thông tin")
+    access.require(actor, access.CHANGE, channel.unit, NO_FIGURES)
     months = csv_import.parse(raw)
     save_months(channel, months, actor=actor, source="csv")
     return months

@@ -4,10 +4,10 @@ from . import views
 
 app_name = "outreach"
 urlpatterns = [
-    path("", views.channel_list, name="list"),
-    path("new/", views.channel_create, name="create"),
-    path("<int:pk>/", views.channel_detail, name="detail"),
-    path("<int:pk>/edit/", views.channel_edit, name="edit"),
-    path("<int:pk>/months/<int:year>/", views.month_grid, name="months"),
-    path("<int:pk>/import/", views.csv_upload, name="import"),
+    path("", views.ChannelList.as_view(), name="list"),
+    path("new/", views.ChannelEdit.as_view(), name="create"),
+    path("<int:pk>/", views.ChannelDetail.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.ChannelEdit.as_view(), name="edit"),
+    path("<int:pk>/months/<int:year>/", views.MonthGrid.as_view(), name="months"),
+    path("<int:pk>/import/", views.CsvUpload.as_view(), name="import"),
 ]

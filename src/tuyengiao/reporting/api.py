@@ -2,7 +2,8 @@
 
 Same rules as the pages: submissions start from `visible_to(user)` (a sibling unit's report
 is 404), writes go through services.save_draft / services.submit (the same checks and
-Vietnamese messages as the web form, as 400 responses), figures come from rollup.rollup.
+Vietnamese messages as the web form), figures come from rollup.rollup. A DomainError
+becomes a 400 (403 for NotAllowed) in the API's one error shape (core.api_errors).
 Form and period definitions are not unit data and are readable by every signed-in user.
 """
 
@@ -12,10 +13,9 @@ from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.models import OrgUnit
 
 from . import bulk, history, rollup, services
@@ -36,30 +36,6 @@ from .choices import ValuePath
 from .models import Form, Period, Submission
 
 
-class DomainProblem(APIException):
-    """A DomainError as a 400 (403 for a refused right) with its Vietnamese message."""
-
-    status_code = status.HTTP_400_BAD_REQUEST
-
-    def __init__(self, error: DomainError):
-        detail = {"detail": error.message}
-        if isinstance(error, ValidationFailed):
-            detail["errors"] = error.errors
-        elif error.field:
-            detail["errors"] = {error.field: [error.message]}
-        super().__init__(detail)
-        if isinstance(error, PermissionDenied):
-            self.status_code = status.HTTP_403_FORBIDDEN
-
-
-def _run(call):
-    """Call a service verb (it runs in its own transaction); its DomainError as a 400."""
-    try:
-        return call()
-    except DomainError as exc:
-        raise DomainProblem(exc) from exc
-
-
 def _by_code(queryset, code, what: str):
     item = queryset.filter(code=code).first() if code else None
     if item is None:
@@ -74,7 +50,7 @@ def _collection(form, code):
     except DomainError as exc:
         if exc.field == "period" and "đợt" not in exc.message:
             raise Http404(f"Không tìm thấy kỳ báo cáo «{code}».") from exc
-        raise DomainProblem(exc) from exc
+        raise
 
 
 class FormViewSet(viewsets.ReadOnlyModelViewSet):
@@ -169,15 +145,13 @@ class SubmissionViewSet(
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         # Usually one statement finds and locks the unit's assignment (issue 17).
-        submission = _run(
-            lambda: services.save_draft_by_code(
-                data["form"],
-                data["period"],
-                data["unit"],
-                data["values"],
-                actor=request.user,
-                path=ValuePath.API,
-            )  # fmt: skip
+        submission = services.save_draft_by_code(
+            data["form"],
+            data["period"],
+            data["unit"],
+            data["values"],
+            actor=request.user,
+            path=ValuePath.API,
         )
         if submission is None:
             form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
@@ -185,10 +159,8 @@ class SubmissionViewSet(
             # A unit outside the user's scope does not exist for them (404, as on the pages).
             visible = OrgUnit.objects.visible_to(request.user)
             unit = _by_code(visible, data["unit"], "đơn vị")
-            submission = _run(
-                lambda: services.save_draft(
-                    form, unit, period, data["values"], actor=request.user, path=ValuePath.API
-                )
+            submission = services.save_draft(
+                form, unit, period, data["values"], actor=request.user, path=ValuePath.API
             )
         return self._reported(submission, status.HTTP_201_CREATED)
 
@@ -200,15 +172,13 @@ class SubmissionViewSet(
         values = incoming.validated_data["values"]
         if kwargs.get("partial"):
             values = {**services.stored_values(submission), **values}
-        saved = _run(
-            lambda: services.save_draft(
-                submission.form,
-                submission.unit,
-                submission.period,
-                values,
-                actor=request.user,
-                path=ValuePath.API,
-            )  # fmt: skip
+        saved = services.save_draft(
+            submission.form,
+            submission.unit,
+            submission.period,
+            values,
+            actor=request.user,
+            path=ValuePath.API,
         )
         return self._reported(saved)
 
@@ -217,14 +187,12 @@ class SubmissionViewSet(
     def submit(self, request, pk=None):
         """Send the draft (or the returned report) for approval."""
         submission = self.get_object()
-        sent = _run(
-            lambda: services.submit(
-                submission.form,
-                submission.unit,
-                submission.period,
-                actor=request.user,
-                path=ValuePath.API,
-            )  # fmt: skip
+        sent = services.submit(
+            submission.form,
+            submission.unit,
+            submission.period,
+            actor=request.user,
+            path=ValuePath.API,
         )
         return self._reported(sent)
 
@@ -239,12 +207,9 @@ class SubmissionViewSet(
         data = incoming.validated_data
         form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
         period = _collection(form, data["period"])
-        try:
-            results = bulk.save_each(
-                form, period, data["items"], actor=request.user, submit=data["submit"]
-            )
-        except DomainError as exc:
-            raise DomainProblem(exc) from exc
+        results = bulk.save_each(
+            form, period, data["items"], actor=request.user, submit=data["submit"]
+        )
         saved = sum(1 for r in results if r["ok"])
         body = {"saved": saved, "refused": len(results) - saved, "results": results}
         return Response(body, status=200 if saved == len(results) else 207)
@@ -255,7 +220,7 @@ class SubmissionViewSet(
         """Approve a submitted report (the `approve` right on its unit; not one's own when
         the form says so)."""
         submission = self.get_object()
-        return self._reported(_run(lambda: services.approve(submission, actor=request.user)))
+        return self._reported(services.approve(submission, actor=request.user))
 
     @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="return")
@@ -263,9 +228,7 @@ class SubmissionViewSet(
         """Send a submitted report back to its unit with a reason."""
         submission = self.get_object()
         reason = _reason(request)
-        return self._reported(
-            _run(lambda: services.return_submission(submission, reason, actor=request.user))
-        )
+        return self._reported(services.return_submission(submission, reason, actor=request.user))
 
     @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
@@ -273,7 +236,7 @@ class SubmissionViewSet(
         """Reopen an approved report for correction, with a reason."""
         submission = self.get_object()
         reason = _reason(request)
-        return self._reported(_run(lambda: services.reopen(submission, reason, actor=request.user)))
+        return self._reported(services.reopen(submission, reason, actor=request.user))
 
     @extend_schema(responses=ValueChangeSerializer(many=True))
     @action(detail=True, methods=["get"])

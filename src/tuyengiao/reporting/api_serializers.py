@@ -85,6 +85,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
     values = serializers.SerializerMethodField()
+    may = serializers.SerializerMethodField(
+        help_text="Việc người gọi được làm với báo cáo lúc này: duyệt, trả lại, mở lại."
+    )
 
     class Meta:
         model = Submission
@@ -101,7 +104,19 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "approved_at",
             "returned_reason",
             "values",
+            "may",
         ]
+
+    def get_may(self, submission) -> dict[str, bool]:
+        from .review import may_approve, may_reopen, may_return
+
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return {
+            "approve": may_approve(user, submission),
+            "return": may_return(user, submission),
+            "reopen": may_reopen(user, submission),
+        }
 
     def get_values(self, submission) -> dict[str, int | float | str | None]:
         now = getattr(submission, "values_now", None)

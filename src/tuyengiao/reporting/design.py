@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tuyengiao.core import audit
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.orgs import access, catalogues
 
 from . import expressions
@@ -46,7 +46,7 @@ def designable(user):
 
 def check_designer(actor, form: Form | None = None) -> None:
     if not may_design(actor):
-        raise PermissionDenied("Bạn không có quyền thiết kế biểu mẫu.")
+        raise NotAllowed("Bạn không có quyền thiết kế biểu mẫu.")
     if form is not None:
         catalogues.require_change(actor, form, "Biểu mẫu")
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils import timezone
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_number
@@ -38,7 +39,6 @@ CODE_COLUMN, NAME_COLUMN, FIRST_FIELD_COLUMN = 1, 2, 3
 # A 10 MB xlsx unpacks to far more; past this it is a zip bomb, not a report.
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 NUMBER_FORMATS = {FieldType.INTEGER: "#,##0", FieldType.DECIMAL: "#,##0.00"}
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _HEADER_FILL = "DDE7F3"  # solid fill colours
 _LOCKED_FILL = "F2F2F2"
 
@@ -234,7 +234,7 @@ def _metadata(workbook, form, period, fields):
         ("form", form.code),
         ("period", period.code),
         ("fields", ",".join(item.code for item in fields)),
-        ("created", dt.date.today().isoformat()),
+        ("created", timezone.localdate().isoformat()),
     ]
     for row, (key, value) in enumerate(entries, start=1):
         meta.cell(row=row, column=1, value=key)

@@ -1,7 +1,7 @@
 """A form's rolled-up figures as core.figures.Figure, for the year-end report.
 
-Not registered in FIGURE_PROVIDERS: the study-campaigns app knows which form and period
-make a campaign and calls `form_figures` itself.
+Not a registered figure provider (core.registry): the study-campaigns app knows which form
+and period make a campaign and calls `form_figures` itself.
 """
 
 from __future__ import annotations

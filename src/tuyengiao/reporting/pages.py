@@ -16,7 +16,6 @@ from .choices import NOT_STARTED, REPORTED, SubmissionStatus
 from .models import Assignment, Form, Period, Submission, in_subtree
 
 S = SubmissionStatus
-OPEN = (NOT_STARTED, S.DRAFT, S.RETURNED)
 OVERDUE = "overdue"  # the board's filter: not sent and past the deadline
 
 
@@ -86,14 +85,14 @@ def status_rows(user, form, period, root, status_filter: str | None = None):
         s.unit_id: s
         for s in Submission.objects.visible_to(user)
         .filter(in_subtree("unit__", root), form=form, period=period)
-        .select_related("submitted_by", "approved_by")
+        .select_related("form", "unit", "submitted_by", "approved_by")
     }
     today = timezone.localdate()
     rows = []
     for assignment in assignments:
         submission = submissions.get(assignment.unit_id)
         status = submission.status if submission else NOT_STARTED
-        overdue = status in OPEN and today > assignment.deadline
+        overdue = timeliness.is_overdue(assignment.deadline, status, today)
         if status_filter == OVERDUE:
             if not overdue:
                 continue

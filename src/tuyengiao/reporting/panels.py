@@ -6,8 +6,9 @@ from django.utils import timezone
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import Role
 
-from .choices import SubmissionStatus
+from .choices import NOT_STARTED, SubmissionStatus
 from .models import Assignment, Submission
+from .timeliness import is_overdue
 
 LIMIT = 8
 
@@ -35,7 +36,11 @@ def forms_due(request):
     )
     today = timezone.localdate()
     items = [
-        {"assignment": a, "status": a.status or "not_started", "overdue": a.deadline < today}
+        {
+            "assignment": a,
+            "status": a.status or NOT_STARTED,
+            "overdue": is_overdue(a.deadline, a.status, today),
+        }
         for a in due[:LIMIT]
     ]
     return {

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from tuyengiao.core import audit
 from tuyengiao.core.actors import as_user
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.orgs import access
 
 from . import history, rules, totals
@@ -61,26 +61,82 @@ def refusal(submission: Submission, actor) -> DomainError | None:
     """Why `actor` may not approve the submitted report at its next level, or None."""
     unit, form = submission.unit, submission.form
     if not access.can(actor, access.APPROVE, unit):
-        return PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{unit}».")
+        return NotAllowed(f"Bạn không có quyền duyệt báo cáo của «{unit}».")
     if submission.status != S.SUBMITTED:
         return DomainError(
             f"Chỉ duyệt được báo cáo đã gửi; báo cáo của «{unit}» {_words(submission.status)}."
         )
     if is_own(submission, actor):
-        return PermissionDenied(
+        return NotAllowed(
             f"Bạn đã gửi báo cáo của «{unit}» nên không tự duyệt được: biểu mẫu "
             f"«{form.code}» yêu cầu người duyệt khác người gửi."
         )
     if form.approval_levels == 2 and next_level(submission) == 2:
         if not approves_from_above(actor, unit):
-            return PermissionDenied(
+            return NotAllowed(
                 f"Duyệt cấp 2 báo cáo của «{unit}» cần người có quyền duyệt ở đơn vị cấp trên."
             )
         if form.approver_must_differ and submission.first_approved_by_id == actor.pk:
-            return PermissionDenied(
-                f"Bạn đã duyệt cấp 1 báo cáo của «{unit}»; cấp 2 phải là người khác."
-            )
+            return NotAllowed(f"Bạn đã duyệt cấp 1 báo cáo của «{unit}»; cấp 2 phải là người khác.")
     return None
+
+
+def returns_for(actor, unit) -> bool:
+    """Who may send a unit's report back: its approvers and its specialists."""
+    return access.can(actor, access.APPROVE, unit) or access.can(actor, access.CHANGE, unit)
+
+
+# The review policy: what the pages and the API offer a user on one report. The verbs
+# below enforce the same rules; these say it before the user tries.
+
+
+def may_approve(actor, submission: Submission | None) -> bool:
+    """The report is submitted and the actor may approve it at its next level now."""
+    return submission is not None and refusal(submission, actor) is None
+
+
+def may_return(actor, submission: Submission | None) -> bool:
+    """The report is submitted and the actor approves or follows its unit."""
+    return (
+        submission is not None
+        and submission.status == S.SUBMITTED
+        and returns_for(actor, submission.unit)
+    )
+
+
+def may_reopen(actor, submission: Submission | None) -> bool:
+    """The report is approved and the actor approves its unit."""
+    return (
+        submission is not None
+        and submission.status == S.APPROVED
+        and access.can(actor, access.APPROVE, submission.unit)
+    )
+
+
+def review_actions(actor, submission: Submission | None) -> dict:
+    """The review card of the report's page: may_approve, may_return, may_reopen, and for
+    an approver of the unit facing a submitted report, whether it is their own, why they
+    may not approve it (None when they may) and at which level they would."""
+    result = {
+        "may_approve": False,
+        "may_return": may_return(actor, submission),
+        "may_reopen": may_reopen(actor, submission),
+        "own_report": False,
+        "approval_refused": None,
+    }
+    if (
+        submission is not None
+        and submission.status == S.SUBMITTED
+        and access.can(actor, access.APPROVE, submission.unit)
+    ):
+        problem = refusal(submission, actor)
+        result |= {
+            "may_approve": problem is None,
+            "own_report": is_own(submission, actor),
+            "approval_refused": problem.message if problem else None,
+            "next_level": next_level(submission),
+        }
+    return result
 
 
 def _approve_one(submission: Submission, actor, now, **data) -> None:
@@ -99,7 +155,7 @@ def _approve_one(submission: Submission, actor, now, **data) -> None:
 def approve(submission: Submission, *, actor) -> Submission:
     """Approve a submitted report at its next level; at the last level its data is locked."""
     if not access.can(actor, access.APPROVE, submission.unit):
-        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{submission.unit}».")
+        raise NotAllowed(f"Bạn không có quyền duyệt báo cáo của «{submission.unit}».")
     submission = (
         Submission.objects.select_for_update().select_related("form", "unit").get(pk=submission.pk)
     )
@@ -126,8 +182,8 @@ def return_submission(submission: Submission, reason: str, *, actor) -> Submissi
     """Send a submitted report back to the unit with a reason it will read."""
     reason = (reason or "").strip()
     unit = submission.unit
-    if not (access.can(actor, access.APPROVE, unit) or access.can(actor, access.CHANGE, unit)):
-        raise PermissionDenied(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
+    if not returns_for(actor, unit):
+        raise NotAllowed(f"Bạn không có quyền trả lại báo cáo của «{unit}».")
     if not reason:
         raise DomainError("Cần ghi lý do trả lại báo cáo.", field="reason")
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -151,7 +207,7 @@ def reopen(submission: Submission, reason: str, *, actor) -> Submission:
     reason = (reason or "").strip()
     unit = submission.unit
     if not access.can(actor, access.APPROVE, unit):
-        raise PermissionDenied(f"Bạn không có quyền mở lại báo cáo của «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền mở lại báo cáo của «{unit}».")
     if not reason:
         raise DomainError("Cần ghi lý do mở lại báo cáo.", field="reason")
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -179,7 +235,7 @@ def approve_all_valid(form, root_unit, period, *, actor, approved_ids: list | No
     changed since, one's own report, a level for someone else). Returns the number; the
     ids go to `approved_ids` when given (the page offers to undo the batch)."""
     if not access.can(actor, access.APPROVE, root_unit):
-        raise PermissionDenied(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
+        raise NotAllowed(f"Bạn không có quyền duyệt báo cáo của «{root_unit}».")
     spec = rules.FormSpec(form)
     pending = (
         Submission.objects.visible_to(actor, access.APPROVE)

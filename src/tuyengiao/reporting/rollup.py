@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, Max, Q, Sum
 from django.db.models.functions import Substr
 
+from tuyengiao.core.text import HALF_EVEN, rate
 from tuyengiao.orgs.models import OrgUnit, valid_on_q
 
 from . import rules, totals
@@ -42,6 +43,21 @@ class Completeness:
 
     def as_json(self) -> dict:
         return {"expected": self.expected, "submitted": self.submitted, "approved": self.approved}
+
+    def percent(self, part: str) -> int:
+        """The whole percent of the expected units that `part` ("submitted" or "approved"),
+        for the progress bars: rounded half to even (as Python's round()); 0 when no unit
+        is expected."""
+        value = rate(getattr(self, part), self.expected, decimals=0, mode=HALF_EVEN)
+        return 0 if value is None else int(value)
+
+    @property
+    def submitted_pct(self) -> int:
+        return self.percent("submitted")
+
+    @property
+    def approved_pct(self) -> int:
+        return self.percent("approved")
 
 
 @dataclass

@@ -28,7 +28,7 @@ from simple_history.utils import bulk_create_with_history
 
 from tuyengiao.core import audit
 from tuyengiao.core.actors import as_user
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
@@ -181,7 +181,7 @@ def assign_form(
     assignment. Returns the number of new ones. A campaign period takes any form: it is
     the campaign's own collection (ADR 0007)."""
     if not access.can(actor, access.CHANGE, root_unit):
-        raise PermissionDenied(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
+        raise NotAllowed(f"Bạn không có quyền giao biểu mẫu cho «{root_unit}».")
     if form.period_type != period.type and period.type != PeriodType.CAMPAIGN:
         raise DomainError(
             f"Biểu mẫu «{form.code}» báo cáo theo {form.get_period_type_display().lower()}, "
@@ -225,7 +225,7 @@ def assign_form(
 
 def _check_can_report(actor, form, unit, period) -> None:
     if not access.can(actor, access.REPORT, unit):
-        raise PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
+        raise NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
 
 
 def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
@@ -473,7 +473,7 @@ def prepare(form, period, rows: dict, *, actor, checked: dict | None = None) -> 
     for unit, raw in rows.items():
         current = existing.get(unit.pk)
         if not access.can(actor, access.REPORT, unit):
-            problem = PermissionDenied(f"Bạn không có quyền báo cáo cho «{unit}».")
+            problem = NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
         elif unit.pk not in assigned:
             problem = DomainError(
                 f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}."

@@ -11,11 +11,19 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .choices import REPORTED
+from .choices import NOT_STARTED, REPORTED, SubmissionStatus
 from .models import Assignment, Submission, in_subtree
 from .rollup import _valid_unit_q
 
 ON_TIME, LATE = "on_time", "late"
+# Not sent, so still owed: never started, a draft, or returned to the unit.
+OPEN = (NOT_STARTED, SubmissionStatus.DRAFT, SubmissionStatus.RETURNED)
+
+
+def is_overdue(deadline: dt.date, status: str | None, today: dt.date | None = None) -> bool:
+    """The one rule of "overdue" for a report: not sent (`status` open; None: never
+    started) and its deadline has passed (`today`: the server's local date by default)."""
+    return (status or NOT_STARTED) in OPEN and (today or timezone.localdate()) > deadline
 
 
 @dataclass

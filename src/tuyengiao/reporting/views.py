@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as HttpForbidden
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tuyengiao.core import audit, undo
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core import audit, confirm, undo
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.core.text import format_number
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import Role
@@ -29,7 +29,7 @@ from . import (
     services,
     timeliness,
 )
-from .choices import NOT_STARTED
+from .choices import NOT_STARTED, SubmissionStatus
 from .forms import ReturnForm, SubmissionForm
 from .models import Submission
 
@@ -82,7 +82,7 @@ def submission_page(request, form_code, period_code, unit_code):
     warnings = {}
     if request.method == "POST":
         if not editable:
-            raise HttpForbidden
+            raise PermissionDenied
         values = {spec.code: request.POST.get(spec.code, "") for spec in fields}
         try:
             if "submit" in request.POST:
@@ -104,8 +104,8 @@ def submission_page(request, form_code, period_code, unit_code):
                     widget.attrs["class"] = widget.attrs.get("class", "") + " is-invalid"
                     widget.attrs["aria-describedby"] = f"error-{code}"
             messages.error(request, exc.message)
-        except PermissionDenied as exc:
-            raise HttpForbidden(exc.message) from exc
+        except NotAllowed as exc:
+            raise PermissionDenied(exc.message) from exc
         except DomainError as exc:
             messages.error(request, exc.message)
     context = {
@@ -119,16 +119,7 @@ def submission_page(request, form_code, period_code, unit_code):
         "editable": editable,
         "warnings": warnings,
         "events": _trail(submission),
-        "may_return": submission is not None
-        and submission.status == services.S.SUBMITTED
-        and (
-            access.can(request.user, access.APPROVE, unit)
-            or access.can(request.user, access.CHANGE, unit)
-        ),
-        **_approval(request.user, submission),
-        "may_reopen": submission is not None
-        and submission.status == services.S.APPROVED
-        and access.can(request.user, access.APPROVE, unit),
+        **review.review_actions(request.user, submission),
         "changes": history.changes_for(submission) if submission else [],
         "comparison": outliers.side_by_side(submission) if submission else (None, []),
         "return_form": ReturnForm(),
@@ -140,21 +131,6 @@ def submission_page(request, form_code, period_code, unit_code):
         "board_root": pages.default_root(request.user, form, period),
     }
     return render(request, "reporting/submission.html", context)
-
-
-def _approval(user, submission) -> dict:
-    """May the user approve now (and at which level), or why not."""
-    if submission is None or submission.status != services.S.SUBMITTED:
-        return {"may_approve": False, "own_report": False, "approval_refused": None}
-    if not access.can(user, access.APPROVE, submission.unit):
-        return {"may_approve": False, "own_report": False, "approval_refused": None}
-    problem = review.refusal(submission, user)
-    return {
-        "may_approve": problem is None,
-        "own_report": services.is_own(submission, user),
-        "approval_refused": problem.message if problem else None,
-        "next_level": review.next_level(submission),
-    }
 
 
 def _message(exc: DomainError) -> str:
@@ -210,8 +186,8 @@ def return_view(request, form_code, period_code, unit_code):
     try:
         services.return_submission(submission, reason, actor=request.user)
         messages.success(request, _("The report was returned to the unit."))
-    except PermissionDenied as exc:
-        raise HttpForbidden(exc.message) from exc
+    except NotAllowed as exc:
+        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
     return _back(request, submission)
@@ -241,8 +217,22 @@ def reopen_view(request, form_code, period_code, unit_code):
     return _back(request, submission)
 
 
+def _approve_all_question(request, form_code, period_code, unit_code) -> str:
+    # The status board's data-confirm (status_board.html): the same msgid and count.
+    form, period = pages.form_and_period(form_code, period_code)
+    unit = pages.visible_unit(request.user, unit_code, access.APPROVE)
+    rows = pages.status_rows(request.user, form, period, unit)
+    submitted = sum(1 for row in rows if row["status"] == SubmissionStatus.SUBMITTED)
+    return _(
+        "Approve %(n)s reports: every report submitted by the units of %(unit)s for %(period)s "
+        "that passes all checks becomes approved and counts in the figures. "
+        "You can undo it right after."
+    ) % {"n": format_number(submitted), "unit": unit.name, "period": period.name}
+
+
 @login_required
 @require_POST
+@confirm.asks(_approve_all_question)
 def approve_all_view(request, form_code, period_code, unit_code):
     form, period = pages.form_and_period(form_code, period_code)
     unit = pages.visible_unit(request.user, unit_code, access.APPROVE)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.text import sort_key
 from tuyengiao.orgs import access
 
-from . import charts, outliers, pages
+from . import charts, outliers, pages, review
 from .choices import NOT_STARTED, SubmissionStatus
 from .rollup import children_breakdown, rollup
 
@@ -37,11 +37,15 @@ def status_board(request, form_code, period_code, unit_code):
     flags = outliers.board_flags(form, period, [r["submission"] for r in rows if r["submission"]])
     for row in rows:
         row["warnings"] = flags.get(row["unit"].pk, [])
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    for row in page:  # the review policy, for the rows shown
+        row["may_approve"] = review.may_approve(request.user, row["submission"])
+        row["may_return"] = review.may_return(request.user, row["submission"])
     context = {
         "form_obj": form,
         "period": period,
         "unit": unit,
-        "page": Paginator(rows, 100).get_page(request.GET.get("page")),
+        "page": page,
         "counts": counts,
         "expected": expected,
         "submitted": counts[SubmissionStatus.SUBMITTED] + counts[SubmissionStatus.APPROVED],
@@ -54,7 +58,7 @@ def status_board(request, form_code, period_code, unit_code):
         "late": sum(1 for r in all_rows if r["timely"] == "late"),
         "status_filter": status_filter,
         "statuses": STATUS_ORDER,
-        "may_approve": access.can(request.user, access.APPROVE, unit),
+        "may_approve_all": access.can(request.user, access.APPROVE, unit),
         "may_report": access.can(request.user, access.REPORT, unit),
     }
     return render(request, "reporting/status_board.html", context)
@@ -95,17 +99,8 @@ def drilldown(request, form_code, period_code, unit_code):
         request, form_code, period_code, unit_code
     )
     if request.GET.get("format") == "xlsx":
-        from .drill_xlsx import drilldown_workbook
-
-        content = drilldown_workbook(form, period, unit, rows, total)
-        response = HttpResponse(
-            content,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = (
-            f'attachment; filename="{form.code}_{period.code}_{unit.code}.xlsx"'
-        )
-        return response
+        book = drilldown_workbook(form, period, unit, rows, total)
+        return xlsx.attachment(book, f"{form.code}_{period.code}_{unit.code}.xlsx")
     fields = [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"]
     indicators = list(form.indicators.all())
     ancestors = pages.visible_ancestors(request.user, unit)
@@ -159,7 +154,54 @@ def dashboard(request, form_code, period_code, unit_code):
         "fields": [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"],
         "chart": chart,
         "key_indicator": key,
-        "submitted_pct": round(100 * c.submitted / c.expected) if c.expected else 0,
-        "approved_pct": round(100 * c.approved / c.expected) if c.expected else 0,
+        "submitted_pct": c.submitted_pct,
+        "approved_pct": c.approved_pct,
     }
     return render(request, "reporting/dashboard.html", context)
+
+
+def drilldown_workbook(form, period, unit, rows, total):
+    """The drill-down table as .xlsx (core.xlsx): numbers as numbers, rates with two decimals,
+    the units' rows then «Tổng cộng» in bold."""
+    fields = [f for f in form.fields.all() if f.is_numeric and f.aggregation != "none"]
+    indicators = list(form.indicators.all())
+    headers = [("Mã đơn vị", 16), ("Đơn vị", 48), *[(f.label, 18) for f in fields]]
+    headers += [(i.name + (" (%)" if i.is_percent else ""), 18) for i in indicators]
+    headers += [("Số đơn vị phải báo cáo", 18), ("Đã gửi", 18), ("Đã duyệt", 18)]
+
+    def line(code, name, figures):
+        done = figures.completeness
+        return [
+            code,
+            name,
+            *[_number(figures.fields.get(f.code)) for f in fields],
+            *[_number(figures.indicators[i.code].value) for i in indicators],
+            done.expected,
+            done.submitted,
+            done.approved,
+        ]
+
+    data = [line(row.unit.code, row.unit.name, row) for row in rows]
+    data.append(line(unit.code, "Tổng cộng", total))
+    first_rate = len(fields) + 3
+    book = xlsx.workbook(
+        "Tổng hợp",
+        headers,
+        data,
+        wrap=False,
+        title_lines=[f"{form.code} — {form.name}", f"{unit.name} · {period.name}"],
+        freeze_columns=2,
+        formats={c: xlsx.DECIMAL_FORMAT for c in range(first_rate, first_rate + len(indicators))},
+    )
+    from openpyxl.styles import Font
+
+    sheet = book.active
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    return book
+
+
+def _number(value):
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)

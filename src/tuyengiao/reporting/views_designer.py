@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuyengiao.core import records
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.services import get_unit
 
@@ -52,7 +53,7 @@ def designer_new(request):
         try:
             form = design.save_form(actor=user, **basics.cleaned_data)
         except DomainError as exc:
-            basics.add_error(exc.field if exc.field in basics.fields else None, exc.message)
+            records.add_errors(basics, exc)
         else:
             messages.success(request, _("The form was created; now add its fields."))
             return redirect("reporting:designer_edit", form.code)
@@ -95,7 +96,7 @@ def designer_edit(request, code):
     except DomainError as exc:
         target = bound.get(action)
         if target is not None:
-            target.add_error(exc.field if exc.field in target.fields else None, exc.message)
+            records.add_errors(target, exc)
         else:
             messages.error(request, exc.message)
     form.refresh_from_db()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
@@ -76,11 +77,7 @@ def template(request, form_code, period_code):
     content = excel.build_template(
         form, period, units, rows=_stored_rows(form, period, [u.pk for u in units])
     )
-    response = HttpResponse(content, content_type=excel.XLSX_MIME)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{excel.template_filename(form, period)}"'
-    )
-    return response
+    return xlsx.attachment(content, excel.template_filename(form, period))
 
 
 def _background_import(request, form, period, data):

@@ -122,7 +122,7 @@ def year_at_a_glance(request):
     today = timezone.localdate()
     documents = (
         Document.objects.visible_to(user)
-        .filter(signed_on__year=today.year, signed_on__month=today.month)
+        .filter(registered_on__gte=today.replace(day=1), registered_on__lte=today)
         .count()
     )
     report = (

@@ -40,7 +40,7 @@ def check_year(year) -> int:
 
 
 def collect_figures(unit, year: int) -> list[Figure]:
-    """Every figure the report uses, from every app in settings.FIGURE_PROVIDERS."""
+    """Every figure the report uses, from every figure provider the apps registered."""
     return core_figures.year_figures(unit, year)
 
 
@@ -97,7 +97,7 @@ def build_docx(unit, year: int, *, options=None, figures=None) -> bytes:
 def generate_report(unit, year: int, *, actor, options: ReportOptions | None = None):
     """Write the report and keep its figures. The command line acts as SYSTEM (shell access)."""
     year = check_year(year)
-    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền lập báo cáo của {unit.name}.")
+    access.require(actor, access.CHANGE, unit, "Bạn không có quyền lập báo cáo của {unit}.")
     options = options or ReportOptions()
     figures = collect_figures(unit, year)
     content = build_content(unit, year, options=options, figures=figures)
@@ -214,10 +214,8 @@ def annex_sheets(content: ReportContent) -> list[dict]:
 # --- the department's written sections -------------------------------------------------------
 
 MAX_SECTION_CHARS = 20_000
-
-
-def _require_change(actor, unit, what: str):
-    access.require(actor, access.CHANGE, unit, f"Bạn không có quyền {what} của {unit.name}.")
+NO_WRITE = "Bạn không có quyền soạn báo cáo của {unit}."
+NO_SIGNER = "Bạn không có quyền đặt người ký báo cáo của {unit}."
 
 
 @transaction.atomic
@@ -225,7 +223,7 @@ def save_section_text(unit, year: int, section: str, text: str, *, actor) -> Sec
     """Write a new version of a section; an unchanged text writes nothing. Figure tokens
     are checked against the year's figures now, and again at generation."""
     year = check_year(year)
-    _require_change(actor, unit, "soạn báo cáo")
+    access.require(actor, access.CHANGE, unit, NO_WRITE)
     if section not in narrative.WRITTEN_NAMES:
         raise DomainError(f"Mục “{section}” không phải một phần của báo cáo.", field="section")
     name = narrative.WRITTEN_NAMES[section]
@@ -257,7 +255,7 @@ def save_section_text(unit, year: int, section: str, text: str, *, actor) -> Sec
 def save_report_settings(unit, *, actor, signer_for="", signer_title="", signer_name="",
                          recipients=None) -> ReportSettings:  # fmt: skip
     """Who signs the unit's reports and who receives them, kept for every later report."""
-    _require_change(actor, unit, "đặt người ký báo cáo")
+    access.require(actor, access.CHANGE, unit, NO_SIGNER)
     settings_row, _created = ReportSettings.objects.get_or_create(unit=unit)
     settings_row.signer_for = (signer_for or "").strip()
     settings_row.signer_title = (signer_title or "").strip()

@@ -1,57 +1,35 @@
-"""The study campaign's table per unit and its rate-by-unit chart, from the reporting engine.
+"""The study campaign's table per unit and its rate-by-unit chart.
 
-The campaign's figures name their form and period in `source` ("form", "period"); the
-table and chart come from the same rollup (reporting.rollup.children_breakdown) that the
-dashboard's drill-down shows, so the report's table and the web page agree.
+The table comes from the provider of the study figures (campaigns registers its
+`study_table` for the section, core.registry): the same rollup the dashboard's drill-down
+shows, so the report's table and the web page agree. Which fields and which rate make the
+table is the provider's to say (its form's indicator); the report lays it out.
 """
 
 from __future__ import annotations
 
+from tuyengiao.core.figures import RateTable, rate_table
 from tuyengiao.core.text import format_number, vi_sorted
 
 from .content import Block
 
-ATTENDED, REQUIRED, RATE = "members_attended", "members_required", "participation_rate"
+
+def _by_name(table: RateTable):
+    return vi_sorted(table.rows, key=lambda row: row.unit)
 
 
-def _form_and_period(key, group):
-    """The reporting form and period behind a campaign's figures (campaigns app), or a
-    provider that names them in its figures' source."""
-    from tuyengiao.reporting.models import Form, Period
-
-    try:
-        from tuyengiao.campaigns.models import StudyCampaign
-    except ImportError:  # pragma: no cover - the campaigns app is installed
-        StudyCampaign = None
-    if StudyCampaign is not None:
-        campaign = StudyCampaign.objects.filter(code=key).select_related("form", "period").first()
-        if campaign is not None:
-            return campaign.form, campaign.period
-    source = next((f.source for f in group.values() if f.source.get("form")), None)
-    if not source:
-        return None, None
-    form = Form.objects.filter(code=source["form"]).first()
-    period = Period.objects.filter(code=source.get("period", "")).first()
-    return form, period
-
-
-def _sheet(breakdown, form, title) -> dict:
+def _sheet(table: RateTable, title) -> dict:
     """The table's numbers as numbers, for the annex (rates become formulas there)."""
-    indicator = form.indicators.filter(code=RATE).first() if hasattr(form, "indicators") else None
-    rows = [
-        [row.unit.name, row.fields.get(REQUIRED), row.fields.get(ATTENDED)]
-        for row in vi_sorted(breakdown, key=lambda r: r.unit.name)
-    ]
     return {
         "title": title,
         "columns": ["Đảng viên phải học tập", "Đảng viên tham gia"],
-        "rows": rows,
+        "rows": [[row.unit, row.denominator, row.numerator] for row in _by_name(table)],
         "rate": {
             "label": "Tỷ lệ",
             "numerator": 1,
             "denominator": 0,
-            "decimals": indicator.decimals if indicator else 2,
-            "truncate": (indicator.rounding if indicator else "truncate") == "truncate",
+            "decimals": table.decimals,
+            "truncate": table.truncate,
         },
     }
 
@@ -70,44 +48,32 @@ def rounding_note(rate: dict) -> str:
     )
 
 
-def _rows(breakdown, rate_figure, totals) -> list[list[str]]:
+def _rows(table: RateTable, totals) -> list[list[str]]:
+    """The table as printed; `totals` are the group's figures for its three columns."""
     rows = [["TT", "Đơn vị", "Đảng viên phải học tập", "Đảng viên tham gia", "Tỷ lệ"]]
-    for index, row in enumerate(vi_sorted(breakdown, key=lambda r: r.unit.name), start=1):
-        indicator = row.indicators.get(RATE)
+    for index, row in enumerate(_by_name(table), start=1):
         rows.append(
             [
                 str(index),
-                row.unit.name,
-                format_number(row.fields.get(REQUIRED)),
-                format_number(row.fields.get(ATTENDED)),
-                indicator.display if indicator else "—",
+                row.unit,
+                format_number(row.denominator),
+                format_number(row.numerator),
+                row.rate_display,
             ]
         )
-    required, attended = totals
-    rows.append(
-        [
-            "",
-            "Tổng cộng",
-            required.display if required else "—",
-            attended.display if attended else "—",
-            rate_figure.display if rate_figure else "—",
-        ]
-    )
+    rows.append(["", "Tổng cộng", *(total.display if total else "—" for total in totals)])
     return rows
 
 
 CHART_ROWS = 30  # bars per chart: 51 units make two charts that each fit a page
 
 
-def _charts(breakdown) -> list[bytes]:
+def _charts(table: RateTable) -> list[bytes]:
     """The rate-by-unit chart, highest rate first, in page-sized parts; the units are named
     as in the table."""
     from .charts import axis_range, rate_chart
 
-    rows = []
-    for row in breakdown:
-        indicator = row.indicators.get(RATE)
-        rows.append((row.unit.name, indicator.value if indicator else None))
+    rows = [(row.unit, row.rate) for row in table.rows]
     rows.sort(key=lambda item: (item[1] is None, -(item[1] or 0)))
     parts = max(1, -(-len(rows) // CHART_ROWS))
     size = -(-len(rows) // parts)  # even parts: 26 + 25 rather than 26 + 1 …
@@ -120,33 +86,25 @@ def study_extras(unit):
     counter = [0]
 
     def extras(key, group) -> list[Block]:
-        form, period = _form_and_period(key, group)
-        if form is None or period is None:
+        table = rate_table("study", key, unit)
+        if table is None or not table.rows:
             return []
-        from tuyengiao.reporting.rollup import children_breakdown
-
-        breakdown = children_breakdown(form, unit, period)
-        if not breakdown:
-            return []
-        totals = (group.get(REQUIRED), group.get(ATTENDED))
         number = counter[0] = counter[0] + 1
-        name_for_sheet = next(
-            (f.source.get("name") for f in group.values() if f.source.get("name")), ""
-        )
-        sheet = _sheet(breakdown, form, f"Bảng {number} {name_for_sheet or 'nghị quyết'}")
         name = next((f.source.get("name") for f in group.values() if f.source.get("name")), "")
+        sheet = _sheet(table, f"Bảng {number} {name or 'nghị quyết'}")
         about = f" {name}" if name else " nghị quyết"
-        ids = [f.id for f in (group.get(REQUIRED), group.get(ATTENDED), group.get(RATE)) if f]
+        totals = [group.get(k) for k in (table.denominator, table.numerator, table.rate)]
+        ids = [f.id for f in totals if f]
         blocks = [
             Block("para", f"(Kết quả của từng đơn vị: Phụ lục, Bảng {number} và Biểu đồ {number}.)",
                   figure_ids=[]),
             Block("caption", f"Bảng {number}. Kết quả học tập, quán triệt{about} theo đơn vị",
                   appendix=True),
-            Block("table", rows=_rows(breakdown, group.get(RATE), totals), appendix=True,
+            Block("table", rows=_rows(table, totals), appendix=True,
                   figure_ids=ids, sheet=sheet),
             Block("note", rounding_note(sheet["rate"]), appendix=True),
         ]  # fmt: skip
-        images = _charts(breakdown)
+        images = _charts(table)
         for index, image in enumerate(images):
             more = " (tiếp theo)" if index else ""
             blocks += [

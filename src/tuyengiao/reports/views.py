@@ -7,13 +7,14 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tuyengiao.core import xlsx
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
@@ -32,7 +33,6 @@ REPORTING_KINDS = [
     UnitKind.COMMUNE_COMMITTEE,
     UnitKind.GRASSROOTS,
 ]
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _unit_and_year(request, code, year, action=access.VIEW):
@@ -202,10 +202,7 @@ def annex_download(request, pk):
     data = annex.build_annex(
         report.figures, title=str(report), units=report.units, generated_at=report.generated_at
     )
-    response = HttpResponse(data, content_type=XLSX)
-    filename = report.filename.replace(".docx", "-phu-luc.xlsx")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx.attachment(data, report.filename.replace(".docx", "-phu-luc.xlsx"))
 
 
 @login_required

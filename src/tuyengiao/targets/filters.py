@@ -2,7 +2,8 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from tuyengiao.core import filters as bounded
-from tuyengiao.meetings.filters import StyledFilterSet, search_filter, visible_units
+from tuyengiao.core.records import StyledFilterSet, search_filter
+from tuyengiao.orgs.forms import visible_units
 
 from .models import Term
 

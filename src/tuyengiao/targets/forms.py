@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.meetings.forms import Styled, UnitChoiceField, units_for
+from tuyengiao.core.forms import Styled
+from tuyengiao.orgs.forms import UnitChoiceField, units_for
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.models import Indicator
 

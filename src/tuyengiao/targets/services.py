@@ -40,10 +40,7 @@ COMPARE = {
 }
 
 
-def _require_change(actor, unit):
-    access.require(
-        actor, access.CHANGE, unit, f"Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}»."
-    )
+NO_CHANGE = "Bạn không có quyền sửa chỉ tiêu của đơn vị «{unit}»."
 
 
 def _check_term(name, start_year, end_year) -> str:
@@ -59,7 +56,7 @@ def _check_term(name, start_year, end_year) -> str:
 
 @transaction.atomic
 def create_term(*, actor, unit, name, start_year, end_year) -> Term:
-    _require_change(actor, unit)
+    access.require(actor, access.CHANGE, unit, NO_CHANGE)
     name = _check_term(name, start_year, end_year)
     term = Term.objects.create(unit=unit, name=name, start_year=start_year, end_year=end_year)
     audit.record(actor, "term.create", term)
@@ -68,8 +65,8 @@ def create_term(*, actor, unit, name, start_year, end_year) -> Term:
 
 @transaction.atomic
 def update_term(term: Term, *, actor, unit, name, start_year, end_year) -> Term:
-    _require_change(actor, term.unit)
-    _require_change(actor, unit)
+    access.require(actor, access.CHANGE, term.unit, NO_CHANGE)
+    access.require(actor, access.CHANGE, unit, NO_CHANGE)
     term.name = _check_term(name, start_year, end_year)
     outside = term.targets.filter(manual_values__year__lt=start_year) | term.targets.filter(
         manual_values__year__gt=end_year
@@ -106,7 +103,7 @@ def save_target(
     illustrative=False,
 ) -> Target:  # fmt: skip
     """Create a target (target=None) or update it."""
-    _require_change(actor, term.unit)
+    access.require(actor, access.CHANGE, term.unit, NO_CHANGE)
     if comparison not in Comparison.values:
         raise DomainError(f"Phép so sánh «{comparison}» không hợp lệ.", field="comparison")
     text = _check_target(text, target_value, indicator)
@@ -126,7 +123,7 @@ def save_target(
 
 @transaction.atomic
 def set_manual_value(target: Target, *, actor, year: int, value, note="") -> ManualValue:
-    _require_change(actor, target.term.unit)
+    access.require(actor, access.CHANGE, target.term.unit, NO_CHANGE)
     if not target.is_manual:
         raise DomainError(
             f"Chỉ tiêu đo bằng chỉ số «{target.indicator.name}»: số liệu lấy từ báo cáo, "

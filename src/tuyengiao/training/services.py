@@ -32,7 +32,7 @@ def _check(actor, data: dict) -> None:
     unit = data.get("unit")
     if unit is not None:
         access.require(
-            actor, access.CHANGE, unit, f"Bạn không có quyền ghi lớp bồi dưỡng của đơn vị «{unit}»."
+            actor, access.CHANGE, unit, "Bạn không có quyền ghi lớp bồi dưỡng của đơn vị «{unit}»."
         )
     errors = rules.check(data)
     start = data.get("start_date")

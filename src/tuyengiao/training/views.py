@@ -1,18 +1,19 @@
-import datetime as dt
+"""Training-class pages, made with the record-page kit (core.records)."""
+
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as Forbidden
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core import audit
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core import audit, records, xlsx
+from tuyengiao.core.xlsx import Column
 from tuyengiao.orgs import access, catalogues
 from tuyengiao.orgs.models import OrgUnit
 
-from . import export, services
+from . import services
 from .filters import TrainingClassFilter
 from .forms import KindForm, TrainingClassForm
 from .models import TrainingClass, TrainingKind
@@ -22,100 +23,76 @@ VERB_LABELS = {
     "training_class.update": _("edited"),
 }
 
-
-def _visible(request, action=access.VIEW):
-    return TrainingClass.objects.visible_to(request.user, action).select_related("kind", "unit")
-
-
-def apply_errors(form, exc: ValidationFailed | PermissionDenied):
-    """Put a service's Vietnamese messages on the form's fields."""
-    errors = getattr(exc, "errors", None) or {exc.field: [exc.message]}
-    if isinstance(errors, list):
-        errors = {None: errors}
-    for field, messages in errors.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
-@login_required
-def class_list(request):
-    filterset = TrainingClassFilter(request.GET, queryset=_visible(request), request=request)
-    classes = filterset.qs
-    totals = classes.aggregate(
-        n=Count("pk"), planned=Sum("planned"), attended=Sum("attended"), completed=Sum("completed")
-    )
-    page = Paginator(classes, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "training/list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "totals": totals,
-            "query": query.urlencode(),
-            "can_create": access.has_role_action(request.user, access.CHANGE),
-        },
-    )
+CLASS_COLUMNS = [
+    Column("Tên lớp", 48, "name"),
+    Column("Loại lớp", 30, "kind.name"),
+    Column("Đơn vị tổ chức", 30, "unit.name"),
+    Column("Từ ngày", 12, "start_date"),
+    Column("Đến ngày", 12, "end_date"),
+    Column("Địa điểm", 28, "place"),
+    Column("Đối tượng", 28, "target_group"),
+    Column("Kế hoạch", 11, "planned"),
+    Column("Tham dự", 11, "attended"),
+    Column("Hoàn thành", 11, "completed"),
+    Column("Giỏi", 9, "excellent"),
+    Column("Khá", 9, "good"),
+    Column("Đạt", 9, "passed"),
+    Column("Không đạt", 10, "failed"),
+]
+TOTAL_HEADERS = [
+    ("Loại lớp", 36),
+    ("Số lớp", 9),
+    ("Kế hoạch", 11),
+    ("Tham dự", 11),
+    ("Hoàn thành", 11),
+    ("Tỷ lệ tham dự/kế hoạch (%)", 26),
+]
 
 
-@login_required
-def class_export(request):
-    filterset = TrainingClassFilter(request.GET, queryset=_visible(request), request=request)
-    workbook = export.classes_workbook(filterset.qs)
-    return export.xlsx_response(workbook, "lop-boi-duong.xlsx")
+class ClassView:
+    model = TrainingClass
+    select_related = ("kind", "unit")
 
 
-@login_required
-def class_detail(request, pk):
-    training_class = get_object_or_404(_visible(request), pk=pk)
-    return render(
-        request,
-        "training/detail.html",
-        {
-            "object": training_class,
+class ClassList(ClassView, records.RecordList):
+    filterset_class = TrainingClassFilter
+    template_name = "training/list.html"
+    export_filename, export_title = "lop-boi-duong.xlsx", "Lớp bồi dưỡng"
+    export_columns = CLASS_COLUMNS
+
+    def extra_context(self, classes):
+        totals = classes.aggregate(
+            n=Count("pk"),
+            planned=Sum("planned"),
+            attended=Sum("attended"),
+            completed=Sum("completed"),
+        )
+        return {"totals": totals}
+
+
+class ClassDetail(ClassView, records.RecordDetail):
+    template_name = "training/detail.html"
+
+    def extra_context(self, training_class):
+        return {
             "events": audit.labelled_events(training_class, VERB_LABELS),
             "history": training_class.history.select_related("history_user")[:20],
-            "can_edit": access.can(request.user, access.CHANGE, training_class.unit),
-        },
-    )
+        }
 
 
-def _save(request, form, training_class=None):
-    data = dict(form.cleaned_data)
-    try:
+class ClassEdit(ClassView, records.RecordEdit):
+    """New class (403 without the change right) or edit (404 outside the user's view, 403
+    for a class they see but may not change)."""
+
+    form_class = TrainingClassForm
+    template_name = "training/form.html"
+    lookup_action = access.VIEW
+
+    def save(self, form, training_class):
+        data = dict(form.cleaned_data)
         if training_class is None:
-            return services.create_class(actor=request.user, **data)
-        return services.update_class(training_class, actor=request.user, **data)
-    except (ValidationFailed, PermissionDenied) as exc:
-        apply_errors(form, exc)
-        return None
-
-
-@login_required
-def class_create(request):
-    if not access.has_role_action(request.user, access.CHANGE):
-        raise Forbidden
-    form = TrainingClassForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(request, form)
-        if saved:
-            return redirect("training:detail", pk=saved.pk)
-    return render(request, "training/form.html", {"form": form})
-
-
-@login_required
-def class_edit(request, pk):
-    training_class = get_object_or_404(_visible(request), pk=pk)
-    if not access.can(request.user, access.CHANGE, training_class.unit):
-        raise Forbidden
-    form = TrainingClassForm(request.POST or None, instance=training_class, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(request, form, training_class)
-        if saved:
-            return redirect("training:detail", pk=saved.pk)
-    return render(request, "training/form.html", {"form": form, "object": training_class})
+            return services.create_class(actor=self.request.user, **data)
+        return services.update_class(training_class, actor=self.request.user, **data)
 
 
 def _year(request, default):
@@ -141,12 +118,17 @@ def summary(request):
     unit = _default_unit(request)
     classes = TrainingClass.objects.visible_to(request.user).in_subtree(unit)
     latest = classes.aggregate(latest=Max("start_date"))["latest"]
-    year = _year(request, latest.year if latest else dt.date.today().year)
+    year = _year(request, latest.year if latest else timezone.localdate().year)
     totals = services.yearly_totals(classes, year)
     if request.GET.get("format") == "xlsx":
         rows = classes.in_year(year).select_related("kind", "unit")
-        workbook = export.classes_workbook(rows, totals)
-        return export.xlsx_response(workbook, f"lop-boi-duong-{unit.code}-{year}.xlsx")
+        book = xlsx.records_workbook("Lớp bồi dưỡng", CLASS_COLUMNS, rows)
+        xlsx.write_sheet(
+            book.create_sheet("Tổng hợp theo loại"),
+            TOTAL_HEADERS,
+            [[t.kind.name, t.classes, t.planned, t.attended, t.completed, t.rate] for t in totals],
+        )
+        return xlsx.attachment(book, f"lop-boi-duong-{unit.code}-{year}.xlsx")
     return render(
         request,
         "training/summary.html",
@@ -179,16 +161,12 @@ def kind_list(request):
 @login_required
 def kind_edit(request, pk=None):
     if not access.has_role_action(request.user, access.ADMIN):
-        raise Forbidden
+        raise PermissionDenied
     kind = get_object_or_404(TrainingKind, pk=pk) if pk else None
     if kind is not None and not catalogues.may_change(request.user, kind.owner):
-        raise Forbidden
+        raise PermissionDenied
     form = KindForm(request.POST or None, instance=kind, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_kind(form, actor=request.user)
-        except PermissionDenied as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
+        if records.attempt(form, lambda: services.save_kind(form, actor=request.user))[0]:
             return redirect("training:kinds")
     return render(request, "training/kind_form.html", {"form": form, "object": kind})

@@ -33,6 +33,19 @@ def test_ward_admin_lists_only_the_accounts_of_the_ward(client, ward_admin):
     assert "benthanh" not in page and "chuyenvien" not in page
 
 
+def test_the_search_finds_every_word_without_accents_within_the_admins_scope(
+    client, admin, ward_admin
+):
+    client.force_login(admin)
+    page = client.get(reverse("accounts:list"), {"q": "ben nghe"}).content.decode()
+    assert "bennghe" in page and "benthanh" not in page and "chuyenvien" not in page
+    page = client.get(reverse("accounts:list"), {"q": "  "}).content.decode()
+    assert "bennghe" in page and "benthanh" in page
+    client.force_login(ward_admin)
+    page = client.get(reverse("accounts:list"), {"q": "ben thanh"}).content.decode()
+    assert "benthanh" not in page and "Chưa có tài khoản nào." in page
+
+
 def test_ward_admin_gets_404_on_another_wards_account_and_its_buttons(client, ward_admin):
     other = account_of("benthanh")
     assert_hidden_from(client, ward_admin, reverse("accounts:detail", args=[other.pk]))
@@ -121,7 +134,9 @@ def test_removing_a_role_is_audited(client, district_admin):
     reporter = account_of("bennghe")
     membership = Membership.objects.get(user=reporter.user, role="reporter")
     client.force_login(district_admin)
-    client.post(reverse("accounts:role_remove", args=[reporter.pk, membership.pk]))
+    client.post(
+        reverse("accounts:role_remove", args=[reporter.pk, membership.pk]), {"confirmed": "1"}
+    )
     assert not Membership.objects.filter(pk=membership.pk).exists()
     assert events_for(membership).filter(verb="membership.remove", actor=district_admin).exists()
 
@@ -140,7 +155,7 @@ def test_deactivation_ends_the_token_and_the_login(client, district_admin):
     reporter = account_of("bennghe")
     Token.objects.create(user=reporter.user)
     client.force_login(district_admin)
-    client.post(reverse("accounts:action", args=[reporter.pk, "deactivate"]))
+    client.post(reverse("accounts:action", args=[reporter.pk, "deactivate"]), {"confirmed": "1"})
     reporter.user.refresh_from_db()
     assert not reporter.user.is_active
     assert not Token.objects.filter(user=reporter.user).exists()

@@ -150,7 +150,7 @@ def test_the_owner_revokes_the_token_and_ends_another_session(client, reporter):
     login(client, "bennghe")
     page = client.get(reverse("accounts:me")).content.decode()
     assert "10.0.0.9" in page and "Thu hồi token" in page
-    client.post(reverse("accounts:token_revoke"))
+    client.post(reverse("accounts:token_revoke"), {"confirmed": "1"})
     assert not Token.objects.filter(user=reporter).exists()
     elsewhere = UserSession.objects.get(user=reporter, ip_address="10.0.0.9")
     client.post(reverse("accounts:session_end", args=[elsewhere.pk]))

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from tuyengiao.awards import services
 from tuyengiao.awards.figures import year_figures
 from tuyengiao.awards.models import Commendation, Recipient
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.testing import assert_hidden_from
 from tuyengiao.orgs.models import OrgUnit
 
@@ -100,7 +100,7 @@ def test_a_future_year_is_refused(specialist):
 
 
 def test_a_reporter_cannot_record_commendations(reporter, tuyen_giao_2022):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.add_recipient(tuyen_giao_2022, actor=reporter, name="X")
 
 
@@ -186,7 +186,7 @@ def test_adding_and_removing_a_collective_says_collective_and_can_be_undone(
     client.force_login(specialist)
     collective = tuyen_giao_2022.recipients.filter(unit__isnull=False).first()
     url = reverse("awards:remove_recipient", args=[tuyen_giao_2022.pk, collective.pk])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, {"confirmed": "1"}, follow=True).content.decode()
     assert f"Đã xóa tập thể «{collective.unit}» khỏi đợt khen thưởng." in page
     token = page.split('name="token" value="')[1].split('"')[0]
     page = client.post(reverse("undo"), {"token": token}, follow=True).content.decode()

@@ -7,7 +7,7 @@ from tuyengiao.campaigns import services
 from tuyengiao.campaigns.demo import CODE
 from tuyengiao.campaigns.figures import year_figures
 from tuyengiao.campaigns.models import StudyCampaign
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.testing import assert_hidden_from, status_of
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting import services as reporting
@@ -38,7 +38,8 @@ def test_creating_a_campaign_opens_its_own_collection_for_the_grassroots_units(
     campaign, assigned = create(specialist, district)
 
     assert assigned == 51
-    assert services.expected_count(campaign) == 51
+    expected = reporting.expected_units(campaign.form, campaign.target_unit, campaign.period)
+    assert expected.count() == 51
     assert (campaign.period.code, campaign.period.type) == ("HT-2024", "campaign")
     assert Assignment.objects.filter(form__code="HT-NQ", period__code="HT-2024").count() == 51
     assert not Assignment.objects.filter(period__code="2024").exists()
@@ -57,8 +58,39 @@ def test_end_before_start_is_refused(specialist, district):
         create(specialist, district, ends_on=dt.date(2024, 1, 1))
 
 
+def test_the_documents_typed_by_number_are_attached_by_the_service(specialist, district):
+    campaign, _ = create(specialist, district, document_numbers="21-KL/TW;\n 37-QĐ/TW,")
+
+    assert sorted(campaign.documents.values_list("number_text", flat=True)) == [
+        "21-KL/TW",
+        "37-QĐ/TW",
+    ]
+
+
+def test_an_unknown_document_number_saves_nothing_and_names_the_field(specialist, district):
+    with pytest.raises(DomainError, match="Không tìm thấy văn bản 99-KL/TW") as caught:
+        create(specialist, district, period_code="2031", document_numbers="21-KL/TW, 99-KL/TW")
+
+    assert caught.value.field == "documents"
+    assert not StudyCampaign.objects.filter(code="HT-2024").exists()
+    assert not Assignment.objects.filter(period__code__in=["HT-2024", "2031"]).exists()
+
+
+def test_an_unreadable_document_number_is_an_error_on_the_documents_field(specialist):
+    with pytest.raises(DomainError) as caught:
+        services.documents_numbered("không phải số", actor=specialist)
+
+    assert caught.value.field == "documents"
+
+
+def test_a_document_of_a_sibling_ward_is_not_found_for_its_neighbour(reporter, outsider):
+    assert services.documents_numbered("14-KH/ĐU", actor=reporter)[0].number_text == "14-KH/ĐU"
+    with pytest.raises(DomainError, match="Không tìm thấy văn bản 14-KH/ĐU"):
+        services.documents_numbered("14-KH/ĐU", actor=outsider)
+
+
 def test_a_reporter_cannot_open_a_campaign(reporter, district):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         create(reporter, district)
 
 

@@ -26,8 +26,13 @@ def test_a_specialist_finds_the_edit_in_the_audit_log_and_exports_it(login, demo
     expect(row).to_contain_text("Sửa văn bản")
     expect(row).to_contain_text("05-KH/QU")
     expect(row).to_contain_text("Ngày ban hành")
-    expect(row.locator("del")).to_have_text("15/03/2021")
-    expect(row.locator("ins")).to_have_text("16/03/2021")
+    # The registration date, equal to the signing date, moves with it: a change of its own.
+    signed = row.locator("div", has_text="Ngày ban hành:")
+    expect(signed.locator("del")).to_have_text("15/03/2021")
+    expect(signed.locator("ins")).to_have_text("16/03/2021")
+    registered = row.locator("div", has_text="Ngày vào sổ:")
+    expect(registered.locator("del")).to_have_text("15/03/2021")
+    expect(registered.locator("ins")).to_have_text("16/03/2021")
 
     with page.expect_download() as download:
         page.get_by_test_id("audit-export").click()

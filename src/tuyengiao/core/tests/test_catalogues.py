@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.errors import NotAllowed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.documents.models import DocumentType
 from tuyengiao.orgs.catalogues import give_existing_rows_to_the_root, may_change
@@ -83,7 +83,7 @@ def test_the_service_refuses_a_lower_admin_with_a_vietnamese_message(request, wh
     form = KindForm(kind_data(city_kind, decimals=0), instance=city_kind)
     assert form.is_valid(), form.errors
 
-    with pytest.raises(PermissionDenied, match="Thành ủy|TU-HCM|chỉ quản trị viên"):
+    with pytest.raises(NotAllowed, match="Thành ủy|TU-HCM|chỉ quản trị viên"):
         services.save_kind(form, actor=actor)
     city_kind.refresh_from_db()
     assert city_kind.decimals == 2

@@ -15,15 +15,8 @@ SRC = Path(__file__).resolve().parents[2]  # src/tuyengiao
 PACKAGE = "tuyengiao"
 # Modules of `tuyengiao` that are not domain apps: the ground floor and the project's frame.
 NOT_DOMAIN = {"", "core", "settings", "test_settings", "urls", "wsgi", "manage", "formats"}
-# Owned by g3 (issue 10), who rewrites them as registries filled by each app's AppConfig;
-# this list empties when that lands.
-CORE_MAY_IMPORT_DOMAIN = {
-    "tuyengiao.core.management.commands.demo",
-    "tuyengiao.core.navigation",
-    "tuyengiao.core.api_urls",
-    "tuyengiao.core.views",
-    "tuyengiao.core.figures",
-}
+# Every core module, registries included (core.registry), knows no domain app.
+CORE_MAY_IMPORT_DOMAIN: set[str] = set()
 
 
 def module_name(path: Path) -> str:
@@ -96,15 +89,51 @@ def app_of(module: str) -> str:
     return module.split(".")[1] if "." in module else ""
 
 
-def test_no_cycle_among_module_level_imports(graph):
-    known, edges = graph
+def first_cycle(edges) -> list[str] | None:
+    """One cycle among the module-level edges, or None."""
     sorter = graphlib.TopologicalSorter(
-        {name: {target for target, top in edges[name] if top} for name in known}
+        {name: {target for target, top in targets if top} for name, targets in edges.items()}
     )
     try:
         sorter.prepare()
     except graphlib.CycleError as exc:
-        pytest.fail("Vòng import: " + " → ".join(exc.args[1]))
+        return exc.args[1]
+    return None
+
+
+def test_no_cycle_among_module_level_imports(graph):
+    _known, edges = graph
+    cycle = first_cycle(edges)
+    assert cycle is None, "Vòng import: " + " → ".join(cycle)
+
+
+def test_a_cycle_is_found_and_an_import_inside_a_function_is_not_one(tmp_path):
+    """The checker on a made-up package: models ↔ services at module level is a cycle (the
+    one targets had); the same import inside a function is not."""
+    package = tmp_path / "tuyengiao" / "demoapp"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "models.py").write_text("from .services import x\n")
+    (package / "services.py").write_text("from . import models\n")
+    (package / "views.py").write_text("def f():\n    from .services import x\n")
+    names = {
+        "tuyengiao.demoapp",
+        *(f"tuyengiao.demoapp.{m}" for m in ("models", "services", "views")),
+    }
+    edges = {
+        f"tuyengiao.demoapp.{m}": imports(f"tuyengiao.demoapp.{m}", package / f"{m}.py", names)
+        for m in ("models", "services", "views")
+    }
+    assert edges["tuyengiao.demoapp.views"] == [("tuyengiao.demoapp.services", False)]
+    assert sorted(first_cycle(edges)[:-1]) == [
+        "tuyengiao.demoapp.models",
+        "tuyengiao.demoapp.services",
+    ]
+    (package / "models.py").write_text("def f():\n    from .services import x\n")
+    edges["tuyengiao.demoapp.models"] = imports(
+        "tuyengiao.demoapp.models", package / "models.py", names
+    )
+    assert first_cycle(edges) is None
 
 
 def test_core_imports_no_domain_app(graph):

@@ -7,7 +7,7 @@ import pytest
 
 from tuyengiao.core import audit
 from tuyengiao.core.actors import SYSTEM, as_user
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.errors import NotAllowed
 from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
@@ -45,7 +45,7 @@ def test_system_is_no_user_row_and_may_do_everything(db):
 
 def test_require_raises_the_domain_permission_error_with_its_message(outsider):
     ben_nghe = OrgUnit.objects.get(code="DU-BEN-NGHE")
-    with pytest.raises(PermissionDenied) as raised:
+    with pytest.raises(NotAllowed) as raised:
         access.require(outsider, access.CHANGE, ben_nghe, "Không có quyền sửa.", field="unit")
     assert (raised.value.message, raised.value.field) == ("Không có quyền sửa.", "unit")
 
@@ -59,3 +59,16 @@ def test_the_audit_page_names_the_system_hệ_thống(client_for, admin):
     rows = page.context["rows"]
     assert next(r for r in rows if r["event"].pk == event.pk)["actor"] == "Hệ thống"
     assert "Hệ thống" in page.content.decode()
+
+
+def test_a_command_without_user_acts_as_the_system(db):
+    from django.core.management import call_command
+
+    from tuyengiao.campaigns.models import StudyCampaign
+    from tuyengiao.core.models import AuditEvent
+
+    call_command("campaigns", "open", "HT-SYS-2023", "--form", "HT-NQ", "--period", "2023",
+                 "--title", "Đợt của hệ thống", "--unit", "QU-Q1", "--json")  # fmt: skip
+    campaign = StudyCampaign.objects.get(code="HT-SYS-2023")
+    event = AuditEvent.objects.get(verb="campaign.create", object_id=str(campaign.pk))
+    assert event.actor is None and event.actor_display == "Hệ thống"

@@ -209,7 +209,7 @@ def test_without_clearance_a_document_cannot_be_declassified(client, uncleared_s
 def test_the_service_refuses_declassifying_by_a_user_without_clearance(uncleared_specialist):
     document = Document.objects.get(number_text="12-BC/QU")
 
-    with pytest.raises(services.PermissionDenied, match="hạ độ mật"):
+    with pytest.raises(services.NotAllowed, match="hạ độ mật"):
         services.update_document(
             document, actor=uncleared_specialist, number_text=document.number_text,
             signed_on=document.signed_on, title=None, classification="ordinary",

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.documents import services
 from tuyengiao.documents.choices import Classification, LinkKind
 from tuyengiao.documents.models import Document, DocumentIssuer, DocumentLink
@@ -66,7 +66,7 @@ def test_the_same_number_in_the_next_term_or_another_unit_is_allowed(specialist,
 def test_a_reporter_cannot_register_documents(reporter):
     ward = OrgUnit.objects.get(code="DU-BEN-NGHE")
 
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         register(reporter, ward)
 
 

@@ -122,7 +122,7 @@ def test_a_link_is_added_by_number_and_removed(client, specialist, document):
         reverse("documents:add_link", args=[plan.pk]), {"kind": "guides", "target": "01-kl/tw"}
     )
     link = DocumentLink.objects.get(source=plan, kind="guides")
-    client.post(reverse("documents:remove_link", args=[plan.pk, link.pk]))
+    client.post(reverse("documents:remove_link", args=[plan.pk, link.pk]), {"confirmed": "1"})
 
     assert link.target.number_text == "01-KL/TW"
     assert not DocumentLink.objects.filter(pk=link.pk).exists()

@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuyengiao.core.actors import SYSTEM
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import NotAllowed, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.initiatives import demo, services
 from tuyengiao.initiatives.figures import year_figures
@@ -77,7 +77,7 @@ def test_shortening_the_years_past_an_assessment_is_refused(ben_nghe_initiative,
 
 
 def test_a_sibling_ward_user_cannot_assess(ben_nghe_initiative, outsider):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.assess(
             ben_nghe_initiative, actor=outsider, year=2022, status="effective", text="x"
         )

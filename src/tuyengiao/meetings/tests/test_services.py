@@ -1,14 +1,15 @@
 import datetime as dt
 
 import pytest
+from django.db.models import Count
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.meetings import services
 from tuyengiao.meetings.choices import ConferenceKind, TaskStatus
-from tuyengiao.meetings.models import Conference, Task
+from tuyengiao.meetings.models import Conference, Task, overdue_q
 from tuyengiao.orgs.models import OrgUnit
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +66,17 @@ def test_overdue_property_matches_the_overdue_query_rule(status, due, today):
     assert task.is_overdue(today) == (status != TaskStatus.DONE and due < today)
 
 
+def test_the_overdue_query_the_counts_and_each_task_agree_on_every_day():
+    tasks = list(Task.objects.all())
+    days = sorted({t.due_date for t in tasks})
+    for day in [days[0] - dt.timedelta(days=1), *days, days[-1] + dt.timedelta(days=1)]:
+        by_rule = {t.pk for t in tasks if t.is_overdue(day)}
+        assert set(Task.objects.overdue(day).values_list("pk", flat=True)) == by_rule
+        counted = Task.objects.aggregate(n=Count("pk", filter=overdue_q(day)))["n"]
+        assert counted == len(by_rule)
+    assert 0 < len({t.pk for t in tasks if t.is_overdue(days[-1])}) < len(tasks)
+
+
 def test_ben_nghe_reporter_records_progress_and_finishes_the_task(ben_nghe_task, reporter):
     services.record_progress(
         ben_nghe_task,
@@ -86,16 +98,16 @@ def test_ben_nghe_reporter_records_progress_and_finishes_the_task(ben_nghe_task,
 
 
 def test_the_sibling_ward_reporter_may_not_touch_ben_nghe_tasks(ben_nghe_task, outsider):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.add_progress_note(
             ben_nghe_task, actor=outsider, text="x", date=dt.date(2024, 1, 1)
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.change_task_status(ben_nghe_task, actor=outsider, status=TaskStatus.DONE)
 
 
 def test_a_viewer_may_not_change_a_task(ben_nghe_task, viewer):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.change_task_status(ben_nghe_task, actor=viewer, status=TaskStatus.DONE)
 
 
@@ -185,9 +197,9 @@ def test_one_conclusion_becomes_tasks_for_several_units(specialist):
 
 
 def test_a_reporter_cannot_create_conferences_or_tasks(reporter, conference):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         new_conference(reporter, unit=unit("DU-BEN-NGHE"))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.create_task_from_conclusion(
             conference.conclusions.first(),
             actor=reporter,

@@ -242,7 +242,7 @@ def test_a_removed_delegate_and_conclusion_come_back_in_their_place(client, spec
     page = client.get(conference.get_absolute_url()).content.decode()
     assert f"Xóa đại biểu «{delegate.name}»? Có thể hoàn tác ngay sau đó." in page
     url = reverse("meetings:remove_item", args=[conference.pk, "delegate", delegate.pk])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, {"confirmed": "1"}, follow=True).content.decode()
     assert f"Đã xóa đại biểu «{delegate.name}»." in page
     assert not Delegate.objects.filter(pk=delegate.pk).exists()
     token = page.split('name="token" value="')[1].split('"')[0]
@@ -252,7 +252,7 @@ def test_a_removed_delegate_and_conclusion_come_back_in_their_place(client, spec
 
     conclusion = Conclusion.objects.create(conference=conference, text="Kết luận thử", order=99)
     url = reverse("meetings:remove_item", args=[conference.pk, "conclusion", conclusion.pk])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, {"confirmed": "1"}, follow=True).content.decode()
     assert "Đã xóa kết luận số 99." in page
     token = page.split('name="token" value="')[1].split('"')[0]
     client.post(reverse("undo"), {"token": token})

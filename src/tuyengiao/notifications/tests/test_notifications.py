@@ -121,3 +121,15 @@ def test_a_user_chooses_in_app_only(client_for, reporter):
     assert not services.wants_email(reporter)
     client_for(reporter).post(reverse("notifications:preference"), {"email": "on"})
     assert services.wants_email(reporter)
+
+
+def test_the_unread_list_pages_on_keeping_its_choice(client_for, reporter):
+    Notification.objects.filter(user=reporter).update(read_at="2024-01-01T00:00Z")
+    for i in range(51):
+        _notice(reporter, f"Nhắc số {i}")
+    client = client_for(reporter)
+    page = client.get(reverse("notifications:list"), {"show": "unread"}).content.decode()
+    assert page.count('data-testid="notification"') == 50
+    assert 'href="?show=unread&amp;page=2"' in page
+    second = client.get(reverse("notifications:list"), {"show": "unread", "page": 2})
+    assert second.content.decode().count('data-testid="notification"') == 1

@@ -73,3 +73,13 @@ def test_task_deadlines_reach_the_assigned_unit_three_days_before_and_when_overd
     theirs = Notification.objects.filter(user=outsider, kind__startswith="task")
     assert theirs.exists() and all("Bến Thành" in n.body for n in theirs)
     assert not Notification.objects.filter(user=reporter, body__contains="Bến Thành").exists()
+
+
+def test_the_overdue_notices_go_for_the_tasks_overdue_by_the_tasks_own_rule():
+    from tuyengiao.meetings.models import Task
+    from tuyengiao.notifications.selection import overdue_tasks
+
+    for day in (dt.date(2023, 9, 30), dt.date(2023, 10, 1), dt.date(2024, 6, 1)):
+        expected = [t.pk for t in Task.objects.order_by("due_date", "pk") if t.is_overdue(day)]
+        assert [t.pk for t in overdue_tasks(day)] == expected
+    assert [t.pk for t in overdue_tasks(dt.date(2023, 10, 1))]

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuyengiao.core.actors import SYSTEM
-from tuyengiao.core.errors import PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import NotAllowed, ValidationFailed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.outreach import demo, services
@@ -70,7 +70,7 @@ def test_a_bad_import_saves_nothing(ben_nghe_channel, specialist):
 
 
 def test_a_sibling_ward_user_cannot_write_figures(ben_nghe_channel, outsider):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.save_months(ben_nghe_channel, {(2023, 5): (1, 1)}, actor=outsider)
 
 

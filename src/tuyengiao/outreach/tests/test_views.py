@@ -186,3 +186,16 @@ def test_a_code_with_spaces_or_accents_is_refused_in_vietnamese(client, speciali
     assert "«Mã»: «cột cờ» — chỉ dùng chữ không dấu, chữ số, dấu gạch ngang" in page
     assert "slug" not in page
     assert not Channel.objects.filter(name="Kênh mới").exists()
+
+
+def test_the_pages_export_link_gives_the_same_workbook_as_the_old_address(client, specialist):
+    client.force_login(specialist)
+    page = client.get(reverse("outreach:list"), {"year": 2022, "q": "cot co"}).content.decode()
+    assert 'href="?year=2022&amp;q=cot+co&amp;export=xlsx"' in page
+    new = client.get(reverse("outreach:list"), {"year": 2022, "q": "cot co", "export": "xlsx"})
+    old = client.get(reverse("outreach:list"), {"year": 2022, "q": "cot co", "format": "xlsx"})
+    sheets = [load_workbook(io.BytesIO(r.content)).active for r in (new, old)]
+    rows = [list(s.iter_rows(values_only=True)) for s in sheets]
+    assert rows[0] == rows[1] and len(rows[0]) == 13
+    assert rows[0][1][3] == "2022"  # the year as written, not 2.022
+    assert all(isinstance(n, int) for row in rows[0][1:] for n in row[4:])

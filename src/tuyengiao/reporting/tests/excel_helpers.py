@@ -5,6 +5,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
+from tuyengiao.core.xlsx import XLSX
 from tuyengiao.reporting import excel
 from tuyengiao.reporting.models import Form, Period
 from tuyengiao.reporting.views_excel import _stored_rows, reportable_units
@@ -52,7 +53,7 @@ def as_upload(workbook_or_bytes, name="bao-cao.xlsx") -> SimpleUploadedFile:
         buffer = io.BytesIO()
         workbook_or_bytes.save(buffer)
         content = buffer.getvalue()
-    return SimpleUploadedFile(name, content, content_type=excel.XLSX_MIME)
+    return SimpleUploadedFile(name, content, content_type=XLSX)
 
 
 GOOD = {

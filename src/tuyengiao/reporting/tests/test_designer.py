@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.orgs.models import Membership, OrgUnit
 from tuyengiao.reporting import design, services
 from tuyengiao.reporting.models import Form
@@ -87,7 +87,7 @@ def test_without_the_admin_action_the_designer_does_not_exist(client, specialist
         client.force_login(user)
         assert client.get(DESIGNER).status_code == 404
         assert client.get(reverse("reporting:designer_edit", args=["HT-NQ"])).status_code == 404
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         design.add_field(Form.objects.get(code="HT-NQ"), actor=specialist, code="x", label="X")
 
 
@@ -99,7 +99,7 @@ def test_a_ward_admin_cannot_change_a_district_form(client, ward_admin):
     assert client.post(edit, {"action": "version"}).status_code == 404
     check = reverse("reporting:designer_check", args=["HT-NQ"])
     assert client.post(check, {"rule-left": "members_total"}).status_code == 404
-    with pytest.raises(PermissionDenied, match="chỉ quản trị viên của đơn vị đó"):
+    with pytest.raises(NotAllowed, match="chỉ quản trị viên của đơn vị đó"):
         design.new_version(Form.objects.get(code="HT-NQ"), actor=ward_admin)
 
 
@@ -137,6 +137,6 @@ def test_a_new_form_is_given_to_a_unit_the_designer_administers(client, ward_adm
     })  # fmt: skip
     assert response.status_code == 200  # the district is not among the choices
     assert not Form.objects.filter(code="X-1").exists()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         design.save_form(actor=ward_admin, code="X-1", name="Thử", period_type="year",
                          owner=district)  # fmt: skip

@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tuyengiao.core.testing import assert_hidden_from, status_of
+from tuyengiao.core.xlsx import XLSX
 from tuyengiao.reporting import excel
 from tuyengiao.reporting.models import Submission
 from tuyengiao.reporting.tests.excel_helpers import GOOD, as_upload, fill, template_for
@@ -25,7 +26,7 @@ def test_the_reporter_downloads_an_xlsx_with_the_own_row(client, reporter):
     client.force_login(reporter)
     response = client.get(TEMPLATE)
     assert response.status_code == 200
-    assert response["Content-Type"] == excel.XLSX_MIME
+    assert response["Content-Type"] == XLSX
     assert 'filename="mau-HT-NQ-2023.xlsx"' in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content))[excel.DATA_SHEET]
     assert sheet.cell(row=excel.FIRST_ROW, column=1).value == "DU-BEN-NGHE"

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from tuyengiao.core.errors import PermissionDenied
+from tuyengiao.core.errors import NotAllowed
 from tuyengiao.orgs.models import Membership
 from tuyengiao.reporting import services
 from tuyengiao.reporting.rollup import completeness, rollup
@@ -52,7 +52,7 @@ def test_the_ward_leader_then_the_district_approve_and_each_level_counts(
     assert at_one == int(good_values["members_total"])
     assert rollup(two_levels, ben_nghe, year_2023).fields["members_total"] is None
     # the ward leader cannot give the district's level
-    with pytest.raises(PermissionDenied, match="cấp trên"):
+    with pytest.raises(NotAllowed, match="cấp trên"):
         services.approve(sent, actor=ward_leader)
     # when the district approves, it is approved and counts at the last level
     services.approve(sent, actor=approver)
@@ -64,7 +64,7 @@ def test_the_ward_leader_then_the_district_approve_and_each_level_counts(
 
 def test_one_person_cannot_give_both_levels(sent, approver):
     services.approve(sent, actor=approver)  # the district may give the first level too
-    with pytest.raises(PermissionDenied, match="cấp 2 phải là người khác"):
+    with pytest.raises(NotAllowed, match="cấp 2 phải là người khác"):
         services.approve(sent, actor=approver)
 
 
@@ -72,7 +72,7 @@ def test_the_sender_approves_at_no_level(two_levels, year_2023, ben_nghe, ward_l
                                          good_values, approver):  # fmt: skip
     Membership.objects.create(user=ward_leader, unit=ben_nghe, role="reporter")
     mine = services.submit(two_levels, ben_nghe, year_2023, good_values, actor=ward_leader)
-    with pytest.raises(PermissionDenied, match="không tự duyệt được"):
+    with pytest.raises(NotAllowed, match="không tự duyệt được"):
         services.approve(mine, actor=ward_leader)
     services.approve(mine, actor=approver)
     mine.refresh_from_db()

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.models import AuditEvent
 from tuyengiao.reporting import services
 from tuyengiao.reporting.models import Submission, Value, ValueChange
@@ -88,9 +88,9 @@ def test_a_reopen_needs_a_reason_an_approved_report_and_the_approve_right(
     approved = _ben_nghe(form, year_2022, ben_nghe)
     with pytest.raises(DomainError, match="Cần ghi lý do mở lại"):
         services.reopen(approved, "  ", actor=approver)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.reopen(approved, "Sai số", actor=reporter)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.reopen(approved, "Sai số", actor=specialist)  # may return, not approve
     submitted = Submission.objects.filter(form=form, period=year_2023, status="submitted").first()
     with pytest.raises(DomainError, match="Chỉ mở lại được báo cáo đã duyệt"):
@@ -105,7 +105,7 @@ def test_the_sender_cannot_approve_their_own_report_unless_the_form_allows_it(
     # given admin entered and sent Bến Nghé's 2023 report
     sent = services.submit(form, ben_nghe, year_2023, good_values, actor=admin)
     # when admin approves it, then it is refused, alone or in the bulk approval
-    with pytest.raises(PermissionDenied, match="yêu cầu người duyệt khác người gửi"):
+    with pytest.raises(NotAllowed, match="yêu cầu người duyệt khác người gửi"):
         services.approve(sent, actor=admin)
     services.approve_all_valid(form, ben_nghe, year_2023, actor=admin)
     sent.refresh_from_db()
@@ -171,3 +171,53 @@ def test_figures_imported_from_excel_are_in_the_history_as_excel(form, year_2023
     )
     assert changes.count() == 4
     assert set(changes.values_list("path", "actor")) == {("excel", reporter.pk)}
+
+
+def test_the_review_policy_says_who_may_approve_return_and_reopen(
+    form, year_2023, ben_nghe, admin, approver, specialist, reporter, outsider, good_values
+):
+    from tuyengiao.reporting.review import may_approve, may_reopen, may_return
+
+    def offered(user, submission):
+        return {
+            verb
+            for verb, rule in (("approve", may_approve), ("return", may_return),
+                               ("reopen", may_reopen))
+            if rule(user, submission)
+        }  # fmt: skip
+
+    assert offered(approver, None) == set()
+    draft = services.save_draft(form, ben_nghe, year_2023, good_values, actor=reporter)
+    assert all(offered(u, draft) == set() for u in (admin, approver, specialist, reporter))
+    sent = services.submit(form, ben_nghe, year_2023, actor=admin)
+    assert offered(approver, sent) == {"approve", "return"}
+    assert offered(specialist, sent) == {"return"}  # follows the unit, does not approve
+    assert offered(admin, sent) == {"return"}  # sent it: someone else approves
+    assert offered(reporter, sent) == set()
+    assert offered(outsider, sent) == set()  # the sibling ward
+    approved = services.approve(sent, actor=approver)
+    assert offered(approver, approved) == {"reopen"}
+    assert offered(specialist, approved) == set()
+
+
+def test_the_board_the_page_and_the_api_offer_what_the_policy_says(
+    form, year_2023, ben_nghe, admin, approver, specialist, good_values, client
+):
+    sent = services.submit(form, ben_nghe, year_2023, good_values, actor=admin)
+    board = reverse("reporting:status", args=[form.code, year_2023.code, "QU-Q1"])
+    approve = reverse("reporting:approve", args=[form.code, year_2023.code, ben_nghe.code])
+    row = f'<tr data-unit="{ben_nghe.code}">'
+
+    def ben_nghe_row(user):
+        client.force_login(user)
+        page = client.get(board).content.decode()
+        return page[page.index(row) : page.index("</tr>", page.index(row))]
+
+    assert approve in ben_nghe_row(approver) and "#id_reason" in ben_nghe_row(approver)
+    assert approve not in ben_nghe_row(admin)  # their own report
+    assert approve not in ben_nghe_row(specialist) and "#id_reason" in ben_nghe_row(specialist)
+    client.force_login(approver)
+    body = client.get(f"/api/submissions/{sent.pk}/").json()
+    assert body["may"] == {"approve": True, "return": True, "reopen": False}
+    client.force_login(admin)
+    assert client.get(f"/api/submissions/{sent.pk}/").json()["may"]["approve"] is False

@@ -1,7 +1,7 @@
 import pytest
 
 from tuyengiao.core.audit import events_for
-from tuyengiao.core.errors import DomainError, PermissionDenied, ValidationFailed
+from tuyengiao.core.errors import DomainError, NotAllowed, ValidationFailed
 from tuyengiao.reporting import services
 from tuyengiao.reporting.choices import SubmissionStatus as S
 from tuyengiao.reporting.models import Assignment, Form, Period, Submission, Value
@@ -32,7 +32,7 @@ def test_a_rule_error_saves_nothing_and_names_the_field(form, year_2023, ben_ngh
 def test_the_ben_thanh_reporter_cannot_write_ben_nghe_figures(
     form, year_2023, ben_nghe, outsider, good_values
 ):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.save_draft(form, ben_nghe, year_2023, good_values, actor=outsider)
     with pytest.raises(ValidationFailed) as error:
         services.save_many(form, year_2023, {ben_nghe: good_values}, actor=outsider)
@@ -45,14 +45,14 @@ def test_return_needs_a_reason_then_the_unit_edits_and_resubmits(
     sent = services.submit(form, ben_nghe, year_2023, good_values, actor=reporter)
     with pytest.raises(DomainError, match="lý do"):
         services.return_submission(sent, "  ", actor=specialist)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.return_submission(sent, "Sai số", actor=reporter)
     returned = services.return_submission(sent, "Số đảng viên chưa khớp", actor=specialist)
     assert returned.status == S.RETURNED
     services.save_draft(form, ben_nghe, year_2023, {**good_values, "members_total": "321"},
                         actor=reporter)  # fmt: skip
     resent = services.submit(form, ben_nghe, year_2023, actor=reporter)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.approve(resent, actor=specialist)  # specialists return, approvers approve
     approved = services.approve(resent, actor=approver)
     assert (approved.status, approved.approved_by) == (S.APPROVED, approver)
@@ -98,7 +98,7 @@ def test_assign_form_assigns_the_grassroots_of_a_subtree_in_one_step(form, distr
 
 
 def test_only_specialists_of_the_unit_may_assign(form, district, reporter):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.assign_form(form, district, Period.objects.get(code="2023"), actor=reporter)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tuyengiao.reporting import services
 from tuyengiao.reporting.models import Assignment, Period, Submission
-from tuyengiao.reporting.timeliness import days_late, mark, timeliness
+from tuyengiao.reporting.timeliness import days_late, is_overdue, mark, timeliness
 
 pytestmark = pytest.mark.django_db
 CAMPAIGN_2023 = "HT-CD-2023"
@@ -86,3 +86,31 @@ def test_the_report_page_says_late_by_how_many_days(client, approver, form):
     page = client.get(url).content.decode()
     status = page.split('data-testid="submission-status"')[1].split("</p>")[0]
     assert "muộn 4 ngày" in status
+
+
+def test_a_report_is_overdue_when_not_sent_and_its_deadline_has_passed():
+    deadline = dt.date(2024, 1, 15)
+    day_after = deadline + dt.timedelta(days=1)
+    for status in (None, "not_started", "draft", "returned"):
+        assert not is_overdue(deadline, status, deadline)  # the deadline day itself: not yet
+        assert is_overdue(deadline, status, day_after)
+    for status in ("submitted", "approved"):
+        assert not is_overdue(deadline, status, day_after + dt.timedelta(days=400))
+
+
+def test_the_board_and_the_home_panel_mark_overdue_by_the_one_rule(
+    client, reporter, form, year_2023, ben_nghe
+):
+    from tuyengiao.reporting import pages, panels
+
+    Assignment.objects.filter(form=form, period=year_2023, unit=ben_nghe).update(
+        deadline=timezone.localdate() - dt.timedelta(days=1)
+    )
+    rows = pages.status_rows(reporter, form, year_2023, ben_nghe)
+    assert rows and all(r["overdue"] == is_overdue(r["deadline"], r["status"]) for r in rows)
+    assert any(r["overdue"] for r in rows)
+    client.force_login(reporter)
+    request = client.get("/").wsgi_request
+    items = panels.forms_due(request)["context"]["items"]
+    mine = [i for i in items if i["assignment"].unit_id == ben_nghe.pk]
+    assert mine and all(i["overdue"] for i in mine if i["assignment"].period_id == year_2023.pk)

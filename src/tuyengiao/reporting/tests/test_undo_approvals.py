@@ -25,7 +25,7 @@ def test_the_bulk_approval_says_what_it_will_do_then_can_be_undone(
     assert f'data-confirm="Duyệt {len(waiting)} báo cáo: mọi báo cáo các đơn vị thuộc' in board
     # when the approver approves them all
     url = reverse("reporting:approve_all", args=[form.code, year_2023.code, district.code])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, {"confirmed": "1"}, follow=True).content.decode()
     assert f"Đã duyệt {len(waiting)} báo cáo." in page
     assert not Submission.objects.filter(form=form, period=year_2023, status=S.SUBMITTED).exists()
     token = page.split('name="token" value="')[1].split('"')[0]
@@ -44,7 +44,7 @@ def test_the_bulk_approval_says_what_it_will_do_then_can_be_undone(
 def test_an_undo_token_is_the_users_own(client, form, year_2023, district, approver, outsider):
     client.force_login(approver)
     url = reverse("reporting:approve_all", args=[form.code, year_2023.code, district.code])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, {"confirmed": "1"}, follow=True).content.decode()
     token = page.split('name="token" value="')[1].split('"')[0]
     client.force_login(outsider)  # a new session: the token is not there
     page = client.post(reverse("undo"), {"token": token}, follow=True).content.decode()

@@ -129,6 +129,18 @@ def test_drilldown_sorts_in_vietnamese_order_and_exports_xlsx(client, specialist
     assert sheet.cell(row=4, column=3).number_format == "#,##0"
 
 
+def test_the_drilldown_links_keep_the_other_choices_of_the_query(client, specialist):
+    client.force_login(specialist)
+    page = client.get(DRILL, {"include": "submitted", "sort": "name"}).content.decode()
+    assert 'href="?include=submitted&amp;sort=name&amp;format=xlsx"' in page  # the export
+    assert 'href="?sort=name"' in page  # back to approved only
+    assert 'href="?include=submitted&amp;sort=name&amp;dir=desc"' in page  # name, descending
+    assert 'href="?include=submitted&amp;sort=completeness"' in page  # another column
+    page = client.get(DRILL, {"sort": "name", "dir": "desc"}).content.decode()
+    assert 'href="?sort=name"' in page  # name, ascending again
+    assert 'href="?sort=name&amp;dir=desc&amp;include=submitted"' in page
+
+
 def test_dashboard_shows_completeness_rate_and_an_svg_chart(client, approver):
     client.force_login(approver)
     page = client.get(DASHBOARD).content.decode()

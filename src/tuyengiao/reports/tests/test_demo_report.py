@@ -30,7 +30,7 @@ SEED_FIGURES = [
 @pytest.mark.parametrize(("section", "pattern"), SEED_FIGURES)
 def test_the_report_prints_the_seed_figure(demo_report, section, pattern):
     _data, text, sections = demo_report
-    assert section in sections, f"no provider in settings.FIGURE_PROVIDERS gives «{section}»"
+    assert section in sections, f"no registered figure provider gives «{section}»"
     assert re.search(pattern, text), f"«{pattern}» not in the report"
 
 

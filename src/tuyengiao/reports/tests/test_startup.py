@@ -33,7 +33,7 @@ def test_loading_every_urlconf_does_not_import_spreadsheet_or_plotting_libraries
 
 
 def test_the_xlsx_modules_still_build_a_workbook_when_asked():
-    from tuyengiao.meetings.xlsx import workbook
+    from tuyengiao.core.xlsx import workbook
 
     book = workbook("Hội nghị", ["Tên", "Số người"], [["Hội nghị quán triệt", 120]])
     assert book.active["B2"].value == 120

@@ -18,8 +18,17 @@
     if (input) input.focus({ preventScroll: true });
   }
 
-  // <form data-confirm="Duyệt 7 báo cáo: …"> asks once in a dialog; "Đồng ý" submits.
+  // <form data-confirm="Duyệt 7 báo cáo: …"> asks once in a dialog; "Xác nhận" submits with
+  // confirmed=1. Without that field the server asks on a page of its own (core/confirm.py).
   var dialog = null;
+  function markConfirmed(form) {
+    if (form.querySelector("input[name=confirmed]")) return;
+    var field = document.createElement("input");
+    field.type = "hidden";
+    field.name = "confirmed";
+    field.value = "1";
+    form.appendChild(field);
+  }
   function confirmDialog() {
     if (dialog) return dialog;
     dialog = document.getElementById("confirm-dialog");
@@ -31,7 +40,8 @@
     if (!question || form.dataset.confirmed === "1") return;
     var box = confirmDialog();
     if (!box || typeof box.showModal !== "function") {
-      if (!window.confirm(question)) event.preventDefault();
+      if (window.confirm(question)) markConfirmed(form);
+      else event.preventDefault();
       return;
     }
     event.preventDefault();
@@ -40,6 +50,7 @@
     box.onclose = function () {
       if (box.returnValue === "ok") {
         form.dataset.confirmed = "1";
+        markConfirmed(form);
         if (form.requestSubmit) form.requestSubmit(event.submitter || undefined);
         else form.submit();
       }

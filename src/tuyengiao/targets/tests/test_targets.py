@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from tuyengiao.core.errors import DomainError, PermissionDenied
+from tuyengiao.core.errors import DomainError, NotAllowed
 from tuyengiao.core.testing import assert_hidden_from
 from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.models import Indicator
@@ -120,7 +120,7 @@ def test_a_term_ending_before_it_starts_is_refused(specialist):
 
 
 def test_a_viewer_cannot_change_targets(summer_classes, viewer):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(NotAllowed):
         services.set_manual_value(summer_classes, actor=viewer, year=2022, value=Decimal(1))
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from tuyengiao.core.actors import SYSTEM
 from tuyengiao.core.errors import DomainError
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.services import get_unit
@@ -40,7 +41,7 @@ class Command(BaseCommand):
             help="loại đơn vị được giao (mặc định grassroots)",
         )
         opened.add_argument("--deadline", help="hạn báo cáo, ví dụ 2023-12-31")
-        opened.add_argument("--user", help="người mở đợt (mặc định: quản trị hệ thống)")
+        opened.add_argument("--user", help="người mở đợt (mặc định: Hệ thống)")
         opened.add_argument("--json", action="store_true", help="in JSON")
 
     def handle(self, *args, **options):
@@ -59,12 +60,11 @@ class Command(BaseCommand):
 
     def _open(self, options) -> dict:
         User = get_user_model()
+        actor = SYSTEM  # the shell's owner acts as the system, unless --user names someone
         if options["user"]:
             actor = User.objects.filter(username=options["user"], is_active=True).first()
             if actor is None:
                 raise DomainError(f"Không có người dùng «{options['user']}».")
-        else:
-            actor = User.objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
         if options["kind"] not in UnitKind.values:
             raise DomainError(
                 f"Loại đơn vị «{options['kind']}» không có; dùng một trong: "

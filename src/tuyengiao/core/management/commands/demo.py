@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 from django.utils.module_loading import import_string
 
 from tuyengiao.core.actors import SYSTEM
+from tuyengiao.core.registry import registry
 
 
 class Command(BaseCommand):
@@ -14,14 +14,15 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="không in tài khoản minh họa")
 
     def handle(self, *args, quiet=False, **options):
+        # Each app's loader after those it names (core.registry), all or nothing.
+        loaders = registry.demo_in_order()
         with transaction.atomic():
-            for path in settings.DEMO_LOADERS:
-                import_string(path)(actor=SYSTEM)
+            for loader in loaders:
+                import_string(loader.path)(actor=SYSTEM)
         if quiet:
             return
-        from tuyengiao.orgs.demo import DEMO_USERS, PASSWORD
-
-        self.stdout.write(f"Đã nạp dữ liệu minh họa. Tài khoản đăng nhập (mật khẩu: {PASSWORD}):")
+        self.stdout.write("Đã nạp dữ liệu minh họa.")
         with translation.override("vi"):
-            for username, _name, _unit, role, title in DEMO_USERS:
-                self.stdout.write(f"  {username:<12} {role.label:<16} {title}")
+            for loader in loaders:
+                for line in import_string(loader.summary)() if loader.summary else []:
+                    self.stdout.write(line)

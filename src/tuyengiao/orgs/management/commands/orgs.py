@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from tuyengiao.core.errors import DomainError
 from tuyengiao.core.text import format_date
@@ -75,7 +76,7 @@ class Command(BaseCommand):
 
     def _tree(self, code, date_text, kind):
         try:
-            date = dt.date.fromisoformat(date_text) if date_text else dt.date.today()
+            date = dt.date.fromisoformat(date_text) if date_text else timezone.localdate()
         except ValueError as exc:
             raise CommandError(f"Ngày «{date_text}» không đúng dạng YYYY-MM-DD.") from exc
         try:
