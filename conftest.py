@@ -112,6 +112,42 @@ def outsider(db):
     return _user("benthanh")
 
 
+# The demo's units (once for every app's tests; the demo defines them).
+def _unit(code):
+    from tuyengiao.orgs.models import OrgUnit
+
+    return OrgUnit.objects.get(code=code)
+
+
+@pytest.fixture
+def district(db):
+    """Quận ủy Quận 1."""
+    return _unit("QU-Q1")
+
+
+@pytest.fixture
+def ben_nghe(db):
+    """Đảng ủy phường Bến Nghé (the reporter's ward)."""
+    return _unit("DU-BEN-NGHE")
+
+
+@pytest.fixture
+def ben_thanh(db):
+    """Đảng ủy phường Bến Thành (the outsider's, the sibling ward)."""
+    return _unit("DU-BEN-THANH")
+
+
+@pytest.fixture
+def good_values():
+    """HT-NQ figures that pass every field and rule."""
+    return {
+        "members_total": "320",
+        "members_required": "290",
+        "members_attended": "275",
+        "non_members_attended": "180",
+    }
+
+
 @pytest.fixture
 def client_for(client):
     def login(user):

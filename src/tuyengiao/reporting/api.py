@@ -99,11 +99,12 @@ class SubmissionViewSet(
         submissions = (
             Submission.objects.visible_to(self.request.user)
             .select_related("form", "period", "unit")
-            .prefetch_related("values__field")
             .order_by("-period__start", "form__code", "unit__sort_name")
         )
+        if self.action != "submit":  # sending answers with the values it read itself
+            submissions = submissions.prefetch_related("values__field")
         params = self.request.query_params
-        form = Form.objects.filter(code=params.get("form") or "").first()
+        form = Form.objects.filter(code=params["form"]).first() if params.get("form") else None
         if form is not None and params.get("period"):
             try:  # ?form=HT-NQ&period=2022: the year's one campaign, as on the pages
                 submissions = submissions.filter(
@@ -129,8 +130,10 @@ class SubmissionViewSet(
         return submission
 
     def _reported(self, submission, http_status=status.HTTP_200_OK):
-        fresh = self.get_queryset().get(pk=submission.pk)
-        data = self.get_serializer(fresh).data
+        if getattr(submission, "values_now", None) is None:
+            submission = self.get_queryset().get(pk=submission.pk)
+        # else: just saved by the service, every column and value in hand (issue 17)
+        data = self.get_serializer(submission).data
         warnings = getattr(submission, "warnings", None)
         if warnings:
             data["warnings"] = warnings
@@ -141,13 +144,24 @@ class SubmissionViewSet(
         incoming = SubmissionWriteSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
-        period = _collection(form, data["period"])
-        # A unit outside the user's scope does not exist for them (404, as on the pages).
-        unit = _by_code(OrgUnit.objects.visible_to(request.user), data["unit"], "đơn vị")
-        submission = services.save_draft(
-            form, unit, period, data["values"], actor=request.user, path=ValuePath.API
+        # Usually one statement finds and locks the unit's assignment (issue 17).
+        submission = services.save_draft_by_code(
+            data["form"],
+            data["period"],
+            data["unit"],
+            data["values"],
+            actor=request.user,
+            path=ValuePath.API,
         )
+        if submission is None:
+            form = _by_code(Form.objects.all(), data["form"], "biểu mẫu")
+            period = _collection(form, data["period"])
+            # A unit outside the user's scope does not exist for them (404, as on the pages).
+            visible = OrgUnit.objects.visible_to(request.user)
+            unit = _by_code(visible, data["unit"], "đơn vị")
+            submission = services.save_draft(
+                form, unit, period, data["values"], actor=request.user, path=ValuePath.API
+            )
         return self._reported(submission, status.HTTP_201_CREATED)
 
     @extend_schema(request=ValuesSerializer, responses=SubmissionSerializer)

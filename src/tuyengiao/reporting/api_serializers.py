@@ -119,6 +119,12 @@ class SubmissionSerializer(serializers.ModelSerializer):
         }
 
     def get_values(self, submission) -> dict[str, int | float | str | None]:
+        now = getattr(submission, "values_now", None)
+        if now is not None:  # just saved: the service says what is stored (no re-read)
+            return {
+                code: json_number(value) if isinstance(value, Decimal) else value
+                for code, value in now.items()
+            }
         result = {}
         for value in submission.values.all():
             if value.field.is_numeric:

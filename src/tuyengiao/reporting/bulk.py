@@ -1,10 +1,17 @@
-"""Many units' figures in one request (an integration posting 500 units): each unit is
-checked and saved in its own transaction, so one unit's mistake never blocks or half-saves
-another, and each gets its own result with Vietnamese messages."""
+"""Many units' figures in one request (an integration posting 500 units), each with its
+own result and Vietnamese messages; one unit's mistake never blocks or half-saves another.
+
+Set-based (issue 17): per batch of units, one transaction locks and checks every unit
+(services.prepare: right, assignment, state, every figure and rule), then writes the units
+that passed with a few statements for the whole batch (services.write_batch). A unit that
+fails a check is left out before anything is written, so its rows are none and the others'
+are all. Should the database refuse a batch's writes anyway (a unique row inserted by
+someone else meanwhile), that batch is rolled back whole and saved again unit by unit,
+each in its own transaction, as before."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from tuyengiao.core.errors import DomainError, ValidationFailed
 from tuyengiao.orgs.models import OrgUnit
@@ -26,27 +33,60 @@ def save_each(form, period, items: list[dict], *, actor, submit: bool = False,
             ),
             field="items",
         )
-    # One read of the form's fields, rules and indicators for every unit, not one per unit.
-    form = type(form).objects.prefetch_related("fields", "rules", "indicators").get(pk=form.pk)
     codes = [str(item.get("unit") or "") for item in items]
     # A unit outside the user's scope reads exactly like one that does not exist.
     units = {u.code: u for u in OrgUnit.objects.visible_to(actor).filter(code__in=codes)}
     seen: set[str] = set()
-    results = []
+    results: list[dict | None] = []
+    rows: dict = {}  # unit: (index, values)
     for code, item in zip(codes, items, strict=True):
-        results.append(_one(form, period, code, units.get(code), item, seen, actor, submit, path))
+        problem = _first_look(code, units.get(code), item, seen)
+        results.append(problem)
+        if problem is None:
+            rows[units[code]] = (len(results) - 1, item["values"])
+    chosen = list(rows)
+    for start in range(0, len(chosen), BATCH):
+        chunk = {unit: rows[unit] for unit in chosen[start : start + BATCH]}
+        try:
+            with transaction.atomic():
+                done = _batch(form, period, chunk, actor, submit, path)
+        except DatabaseError:
+            done = {
+                unit: _one(form, period, unit, values, actor, submit, path)
+                for unit, (_index, values) in chunk.items()
+            }
+        for unit, result in done.items():
+            results[chunk[unit][0]] = result
     return results
 
 
-def _one(form, period, code, unit, item, seen, actor, submit, path) -> dict:
+BATCH = 500
+
+
+def _first_look(code, unit, item, seen) -> dict | None:
     if code in seen:
         return _failed(code, f"Đơn vị «{code}» có hai lần trong cùng một yêu cầu.")
     seen.add(code)
     if unit is None:
         return _failed(code, f"Không tìm thấy đơn vị «{code}» trong phạm vi của bạn.")
-    values = item.get("values")
-    if not isinstance(values, dict):
+    if not isinstance(item.get("values"), dict):
         return _failed(code, f"«{code}»: thiếu «values» (một đối tượng {{mã chỉ tiêu: số}}).")
+    return None
+
+
+def _batch(form, period, chunk, actor, submit, path) -> dict:
+    batch = services.prepare(form, period, {u: v for u, (_i, v) in chunk.items()}, actor=actor)
+    saved = services.write_batch(
+        form, period, batch, actor=actor, submit=submit, path=path, notify=True
+    )
+    done = {sub.unit: _saved(sub.unit.code, sub) for sub in saved}
+    for unit_id, problem in batch.problems.items():
+        unit = batch.units[unit_id]
+        done[unit] = _refused(unit, problem)
+    return done
+
+
+def _one(form, period, unit, values, actor, submit, path) -> dict:
     try:
         with transaction.atomic():
             saved = (
@@ -54,10 +94,18 @@ def _one(form, period, code, unit, item, seen, actor, submit, path) -> dict:
                 if submit
                 else services.save_draft(form, unit, period, values, actor=actor, path=path)
             )
-    except ValidationFailed as exc:
-        return _failed(code, f"«{unit}»: {exc.message}", exc.errors)
     except DomainError as exc:
-        return _failed(code, exc.message)
+        return _refused(unit, exc)
+    return _saved(unit.code, saved)
+
+
+def _refused(unit, exc: DomainError) -> dict:
+    if isinstance(exc, ValidationFailed):
+        return _failed(unit.code, f"«{unit}»: {exc.message}", exc.errors)
+    return _failed(unit.code, exc.message)
+
+
+def _saved(code, saved) -> dict:
     result = {"unit": code, "ok": True, "id": saved.pk, "status": saved.status}
     if getattr(saved, "warnings", None):
         result["warnings"] = saved.warnings

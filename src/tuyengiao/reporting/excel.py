@@ -66,6 +66,7 @@ class Row:
     unit_code: str
     values: dict[str, object] = field(default_factory=dict)  # field code -> typed value
     bad: set[str] = field(default_factory=set)  # codes of cells already reported as wrong
+    checked: object = None  # its rules.Checked, once the import has checked it
 
 
 def _show(value) -> str:

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from tuyengiao.core.errors import DomainError, ValidationFailed
-from tuyengiao.core.models import AuditEvent
 from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
-from . import excel, fast_insert, rules, services
+from . import excel, history, rules, services
 from .choices import SubmissionStatus, ValuePath
 from .excel import Cell, Row
 from .models import Assignment, Submission
@@ -66,6 +65,13 @@ class _Checker:
             s.unit_id: s
             for s in Submission.objects.filter(form=form, period=period, unit_id__in=ids)
         }
+        # Their stored figures in one read (issue 17), {submission id: {field code: value}}.
+        self.stored: dict[int, dict] = {s.pk: {} for s in self.existing.values()}
+        fields = {f.pk: f for f in self.spec.fields}
+        for (sub_id, field_id), value in history.existing_values(self.existing.values()).items():
+            field = fields.get(field_id)
+            if field is not None:
+                self.stored[sub_id][field.code] = value.number if field.is_numeric else value.text
         self.seen: dict[str, int] = {}
 
     def unit_problem(self, row: Row) -> str | None:
@@ -101,7 +107,7 @@ class _Checker:
         submission = self.existing.get(unit.pk)
         if submission is None:
             return None, False
-        stored = rules.check(self.spec, services.stored_values(submission)).values
+        stored = rules.check(self.spec, self.stored[submission.pk]).values
         if {c: (v.number, v.text) for c, v in stored.items()} == {
             c: (v.number, v.text) for c, v in checked.values.items()
         }:
@@ -139,6 +145,7 @@ def check_rows(form, period, actor, rows: list[Row], result: ImportResult) -> li
         if locked:
             problems.insert(0, Cell(row.row, "", None, locked))
         result.problems += problems
+        row.checked = checked  # checked once: save_many takes it as it is (issue 17)
         to_save.append((row, unit))
     return to_save
 
@@ -173,25 +180,15 @@ def import_workbook(upload, form, period, *, actor, submit: bool = False) -> Imp
 
 @transaction.atomic
 def _save(form, period, actor, to_save, submit, filename, result) -> None:
-    # save_many checks again under row locks and writes in batches, not one unit at a time.
+    # save_many checks again under row locks (the right, the assignment, the report's
+    # state; the figures were checked once, above) and writes in batches, not per unit.
     row_of = {unit.pk: row.row for row, unit in to_save}
     submissions = services.save_many(
         form, period, {unit: row.values for row, unit in to_save}, actor=actor, submit=submit,
-        path=ValuePath.EXCEL,
+        path=ValuePath.EXCEL, checked={unit: row.checked for row, unit in to_save},
     )  # fmt: skip
-    fast_insert.insert(  # issue 17: no per-object SQL compilation
-        [
-            AuditEvent(
-                actor=actor if getattr(actor, "pk", None) else None,
-                verb="submission.import_excel",
-                object_type=Submission._meta.label_lower,
-                object_id=str(submission.pk),
-                object_repr=str(submission)[:300],
-                unit=submission.unit,
-                data={"file": filename[:200], "row": row_of[submission.unit_id], "submit": submit},
-            )
-            for submission in submissions
-        ],
-        batch_size=1000,
-    )
+    services.record_many(  # issue 17: one executemany, no object per row
+        actor, "submission.import_excel", submissions,
+        [{"file": filename[:200], "row": row_of[s.unit_id], "submit": submit} for s in submissions],
+    )  # fmt: skip
     result.saved = sorted(((row_of[s.unit_id], s.unit) for s in submissions), key=lambda x: x[0])

@@ -23,50 +23,57 @@ def _same(value: Value, number: Decimal | None, text: str) -> bool:
     return value.number == number and (value.text or "") == (text or "")
 
 
-def store(items, spec, *, actor, path: str = ValuePath.WEB) -> int:
+def existing_values(submissions) -> dict:
+    """{(submission id, field id): Value} of the submissions that are already stored."""
+    ids = [s.pk for s in submissions if s.pk]
+    if not ids:
+        return {}
+    return {(v.submission_id, v.field_id): v for v in Value.objects.filter(submission_id__in=ids)}
+
+
+def store(items, spec, *, actor, path: str = ValuePath.WEB, existing=None) -> int:
     """`items`: [(submission, rules.Checked)]. Insert, update or delete each submission's
-    values to match the checked ones, and write one ValueChange per figure that changed.
-    Returns the number of changes."""
-    submissions = [submission for submission, _ in items]
-    existing = {
-        (v.submission_id, v.field_id): v for v in Value.objects.filter(submission__in=submissions)
-    }
-    now = timezone.now()
-    user = actor if getattr(actor, "pk", None) else None
-    created, updated, deleted, changes = [], [], [], []
+    values to match the checked ones, and write one ValueChange per figure that changed:
+    one upsert of the values, one insert of the changes (and a delete for emptied ones),
+    however many units. `existing`: the values already read by the caller. Returns the
+    number of changes."""
+    if existing is None:
+        existing = existing_values([submission for submission, _ in items])
+    now = fast_insert.stamp(timezone.now())
+    user_id = actor.pk if getattr(actor, "pk", None) else None
+    upserts, deleted, changes = [], [], []  # rows as tuples: no model object per figure
     for submission, checked in items:
         context = _context(submission)
         for code, clean in checked.values.items():
-            field = spec.by_code[code]
-            old = existing.get((submission.pk, field.pk))
+            field_id = spec.by_code[code].pk
+            old = existing.get((submission.pk, field_id))
             if old is None and clean.is_empty:
                 continue
             if old is not None and _same(old, clean.number, clean.text):
                 continue
-            change = ValueChange(
-                submission=submission, field=field, actor=user, at=now, path=path,
-                context=context, new_number=clean.number, new_text=clean.text or "",
+            text = clean.text or ""
+            changes.append(
+                (submission.pk, field_id, None if old is None else old.number, clean.number,
+                 "" if old is None else old.text or "", text, user_id, now, path, context)
             )  # fmt: skip
-            if old is not None:
-                change.old_number, change.old_text = old.number, old.text or ""
-            changes.append(change)
-            if old is None:
-                created.append(
-                    Value(
-                        submission=submission, field=field, number=clean.number, text=clean.text
-                    )  # fmt: skip
-                )
-            elif clean.is_empty:
+            if old is not None and clean.is_empty:
                 deleted.append(old.pk)
             else:
-                old.number, old.text = clean.number, clean.text
-                updated.append(old)
+                upserts.append((submission.pk, field_id, clean.number, text))
     if deleted:
         Value.objects.filter(pk__in=deleted).delete()
-    fast_insert.insert(created)  # issue 17: no per-object SQL compilation
-    Value.objects.bulk_update(updated, ["number", "text"], batch_size=2000)
-    fast_insert.insert(changes)
+    # issue 17: new and changed figures in one upsert, their history in one insert
+    fast_insert.insert_rows(
+        Value, VALUE_COLUMNS, upserts, conflict=("submission_id", "field_id"),
+        update=("number", "text"),
+    )  # fmt: skip
+    fast_insert.insert_rows(ValueChange, CHANGE_COLUMNS, changes)
     return len(changes)
+
+
+VALUE_COLUMNS = ("submission_id", "field_id", "number", "text")
+CHANGE_COLUMNS = ("submission_id", "field_id", "old_number", "new_number", "old_text",
+                  "new_text", "actor_id", "at", "path", "context")  # fmt: skip
 
 
 def changes_for(submission):

@@ -17,6 +17,26 @@ from .models import Submission, Value
 PREVIOUS_STATUSES = REPORTED  # what counts as "the figure reported last time"
 
 
+def previous_ids(form, period, unit_ids) -> dict[int, tuple[int, str]]:
+    """As previous_submissions, {unit_id: (submission id, its period's code)}: no object
+    per report (the import asks for 5.000 units)."""
+    result = {}
+    ids = list(unit_ids)
+    for start in range(0, len(ids), 500):
+        for unit_id, pk, code in (
+            Submission.objects.filter(
+                form=form,
+                unit_id__in=ids[start : start + 500],
+                status__in=PREVIOUS_STATUSES,
+                period__end__lt=period.start,
+            )
+            .order_by("unit_id", "-period__end", "-pk")
+            .values_list("unit_id", "pk", "period__code")
+        ):
+            result.setdefault(unit_id, (pk, code))
+    return result
+
+
 def previous_submissions(form, period, unit_ids):
     """{unit_id: the unit's latest sent or approved report of `form` in a collection that
     ended before `period` started}: the "previous period", whatever its type."""
@@ -37,9 +57,10 @@ def previous_submissions(form, period, unit_ids):
 
 
 def numbers_of(submissions) -> dict[int, dict[str, Decimal]]:
-    """{submission_id: {field code: number}} in one query."""
+    """{submission_id: {field code: number}} in one query (submissions or their ids)."""
     result: dict[int, dict[str, Decimal]] = {}
-    rows = Value.objects.filter(submission__in=list(submissions), number__isnull=False)
+    ids = [getattr(s, "pk", s) for s in submissions]
+    rows = Value.objects.filter(submission_id__in=ids, number__isnull=False)
     for sub_id, code, number in rows.values_list("submission_id", "field__code", "number"):
         result.setdefault(sub_id, {})[code] = number
     return result
@@ -54,6 +75,15 @@ def change_pct(now: Decimal, before: Decimal | None) -> Decimal | None:
 def field_warnings(field, now, before, before_label: str) -> list[str]:
     if now is None:
         return []
+    change = change_pct(now, before)
+    limit = field.change_warning_pct
+    low, high = field.warn_min, field.warn_max
+    if not (
+        (low is not None and now < low)
+        or (high is not None and now > high)
+        or (change is not None and limit is not None and abs(change) > limit)
+    ):
+        return []  # the usual case, without formatting a number (5.000 rows an import)
     label, shown, problems = field.label, rules.plain(now), []
     if field.warn_min is not None and now < field.warn_min:
         problems.append(
@@ -81,8 +111,14 @@ def warnings_for(form, unit, period, numbers: dict[str, Decimal]) -> dict[str, l
     previous = previous_submissions(form, period, [unit.pk]).get(unit.pk)
     before = numbers_of([previous]).get(previous.pk, {}) if previous else {}
     label = f"kỳ trước ({previous.period.code})" if previous else ""
+    return warnings_from(form.fields.all(), numbers, before, label)
+
+
+def warnings_from(fields, numbers: dict, before: dict, label: str) -> dict[str, list[str]]:
+    """{field code: [warnings]} of `numbers` against the fields' ranges and `before` (the
+    previous period's figures, named by `label`): no query."""
     result = {}
-    for field in form.fields.all():
+    for field in fields:
         if not field.is_numeric:
             continue
         found = field_warnings(field, numbers.get(field.code), before.get(field.code), label)

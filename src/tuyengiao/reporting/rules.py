@@ -154,10 +154,10 @@ def _clean_date(spec, raw) -> dt.date:
 class FormSpec:
     """A form's fields, parsed rules and indicators, loaded once per validation run."""
 
-    def __init__(self, form):
+    def __init__(self, form, stamp=None):
         from . import spec_cache  # kept per (form, updated_at): issue 17
 
-        if spec_cache.restore(self, form):
+        if spec_cache.restore(self, form, stamp):
             return
         self.form = form
         self.fields = list(form.fields.all())
@@ -171,6 +171,11 @@ class FormSpec:
             for ind in form.indicators.all()
         ]
         spec_cache.keep(self, form)
+
+    @property
+    def wants_previous(self) -> bool:
+        """Does any figure warn on its change since the previous period (outliers)?"""
+        return any(f.change_warning_pct is not None for f in self.fields if f.is_numeric)
 
     def label_of(self, expression) -> str:
         code = expression.single_name

@@ -16,10 +16,15 @@ and writes an audit event; the event trail is the submission's history.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 from django.db import transaction
+from django.db.models import Q
+from django.db.models import Value as DbValue
+from django.db.models.functions import Coalesce
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from tuyengiao.core import audit
 from tuyengiao.core.actors import as_user
@@ -29,9 +34,9 @@ from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
 
-from . import fast_insert, history, outliers, rules, totals
+from . import fast_insert, history, lock_row, outliers, rules, totals
 from .choices import PeriodType, SubmissionStatus, ValuePath
-from .models import Assignment, Form, Period, Submission, in_subtree
+from .models import Assignment, Form, Period, Submission, Value, in_subtree
 
 S = SubmissionStatus
 EDITABLE = (S.DRAFT, S.RETURNED)
@@ -218,27 +223,30 @@ def assign_form(
 # --- the life of a submission ---------------------------------------------------------------
 
 
-def _check_can_report(actor, form, unit, period) -> Assignment:
+def _check_can_report(actor, form, unit, period) -> None:
     if not access.can(actor, access.REPORT, unit):
         raise NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
-    assignment = Assignment.objects.filter(form=form, unit=unit, period=period).first()
-    if assignment is None:
+
+
+def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
+    """Check the actor's right, lock the unit's assignment and read its submission (None
+    before the first save) and the form's `updated_at` (the spec cache's key), in one
+    statement (issue 17).
+
+    The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
+    run one writer at a time): it exists before the submission does, so two first saves
+    of one unit wait for each other instead of both inserting. A report leaves the
+    editable states only by being sent (submit, save_many), which take this lock too; the
+    review verbs lock the submission and act only on sent reports."""
+    _check_can_report(actor, form, unit, period)
+    row = lock_row.locked(form=form, period=period, unit=unit)
+    if row is None:
         raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
-    return assignment
-
-
-def _locked_submission(form, unit, period) -> Submission | None:
-    # The assignment row is the lock (on PostgreSQL; SQLite's IMMEDIATE transactions already
-    # run one writer at a time): it exists before the submission does, so two first saves
-    # of one unit wait for each other instead of both inserting.
-    Assignment.objects.select_for_update().filter(form=form, unit=unit, period=period).first()
-    return (
-        Submission.objects.select_for_update()
-        .filter(form=form, unit=unit, period=period)
-        # the audit row names them: no three look-ups per save
-        .select_related("form", "unit", "period")
-        .first()
-    )
+    fresh_form, _period, _unit, submission = row
+    if submission is not None:  # the caller's own objects
+        cache = submission._state.fields_cache
+        cache["form"], cache["period"], cache["unit"] = form, period, unit
+    return submission, fresh_form.updated_at
 
 
 def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
@@ -248,12 +256,72 @@ def _checked_or_raise(spec: rules.FormSpec, raw: dict) -> rules.Checked:
     return checked
 
 
-def _warn_outliers(checked: rules.Checked, form, unit, period) -> dict:
-    """Add the figures' range and change-since-last-period warnings (never errors)."""
+def _values_and_previous(submission, spec, form, unit, period) -> tuple[dict, dict, str]:
+    """The submission's stored values ({(submission id, field id): Value}) and the figures
+    of the unit's previous period ({field code: number}, its label) for the change
+    warnings: one statement, none when neither is needed."""
+    wanted = Q(submission_id=submission.pk) if submission is not None else Q(pk__in=[])
+    if spec.wants_previous:
+        wanted |= Q(
+            submission__form=form,
+            submission__unit=unit,
+            submission__status__in=outliers.PREVIOUS_STATUSES,
+            submission__period__end__lt=period.start,
+        )
+    elif submission is None:
+        return {}, {}, ""
+    existing, earlier = {}, {}
+    for pk, sub_id, field_id, number, text, end, code in Value.objects.filter(wanted).values_list(
+        "pk", "submission_id", "field_id", "number", "text",
+        "submission__period__end", "submission__period__code",
+    ):  # fmt: skip
+        if submission is not None and sub_id == submission.pk:
+            existing[(sub_id, field_id)] = Value(
+                pk=pk, submission_id=sub_id, field_id=field_id, number=number, text=text
+            )
+        else:
+            earlier.setdefault((end, sub_id, code), {})[field_id] = number
+    if not earlier:
+        return existing, {}, ""
+    # The latest earlier report (by the end of its period, then the newest), as
+    # outliers.previous_submissions chooses it among the reports that have figures.
+    end, sub_id, code = max(earlier)
+    codes = {f.pk: f.code for f in spec.fields}
+    before = {codes[f]: n for f, n in earlier[(end, sub_id, code)].items() if n is not None}
+    return existing, before, f"kỳ trước ({code})"
+
+
+def _save(actor, form, unit, period, values, path, locked=None):
+    """save_draft's work, under the lock; (submission, checked, spec)."""
+    submission, stamp = locked or _locked(actor, form, unit, period)
+    if submission is not None and submission.status not in EDITABLE:
+        raise DomainError(
+            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không sửa được."
+        )
+    spec = rules.FormSpec(form, stamp)
+    checked = _checked_or_raise(spec, values)
+    existing, before, label = _values_and_previous(submission, spec, form, unit, period)
+    now = timezone.now()
+    if submission is None:
+        submission = Submission.objects.create(form=form, unit=unit, period=period)
+    else:  # a touch, no history row: the figures' history is the ValueChange rows
+        Submission.objects.filter(pk=submission.pk).update(updated_at=now)
+        submission.updated_at = now
+    changed = history.store(
+        [(submission, checked)], spec, actor=actor, path=path, existing=existing
+    )
+    audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
     numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
-    for code, messages in outliers.warnings_for(form, unit, period, numbers).items():
+    for code, messages in outliers.warnings_from(spec.fields, numbers, before, label).items():
         checked.warnings.setdefault(code, []).extend(messages)
-    return checked.warnings
+    submission.warnings = checked.warnings
+    # What is stored now, for the answer (the API's serializer reads it: no re-read).
+    submission.values_now = {
+        code: (clean.number if spec.by_code[code].is_numeric else clean.text)
+        for code, clean in checked.values.items()
+        if not clean.is_empty
+    }
+    return submission, checked, spec
 
 
 @transaction.atomic
@@ -261,23 +329,26 @@ def save_draft(
     form: Form, unit: OrgUnit, period: Period, values: dict, *, actor, path=ValuePath.WEB
 ) -> Submission:
     """Check every field and rule; save all values as a draft, or nothing (ValidationFailed
-    with {field_code: [Vietnamese messages]}). The result carries `.warnings`."""
+    with {field_code: [Vietnamese messages]}). The result carries `.warnings`.
+    Six statements when the draft exists (issue 17: reporting/tests/test_write_path.py)."""
+    return _save(actor, form, unit, period, values, path)[0]
+
+
+@transaction.atomic
+def save_draft_by_code(
+    form_code: str, period_code: str, unit_code: str, values: dict, *, actor, path=ValuePath.API
+) -> Submission | None:
+    """save_draft for the unit the actor sees under `unit_code`, assigned the form for
+    exactly that period code: the look-up is the lock's own statement. None when there is
+    no such assignment (the caller then looks each one up for its 404 or 400, and
+    resolves a year code to its campaign)."""
+    row = lock_row.locked(codes=(form_code, period_code, unit_code))
+    # A unit outside the actor's scope is not there for them (as visible_to(actor)).
+    if row is None or not access.can(actor, access.VIEW, row[2]):
+        return None
+    form, period, unit, submission = row
     _check_can_report(actor, form, unit, period)
-    submission = _locked_submission(form, unit, period)
-    if submission is not None and submission.status not in EDITABLE:
-        raise DomainError(
-            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không sửa được."
-        )
-    spec = rules.FormSpec(form)
-    checked = _checked_or_raise(spec, values)
-    if submission is None:
-        submission = Submission.objects.create(form=form, unit=unit, period=period)
-    else:
-        submission.save(update_fields=["updated_at"])
-    changed = history.store([(submission, checked)], spec, actor=actor, path=path)
-    audit.record(actor, "submission.save_draft", submission, path=path, changed=changed)
-    submission.warnings = _warn_outliers(checked, form, unit, period)
-    return submission
+    return _save(actor, form, unit, period, values, path, (submission, form.updated_at))[0]
 
 
 def stored_values(submission: Submission) -> dict:
@@ -301,25 +372,46 @@ def submit(
     """Send the unit's report: with `values`, save them first; without, send the draft.
     Forms that need no approval are approved by the act of sending."""
     if values is not None:
-        save_draft(form, unit, period, values, actor=actor, path=path)
+        submission, checked, spec = _save(actor, form, unit, period, values, path)
+        warnings = checked.warnings
     else:
-        _check_can_report(actor, form, unit, period)
-    submission = _locked_submission(form, unit, period)
+        submission, stamp = _locked(actor, form, unit, period)
+        spec = rules.FormSpec(form, stamp)
     if submission is None:
         raise DomainError(f"«{unit}» chưa nhập số liệu cho biểu mẫu «{form.code}».")
     if submission.status not in EDITABLE:
         raise DomainError(
             f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không gửi lại được."
         )
-    checked = _checked_or_raise(rules.FormSpec(form), stored_values(submission))
+    if values is None:
+        existing, before, label = _values_and_previous(submission, spec, form, unit, period)
+        by_id = {f.pk: f for f in spec.fields}
+        submission.values_now = {
+            by_id[field_id].code: (v.number if by_id[field_id].is_numeric else v.text)
+            for (_s, field_id), v in existing.items()
+        }
+        checked = _checked_or_raise(spec, submission.values_now)
+        numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
+        warnings = checked.warnings
+        for code, found in outliers.warnings_from(spec.fields, numbers, before, label).items():
+            warnings.setdefault(code, []).extend(found)
     after_reopen = submission.reopened
     _mark_sent(submission, form, actor, timezone.now())
     audit.record(
         actor, "submission.submit", submission, path=path, after_reopen=after_reopen,
-        figures=history.figures(submission),
+        figures=_figures(spec, submission.values_now),
     )  # fmt: skip
-    submission.warnings = _warn_outliers(checked, form, unit, period)
+    submission.warnings = warnings
     return submission
+
+
+def _figures(spec, values_now: dict) -> dict[str, str]:
+    """As history.figures, from the values in hand: {field code: value as text}."""
+    return {
+        code: value if not spec.by_code[code].is_numeric else format(value.normalize(), "f")
+        for code, value in values_now.items()
+        if value is not None and value != ""
+    }
 
 
 def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
@@ -337,6 +429,191 @@ def _mark_sent(submission: Submission, form: Form, actor, now) -> None:
     submission.save()
 
 
+@dataclass
+class Batch:
+    """Many units' reports read and checked under their locks, before anything is written
+    (issue 17): `problems` says why a unit cannot be saved (a DomainError; a
+    ValidationFailed with {field code: [messages]} for its figures), `checked` holds the
+    clean figures of every other unit."""
+
+    spec: rules.FormSpec
+    units: dict[int, OrgUnit]
+    problems: dict[int, DomainError] = dc_field(default_factory=dict)
+    checked: dict[int, rules.Checked] = dc_field(default_factory=dict)
+    submissions: dict[int, Submission] = dc_field(default_factory=dict)
+    values: dict = dc_field(default_factory=dict)
+    before: dict[int, tuple[dict, str]] = dc_field(default_factory=dict)
+
+    @property
+    def good(self) -> list[OrgUnit]:
+        return [u for pk, u in self.units.items() if pk in self.checked]
+
+
+def prepare(form, period, rows: dict, *, actor, checked: dict | None = None) -> Batch:
+    """Lock the units' assignments and submissions and check every unit (its right, its
+    assignment, its report's state, its figures — or take `checked`, {unit: Checked}
+    already made by the caller): a few statements per 500 units, nothing written. Call it
+    in the transaction that writes the batch (write_batch)."""
+    spec = rules.FormSpec(form)
+    batch = Batch(spec, {u.pk: u for u in rows})
+    ids = list(batch.units)
+    assigned, existing = set(), {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        assigned.update(
+            Assignment.objects.select_for_update(of=("self",))
+            .filter(form=form, period=period, unit_id__in=chunk)
+            .values_list("unit_id", flat=True)
+        )
+        for sub in Submission.objects.select_for_update(of=("self",)).filter(
+            form=form, period=period, unit_id__in=chunk
+        ):
+            existing[sub.unit_id] = sub
+    given = {getattr(u, "pk", u): c for u, c in (checked or {}).items()}
+    for unit, raw in rows.items():
+        current = existing.get(unit.pk)
+        if not access.can(actor, access.REPORT, unit):
+            problem = NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
+        elif unit.pk not in assigned:
+            problem = DomainError(
+                f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}."
+            )
+        elif current is not None and current.status not in EDITABLE:
+            problem = DomainError(
+                f"Báo cáo của «{unit}» {STATUS_WORDS[current.status]}, không sửa được."
+            )
+        else:
+            result = given.get(unit.pk) or rules.check(spec, raw)
+            problem = ValidationFailed(result.errors) if result.errors else None
+            if problem is None:
+                batch.checked[unit.pk] = result
+        if problem is not None:
+            batch.problems[unit.pk] = problem
+        elif current is not None:
+            current.form, current.unit, current.period = form, unit, period
+            batch.submissions[unit.pk] = current
+    batch.values = history.existing_values(batch.submissions.values())
+    if spec.wants_previous and batch.checked:
+        previous = outliers.previous_ids(form, period, list(batch.checked))
+        numbers: dict = {}
+        ids = [pk for pk, _code in previous.values()]
+        for start in range(0, len(ids), 500):
+            numbers.update(outliers.numbers_of(ids[start : start + 500]))
+        for unit_id, (pk, code) in previous.items():
+            batch.before[unit_id] = (numbers.get(pk, {}), f"kỳ trước ({code})")
+    return batch
+
+
+def write_batch(
+    form, period, batch: Batch, *, actor, submit=False, path=ValuePath.SYSTEM, notify=False
+) -> list[Submission]:
+    """Write the checked units of `batch` (prepare, same transaction): new submissions,
+    their values, history and audit rows, and with `submit` the sending and one refresh of
+    the kept totals — a few statements per batch, however many units. With `notify` each
+    sending is audited one by one, so the notifications follow as for a single submit."""
+    units = batch.good
+    if not units:
+        return []
+    now = timezone.now()
+    user_id = actor.pk if getattr(actor, "pk", None) else None
+    touched = [s.pk for s in batch.submissions.values() if s.unit_id in batch.checked]
+    submissions = _create_missing(form, period, batch, units, now, user_id)
+    for start in range(0, len(touched), 500):
+        Submission.objects.filter(pk__in=touched[start : start + 500]).update(updated_at=now)
+    history.store(
+        [(sub, batch.checked[sub.unit_id]) for sub in submissions],
+        batch.spec, actor=actor, path=path, existing=batch.values,
+    )  # fmt: skip
+    if submit:
+        _send_many(form, period, submissions, actor, user_id, now)
+        totals.refresh_units(
+            form, period, [s.unit_id for s in submissions], paths=[u.path for u in units]
+        )
+    verb = "submission.submit" if submit else "submission.save_draft"
+    if submit and notify:
+        for sub in submissions:
+            audit.record(actor, verb, sub, path=path, figures=history.figures(sub))
+    else:
+        _record_many(actor, verb, submissions, path=path)
+    for sub in submissions:
+        checked = batch.checked[sub.unit_id]
+        numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
+        before, label = batch.before.get(sub.unit_id, ({}, ""))
+        for code, found in outliers.warnings_from(batch.spec.fields, numbers, before,
+                                                  label).items():  # fmt: skip
+            checked.warnings.setdefault(code, []).extend(found)
+        sub.warnings = checked.warnings
+    return submissions
+
+
+def _attach(sub: Submission, form, unit, period) -> Submission:
+    """The submission's form, unit and period as loaded objects (no look-up for str())."""
+    cache = sub._state.fields_cache
+    cache["form"], cache["unit"], cache["period"] = form, unit, period
+    return sub
+
+
+def _create_missing(form, period, batch, units, now, user_id) -> list[Submission]:
+    """The batch's submissions in the order of `units`, the missing ones inserted with
+    their history rows: one INSERT, one SELECT of their ids and one INSERT … SELECT of
+    history per 500, no object compiled per row."""
+    for unit in units:
+        if unit.pk in batch.submissions:
+            _attach(batch.submissions[unit.pk], form, unit, period)
+    missing = [u for u in units if u.pk not in batch.submissions]
+    if missing:
+        stamp = fast_insert.stamp(now)
+        fast_insert.insert_rows(
+            Submission, NEW_SUBMISSION_COLUMNS,
+            [(stamp, stamp, form.pk, u.pk, period.pk, S.DRAFT, 0, "", False) for u in missing],
+        )  # fmt: skip
+        ids = {}
+        for start in range(0, len(missing), 500):
+            chunk = [u.pk for u in missing[start : start + 500]]
+            ids.update(
+                Submission.objects.filter(form=form, period=period, unit_id__in=chunk)
+                .order_by()
+                .values_list("unit_id", "pk")
+            )
+        for unit in missing:
+            sub = Submission(
+                pk=ids[unit.pk], form_id=form.pk, unit_id=unit.pk, period_id=period.pk,
+                created_at=now, updated_at=now,
+            )  # fmt: skip
+            sub._state.adding = False
+            batch.submissions[unit.pk] = _attach(sub, form, unit, period)
+        fast_insert.copy_history(Submission, list(ids.values()), "+", user_id, now)
+    return [batch.submissions[u.pk] for u in units]
+
+
+NEW_SUBMISSION_COLUMNS = ("created_at", "updated_at", "form_id", "unit_id", "period_id",
+                          "status", "approved_level", "returned_reason", "reopened")  # fmt: skip
+
+
+def _send_many(form, period, submissions, actor, user_id, now) -> None:
+    """Send them all (as _mark_sent, for many): one UPDATE and one history INSERT … SELECT
+    per 500 reports."""
+    approved = not form.approval_required
+    change = {
+        "status": S.APPROVED if approved else S.SUBMITTED,
+        "submitted_by_id": user_id, "submitted_at": now, "reopened": False,
+        "approved_by_id": user_id if approved else None,
+        "approved_at": now if approved else None,
+        "approved_level": form.approval_levels if approved else 0,
+        "first_approved_by_id": None, "first_approved_at": None, "updated_at": now,
+    }  # fmt: skip
+    ids = [s.pk for s in submissions]
+    for start in range(0, len(ids), 500):
+        Submission.objects.filter(pk__in=ids[start : start + 500]).update(
+            first_submitted_at=Coalesce("first_submitted_at", DbValue(now)), **change
+        )
+    for sub in submissions:
+        for name, value in change.items():
+            setattr(sub, name, value)
+        sub.first_submitted_at = sub.first_submitted_at or now
+    fast_insert.copy_history(Submission, ids, "~", user_id, now)
+
+
 @transaction.atomic
 def save_many(
     form: Form,
@@ -346,94 +623,50 @@ def save_many(
     actor,
     submit: bool = False,
     path=ValuePath.SYSTEM,
+    checked: dict | None = None,
 ) -> list[Submission]:
     """Save (and with `submit`, send) many units' reports at once: every unit and value is
     checked first, and nothing is saved unless all pass (ValidationFailed listing each
     problem as «unit»: message). Statements are per batch, not per unit (Excel import,
-    demo data)."""
-    spec = rules.FormSpec(form)
-    problems: list[str] = []
-    assigned = set(
-        Assignment.objects.filter(form=form, period=period, unit__in=list(rows)).values_list(
-            "unit_id", flat=True
-        )
-    )
-    existing = {
-        s.unit_id: s
-        for s in Submission.objects.select_for_update().filter(
-            form=form, period=period, unit__in=list(rows)
-        )
-    }
-    checked_by_unit = {}
-    for unit, raw in rows.items():
-        if not access.can(actor, access.REPORT, unit):
-            problems.append(f"Bạn không có quyền báo cáo cho «{unit}».")
-            continue
-        if unit.pk not in assigned:
-            problems.append(f"«{unit}» không được giao biểu mẫu «{form.code}» kỳ {period.code}.")
-            continue
-        current = existing.get(unit.pk)
-        if current is not None and current.status not in EDITABLE:
-            problems.append(f"Báo cáo của «{unit}» {STATUS_WORDS[current.status]}, không sửa được.")
-            continue
-        checked = rules.check(spec, raw)
-        for messages in checked.errors.values():
-            problems.extend(f"«{unit}»: {message}" for message in messages)
-        checked_by_unit[unit] = checked
-    if problems:
+    demo data). `checked`: {unit: rules.Checked} the caller already made (the import)."""
+    batch = prepare(form, period, rows, actor=actor, checked=checked)
+    if batch.problems:
+        problems: list[str] = []
+        for unit_id, problem in batch.problems.items():
+            unit = batch.units[unit_id]
+            if isinstance(problem, ValidationFailed):
+                problems += [f"«{unit}»: {m}" for ms in problem.errors.values() for m in ms]
+            else:
+                problems.append(problem.message)
         raise ValidationFailed(problems)
-    now = timezone.now()
-    new = [
-        Submission(form=form, unit=unit, period=period) for unit in rows if unit.pk not in existing
-    ]
-    bulk_create_with_history(new, Submission, batch_size=1000, default_user=as_user(actor))
-    submissions = list(
-        Submission.objects.filter(form=form, period=period, unit__in=list(rows)).select_related(
-            "unit", "form", "period"
-        )
-    )
-    history.store(
-        [(sub, checked_by_unit[sub.unit]) for sub in submissions], spec, actor=actor, path=path
-    )
-    if submit:
-        for sub in submissions:
-            sub.status = S.SUBMITTED
-            sub.submitted_by, sub.submitted_at = as_user(actor), now
-            sub.first_submitted_at = sub.first_submitted_at or now
-            sub.reopened = False
-            sub.approved_level, sub.first_approved_by, sub.first_approved_at = 0, None, None
-            if not form.approval_required:
-                sub.status = S.APPROVED
-                sub.approved_by, sub.approved_at = as_user(actor), now
-                sub.approved_level = form.approval_levels
-        bulk_update_with_history(
-            submissions,
-            Submission,
-            ["status", "submitted_by", "submitted_at", "first_submitted_at", "reopened",
-             "approved_by", "approved_at", "approved_level", "first_approved_by",
-             "first_approved_at"],
-            batch_size=1000,
-            default_user=as_user(actor),
-        )  # fmt: skip
-        totals.refresh_units(form, period, [sub.unit_id for sub in submissions])
-    verb = "submission.submit" if submit else "submission.save_draft"
-    _record_many(actor, verb, submissions, path=path)
-    return submissions
+    return write_batch(form, period, batch, actor=actor, submit=submit, path=path)
 
 
 def _record_many(actor, verb: str, submissions, **data) -> None:
-    fast_insert.insert(  # issue 17: no per-object SQL compilation
+    """One audit row per submission, one executemany (issue 17: no object per row)."""
+    record_many(actor, verb, submissions, [data] * len(submissions))
+
+
+def record_many(actor, verb: str, submissions, data: list[dict]) -> None:
+    """Audit rows for many submissions (`data`: each one's), as core.audit.record writes
+    them one by one; bulk paths notify nobody (see notifications.receivers)."""
+    at = fast_insert.stamp(timezone.now())
+    user_id = actor.pk if getattr(actor, "pk", None) else None
+    label = Submission._meta.label_lower
+    fast_insert.insert_rows(
+        AuditEvent,
+        ("at", "actor_id", "verb", "object_type", "object_id", "object_repr", "unit_id", "data"),
         [
-            AuditEvent(
-                actor=actor if getattr(actor, "pk", None) else None,
-                verb=verb,
-                object_type=Submission._meta.label_lower,
-                object_id=str(sub.pk),
-                object_repr=str(sub)[:300],
-                unit=sub.unit,
-                data=data,
+            (
+                at,
+                user_id,
+                verb,
+                label,
+                str(sub.pk),
+                str(sub)[:300],
+                sub.unit_id,
+                fast_insert.json(AuditEvent, "data", item),
             )
-            for sub in submissions
-        ],
-        batch_size=1000,
+            for sub, item in zip(submissions, data, strict=True)
+        ],  # fmt: skip
     )

@@ -22,12 +22,15 @@ def _stamp(form):
     return Form.objects.filter(pk=form.pk).values_list("updated_at", flat=True).first()
 
 
-def restore(spec, form) -> bool:
-    """Fill `spec` from the kept copy when the form has not changed since; False if not."""
+def restore(spec, form, stamp=None) -> bool:
+    """Fill `spec` from the kept copy when the form has not changed since; False if not.
+    `stamp`: the form's `updated_at` just read from the database by the caller's own
+    statement (the write path reads it with its lock), saving the look-up."""
     if not form.pk:
         return False
     kept = _specs.get(form.pk)
-    stamp = _stamp(form)
+    if stamp is None:
+        stamp = _stamp(form)
     spec._stamp = stamp
     if kept is None or stamp is None or kept[0] != stamp:
         return False

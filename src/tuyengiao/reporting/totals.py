@@ -69,12 +69,16 @@ def _valid(unit: dict, date) -> bool:
     )
 
 
-def _chain(unit_ids) -> dict[str, dict]:
-    """The units and all their ancestors, by path."""
+def _chain(unit_ids, paths_known=()) -> dict[str, dict]:
+    """The units and all their ancestors, by path (`paths_known`: the units' own paths,
+    when the caller has them, saving a look-up)."""
     paths: set[str] = set()
-    for chunk in _chunks(unit_ids):
-        for path in OrgUnit.objects.filter(pk__in=chunk).values_list("path", flat=True):
-            paths.update(ancestor_paths(path))
+    own_paths = list(paths_known)
+    if not own_paths:
+        for chunk in _chunks(unit_ids):
+            own_paths += OrgUnit.objects.filter(pk__in=chunk).values_list("path", flat=True)
+    for path in own_paths:
+        paths.update(ancestor_paths(path))
     columns = ("id", "path", "depth", "numchild", "valid_from", "valid_to")
     chain = {}
     for chunk in _chunks(paths):
@@ -128,36 +132,31 @@ def _own(form_id, period, units: list[dict]) -> dict[int, dict]:
 
 def _external_children(form_id, period, chain: dict[str, dict]) -> list[tuple]:
     """Stored rows of the children of chain units that are not in the chain themselves."""
-    by_depth: dict[int, list[dict]] = defaultdict(list)
-    for unit in chain.values():
-        if unit["numchild"]:
-            by_depth[unit["depth"]].append(unit)
+    parents = [u for u in chain.values() if u["numchild"]]
     in_chain = {u["id"] for u in chain.values()}
     rows = []
-    for depth, parents in by_depth.items():
-        for chunk in _chunks(parents, 200):
-            where = Q()
-            for parent in chunk:
-                where |= access.subtree_q(parent["path"], "unit")
-            rows.extend(
-                row
-                for row in Total.objects.filter(
-                    where, form_id=form_id, period=period, unit__depth=depth + 1
-                )
-                .order_by()
-                .values_list(
-                    "unit_id",
-                    "unit__path",
-                    "status",
-                    "level",
-                    "field_id",
-                    "total",
-                    "count",
-                    "maximum",
-                    "on_time",
-                )  # fmt: skip
-                if row[0] not in in_chain
-            )
+    # Every depth in one statement per 200 parents (a single save: one statement).
+    for chunk in _chunks(parents, 200):
+        where = Q()
+        for parent in chunk:
+            where |= access.subtree_q(parent["path"], "unit") & Q(unit__depth=parent["depth"] + 1)
+        rows.extend(
+            row
+            for row in Total.objects.filter(where, form_id=form_id, period=period)
+            .order_by()
+            .values_list(
+                "unit_id",
+                "unit__path",
+                "status",
+                "level",
+                "field_id",
+                "total",
+                "count",
+                "maximum",
+                "on_time",
+            )  # fmt: skip
+            if row[0] not in in_chain
+        )
     return rows
 
 
@@ -221,8 +220,9 @@ def _write(form_id, period, computed: dict[int, dict]) -> None:
 _local = threading.local()
 
 
-def refresh_units(form, period, unit_ids) -> None:
-    """Recompute the units' rows and their ancestors' for the form and period."""
+def refresh_units(form, period, unit_ids, *, paths=()) -> None:
+    """Recompute the units' rows and their ancestors' for the form and period (`paths`:
+    the units' paths, when the caller has them)."""
     form_id = getattr(form, "pk", form)
     unit_ids = set(unit_ids)
     if not unit_ids:
@@ -232,16 +232,20 @@ def refresh_units(form, period, unit_ids) -> None:
         pending[(form_id, period.pk)][1].update(unit_ids)
         pending[(form_id, period.pk)][0] = period
         return
+    if transaction.get_connection().in_atomic_block:  # the verb's own transaction
+        _write(form_id, period, _compute(form_id, period, _chain(unit_ids, paths)))
+        return
     with transaction.atomic():
-        chain = _chain(unit_ids)
-        _write(form_id, period, _compute(form_id, period, chain))
+        _write(form_id, period, _compute(form_id, period, _chain(unit_ids, paths)))
 
 
 def refresh(submission, *, values_only=False) -> None:
     """After a change to one submission (its status, or with `values_only` its figures)."""
     if values_only and submission.status not in COUNTED:
         return  # figures of a report nobody counts yet: no total moves
-    refresh_units(submission.form_id, submission.period, [submission.unit_id])
+    unit = submission._state.fields_cache.get("unit")  # loaded already: no look-up
+    paths = [unit.path] if unit is not None and unit.pk == submission.unit_id else ()
+    refresh_units(submission.form_id, submission.period, [submission.unit_id], paths=paths)
 
 
 def batched(function):

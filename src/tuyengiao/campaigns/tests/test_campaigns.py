@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 PAGE = reverse("campaigns:detail", args=[CODE])
 
 
-@pytest.fixture
-def district():
-    return OrgUnit.objects.get(code="QU-Q1")
-
-
 def create(actor, district, period_code="2024", **extra):
     return services.create_campaign(
         actor=actor,

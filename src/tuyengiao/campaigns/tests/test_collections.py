@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from tuyengiao.campaigns import services
 from tuyengiao.campaigns.demo import CODE, CODE_2023
 from tuyengiao.campaigns.models import StudyCampaign
-from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting import review
 from tuyengiao.reporting import services as reporting
 from tuyengiao.reporting.models import Form, Submission
@@ -23,11 +22,6 @@ from tuyengiao.reporting.rollup import completeness, rollup
 pytestmark = pytest.mark.django_db
 SEED_2022 = {"members_total": 8021, "members_required": 6970, "members_attended": 6513,
              "non_members_attended": 4608}  # fmt: skip
-
-
-@pytest.fixture
-def district():
-    return OrgUnit.objects.get(code="QU-Q1")
 
 
 def _open(actor, district, code, period="2023"):

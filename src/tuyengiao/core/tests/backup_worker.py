@@ -32,11 +32,13 @@ def _command(*args) -> str:
 def prepare() -> dict:
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    call_command("demo", quiet=True)
     from tuyengiao.core.actors import SYSTEM
     from tuyengiao.orgs.models import OrgUnit
     from tuyengiao.reports import services
+
+    call_command("migrate", verbosity=0)
+    if not OrgUnit.objects.exists():  # not already a copy of the test run's demo database
+        call_command("demo", quiet=True)
 
     report = services.generate_report(OrgUnit.objects.get(code="QU-Q1"), 2022, actor=SYSTEM)
     return {"report": report.pk}

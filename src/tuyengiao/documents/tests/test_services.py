@@ -13,11 +13,6 @@ from .conftest import pdf_file, upload
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def district():
-    return OrgUnit.objects.get(code="QU-Q1")
-
-
 def register(actor, unit, number="900-KH/QU", signed_on=dt.date(2022, 6, 1), **extra):
     return services.register_document(
         actor=actor,

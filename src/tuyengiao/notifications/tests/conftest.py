@@ -2,15 +2,9 @@ import datetime as dt
 
 import pytest
 
-# The reporting engine's fixtures (HT-NQ, its 2023 round, the district and its two wards).
-from tuyengiao.reporting.tests.conftest import (  # noqa: F401
-    ben_nghe,
-    ben_thanh,
-    district,
-    form,
-    good_values,
-    year_2023,
-)
+# The reporting engine's fixtures (HT-NQ, its 2023 round); the district and its two wards
+# are the root conftest's.
+from tuyengiao.reporting.tests.conftest import form, year_2023  # noqa: F401
 
 # The demo's 2023 round of HT-NQ is due on 15/01/2024 (period end + 15 days).
 DEADLINE_2023 = dt.date(2024, 1, 15)

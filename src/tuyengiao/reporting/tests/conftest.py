@@ -1,6 +1,5 @@
 import pytest
 
-from tuyengiao.orgs.models import OrgUnit
 from tuyengiao.reporting.models import Form, Period
 
 
@@ -29,28 +28,3 @@ def second_admin(db):
         username="quantri2", defaults={"is_superuser": True, "is_staff": True}
     )
     return user
-
-
-@pytest.fixture
-def district(db):
-    return OrgUnit.objects.get(code="QU-Q1")
-
-
-@pytest.fixture
-def ben_nghe(db):
-    return OrgUnit.objects.get(code="DU-BEN-NGHE")
-
-
-@pytest.fixture
-def ben_thanh(db):
-    return OrgUnit.objects.get(code="DU-BEN-THANH")
-
-
-@pytest.fixture
-def good_values():
-    return {
-        "members_total": "320",
-        "members_required": "290",
-        "members_attended": "275",
-        "non_members_attended": "180",
-    }

@@ -112,3 +112,61 @@ def test_anonymous_is_refused_in_json():
     response = APIClient().post(BULK, {}, format="json")
     assert response.status_code in (401, 403)
     assert response["Content-Type"].startswith("application/json")
+
+
+def _units(n):
+    from tuyengiao.orgs.models import OrgUnit
+    from tuyengiao.reporting.models import Assignment
+
+    assigned = Assignment.objects.filter(form__code="HT-NQ", period__code="2023")
+    reported = Submission.objects.filter(form__code="HT-NQ", period__code="2023")
+    return list(
+        OrgUnit.objects.filter(pk__in=assigned.values("unit_id"))
+        .exclude(pk__in=reported.values("unit_id"))
+        .order_by("code")
+        .values_list("code", flat=True)[:n]
+    )
+
+
+def test_the_statements_of_a_bulk_save_do_not_grow_with_its_units(specialist):
+    # issue 17: set-based — validate every unit, then a few statements for the batch
+    from django.db import transaction
+    from django.test.utils import CaptureQueriesContext
+
+    codes = _units(5)  # the demo's units assigned 2023 with no report yet
+    assert len(codes) == 5
+    _post(specialist, [{"unit": codes[0], "values": "x"}])  # the user's memberships, read once
+    counts = []
+    for chunk in (codes[:2], codes[2:]):
+        items = [{"unit": code, "values": GOOD} for code in chunk]
+        with CaptureQueriesContext(transaction.get_connection()) as queries:
+            response = _post(specialist, items)
+        assert response.status_code == 200, response.content
+        counts.append(len(queries.captured_queries))
+    assert counts[0] == counts[1] and counts[0] <= 18
+    for code in codes:
+        stored = _stored(code)
+        assert stored.status == "draft" and stored.values.count() == len(GOOD)
+        assert ValueChange.objects.filter(submission=stored).count() == len(GOOD)
+
+
+def test_a_batch_the_database_refuses_is_saved_unit_by_unit(specialist, monkeypatch):
+    # Should the set-based writes fail (a row inserted by someone else meanwhile), the
+    # batch is rolled back whole and each unit saved in its own transaction.
+    from django.db import IntegrityError
+
+    from tuyengiao.reporting import services
+
+    def refused(*args, **kwargs):
+        Submission.objects.filter(unit__code=codes[0]).update(returned_reason="half")
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(services, "write_batch", refused)
+    codes = _units(3)
+    items = [{"unit": codes[0], "values": GOOD}, {"unit": codes[1], "values": {**GOOD,
+             "members_attended": 999}}, {"unit": codes[2], "values": GOOD}]  # fmt: skip
+    body = _post(specialist, items, submit=True).json()
+    assert [r["ok"] for r in body["results"]] == [True, False, True]
+    assert "members_attended" in body["results"][1]["errors"]
+    assert _stored(codes[0]).status == "submitted" and _stored(codes[0]).returned_reason == ""
+    assert _stored(codes[1]) is None

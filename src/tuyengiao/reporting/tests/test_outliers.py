@@ -35,9 +35,10 @@ def test_a_jump_of_more_than_30_percent_warns_with_the_old_value_and_still_saves
 def test_the_usual_range_of_a_field_warns_and_the_threshold_is_per_field(
     form, year_2023, ben_nghe, reporter, good_values
 ):
-    Field.objects.filter(form=form, code="members_total").update(
-        warn_max=Decimal(300), change_warning_pct=None
-    )
+    # Saved as the form designer saves it (the form's kept spec follows the change).
+    field = Field.objects.get(form=form, code="members_total")
+    field.warn_max, field.change_warning_pct = Decimal(300), None
+    field.save()
     saved = services.save_draft(form, ben_nghe, year_2023, good_values, actor=reporter)
     assert saved.warnings["members_total"] == [
         "«Tổng số đảng viên»: 320 cao hơn mức thường gặp 300 — hãy kiểm tra lại."

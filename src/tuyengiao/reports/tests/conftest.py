@@ -12,13 +12,3 @@ def demo_report(django_db_setup, django_db_blocker):
         data = services.build_docx(unit, 2022)
         sections = {f.section or f.id.split(".")[0] for f in services.collect_figures(unit, 2022)}
     return data, docx.read_text(data), sections
-
-
-@pytest.fixture
-def district(db):
-    return OrgUnit.objects.get(code="QU-Q1")
-
-
-@pytest.fixture
-def ben_nghe(db):
-    return OrgUnit.objects.get(code="DU-BEN-NGHE")
