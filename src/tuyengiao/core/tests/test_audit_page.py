@@ -139,7 +139,8 @@ def test_the_export_lists_the_filtered_events_and_keeps_formulas_as_text(client,
 
 
 def _verbs_in_code() -> set[str]:
-    """Verbs written by `audit.record(actor, "verb", …)` and `AuditEvent(verb="…")`."""
+    """Verbs written by `audit.record(actor, "verb", …)`, `record_many(actor, "verb", …)` and
+    `AuditEvent(verb="…")`."""
     verbs = set()
     for path in Path(tuyengiao.__file__).parent.rglob("*.py"):
         if "tests" in path.parts:
@@ -148,7 +149,7 @@ def _verbs_in_code() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name == "record" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+            if name in ("record", "record_many") and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
                 verbs.add(node.args[1].value)
             for keyword in node.keywords:
                 if keyword.arg == "verb" and isinstance(keyword.value, ast.Constant):
