@@ -39,6 +39,7 @@ test: install
 	$(BIN)/tuyengiao check --fail-level WARNING
 	$(BIN)/tuyengiao makemigrations --check --dry-run -v0
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	# Two runs: the browser tests flush their live-server database after each test (and copy
 	# the demo back from a template), so they run apart from the others. Each run loads the
 	# demo once; its other workers copy it (tuyengiao/core/testdb.py).

@@ -25,19 +25,36 @@ PORT = int(os.environ.get("BENCH_PORT", "8020"))
 
 def _figures(rng) -> dict:
     total = rng.randint(20, 400)
-    return {"members_total": total, "members_required": total - 5,
-            "members_attended": total - 10, "non_members_attended": rng.randint(0, 300)}  # fmt: skip
+    return {
+        "members_total": total,
+        "members_required": total - 5,
+        "members_attended": total - 10,
+        "non_members_attended": rng.randint(0, 300),
+    }
 
 
 def start_server(env_extra: dict, workers: int = 2):
-    env = {**os.environ, **env_extra, "WEB_CONCURRENCY": str(workers),
-           "GUNICORN_BIND": f"127.0.0.1:{PORT}", "GUNICORN_LOGLEVEL": "warning",
-           "SECURE_COOKIES": "false", "DEBUG": "false"}  # fmt: skip
+    env = {
+        **os.environ,
+        **env_extra,
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+        "GUNICORN_LOGLEVEL": "warning",
+        "SECURE_COOKIES": "false",
+        "DEBUG": "false",
+    }
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--config", str(ROOT / "deploy/gunicorn.conf.py"),
-         "tuyengiao.wsgi"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--config",
+            str(ROOT / "deploy/gunicorn.conf.py"),
+            "tuyengiao.wsgi",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
     for _ in range(240):
         try:
             probe = http.client.HTTPConnection("127.0.0.1", PORT, timeout=5)
@@ -67,8 +84,11 @@ def _drive(token, jobs, *, clients: int, seconds: float):
 
     def work():
         connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=120)
-        headers = {"Authorization": f"Token {token}", "Content-Type": "application/json",
-                   "Accept": "application/json"}  # fmt: skip
+        headers = {
+            "Authorization": f"Token {token}",
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+        }
         while time.perf_counter() < deadline:
             with lock:
                 job = next(jobs, None)
@@ -120,8 +140,16 @@ def _timing(key, label, results, elapsed) -> Timing:
     return timing
 
 
-def run(token: str, units: list[str], env_extra: dict, *, seconds=15.0, max_single=3000,
-        bulk_size=200, max_bulk=40) -> list[Timing]:  # fmt: skip
+def run(
+    token: str,
+    units: list[str],
+    env_extra: dict,
+    *,
+    seconds=15.0,
+    max_single=3000,
+    bulk_size=200,
+    max_bulk=40,
+) -> list[Timing]:
     rng = random.Random(17)
     half = len(units) // 2
     single_units, bulk_units = iter(units[:half][:max_single]), units[half:]
@@ -132,7 +160,7 @@ def run(token: str, units: list[str], env_extra: dict, *, seconds=15.0, max_sing
                 "/api/submissions/",
                 {"form": "HT-NQ", "period": "2023", "unit": code, "values": _figures(rng)},
                 1,
-            )  # fmt: skip
+            )
             for code in single_units
         )
         results, elapsed = _drive(token, single, clients=4, seconds=seconds)
@@ -142,14 +170,24 @@ def run(token: str, units: list[str], env_extra: dict, *, seconds=15.0, max_sing
                 "API: one submission per request (save draft), gunicorn 2 workers, 4 clients",
                 results,
                 elapsed,
-            )  # fmt: skip
+            )
         ]
         batches = (
-            ("/api/submissions/bulk/", {"form": "HT-NQ", "period": "2023", "submit": False,
-             "items": [{"unit": c, "values": _figures(rng)} for c in chunk]}, len(chunk))  # fmt: skip
-            for chunk in (bulk_units[i : i + bulk_size]
-                          for i in range(0, min(len(bulk_units), bulk_size * max_bulk), bulk_size))
-        )  # fmt: skip
+            (
+                "/api/submissions/bulk/",
+                {
+                    "form": "HT-NQ",
+                    "period": "2023",
+                    "submit": False,
+                    "items": [{"unit": c, "values": _figures(rng)} for c in chunk],
+                },
+                len(chunk),
+            )
+            for chunk in (
+                bulk_units[i : i + bulk_size]
+                for i in range(0, min(len(bulk_units), bulk_size * max_bulk), bulk_size)
+            )
+        )
         results, elapsed = _drive(token, batches, clients=2, seconds=seconds)
         timings.append(
             _timing(
@@ -157,7 +195,7 @@ def run(token: str, units: list[str], env_extra: dict, *, seconds=15.0, max_sing
                 f"API: bulk, {bulk_size} units per request, gunicorn 2 workers, 2 clients",
                 results,
                 elapsed,
-            )  # fmt: skip
+            )
         )
         return timings
     finally:

@@ -29,10 +29,21 @@ def run(*, repeat: int = 3) -> list[Timing]:
         for _ in range(repeat + 1):  # the first run warms the disk cache
             started = time.perf_counter()
             subprocess.run(
-                [COMMAND, "report", "annual", "--unit", "QU-Q1", "--year", "2022",
-                 "--out", str(out)],
-                env=env, check=True, capture_output=True,
-            )  # fmt: skip
+                [
+                    COMMAND,
+                    "report",
+                    "annual",
+                    "--unit",
+                    "QU-Q1",
+                    "--year",
+                    "2022",
+                    "--out",
+                    str(out),
+                ],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
             samples.append((time.perf_counter() - started) * 1000)
         return [
             Timing(

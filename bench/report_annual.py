@@ -43,14 +43,16 @@ def main() -> int:
     if fresh:
         subprocess.run([program, "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
     out = Path(var) / "bench.docx"
-    subprocess.run([program, *COMMAND, "--out", str(out)], env=env, check=True,
-                   stdout=subprocess.DEVNULL)  # fmt: skip  # warm: charts cached, .pyc written
+    subprocess.run(
+        [program, *COMMAND, "--out", str(out)], env=env, check=True, stdout=subprocess.DEVNULL
+    )  # warm: charts cached, .pyc written
     walls, cpus = [], []
     for index in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run([program, *COMMAND, "--out", str(out)], env=env, check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+        subprocess.run(
+            [program, *COMMAND, "--out", str(out)], env=env, check=True, stdout=subprocess.DEVNULL
+        )
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -67,8 +67,11 @@ def as_json(timings) -> dict:
     for t in timings:
         if not t.key:
             continue
-        entry = {"median_ms": round(t.median, 2), "p95_ms": round(t.p95, 2),
-                 "runs": len(t.samples_ms)}  # fmt: skip
+        entry = {
+            "median_ms": round(t.median, 2),
+            "p95_ms": round(t.p95, 2),
+            "runs": len(t.samples_ms),
+        }
         if t.raw_median is not None:
             entry["raw_scan_median_ms"] = round(t.raw_median, 2)
         entry.update(t.extra or {})
@@ -83,8 +86,11 @@ def write_json(path: Path, connection, timings) -> Path:
 
     data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     data[connection.vendor] = as_json(timings)
-    data["machine"] = {**data.get("machine", {}), **machine(connection),
-                       "note": "shared 2-core VM: other engineers' tests ran meanwhile"}  # fmt: skip
+    data["machine"] = {
+        **data.get("machine", {}),
+        **machine(connection),
+        "note": "shared 2-core VM: other engineers' tests ran meanwhile",
+    }
     data["machine"].pop("database", None)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path

@@ -177,33 +177,33 @@ def run(tree, setup: dict, *, repeat: int, experiments_too: bool = False):
     timings = [
         measure_beside(
             "rollup_root", f"rollup, root ({units} units)", rate(root), scan(root), repeat=repeat
-        ),  # fmt: skip
+        ),
         measure_beside(
             "rollup_province", "rollup, one province", rate(province), scan(province), repeat=repeat
-        ),  # fmt: skip
+        ),
         measure_beside(
             "rollup_commune", "rollup, one commune", rate(commune), scan(commune), repeat=repeat
-        ),  # fmt: skip
+        ),
         measure_beside(
             "breakdown_root",
             "children breakdown, root (34 provinces)",
             breakdown(root),
             scan(root, True),
             repeat=repeat,
-        ),  # fmt: skip
+        ),
         measure_beside(
             "breakdown_province",
             "children breakdown, one province",
             breakdown(province),
             scan(province, True),
             repeat=repeat,
-        ),  # fmt: skip
+        ),
         measure(
             "status board rows, one commune",
             lambda: pages.status_rows(user, form, period, commune),
             repeat=repeat,
             key="status_board_commune",
-        ),  # fmt: skip
+        ),
         measure(
             f"Excel import, {_dots(len(setup['import_units']))} rows (check + save drafts)",
             lambda: _import_once(setup),

@@ -31,8 +31,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "tuyengiao"
-GETTEXT = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext",
-           "pgettext_lazy", "gettext_noop"}  # fmt: skip
+GETTEXT = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "gettext_noop",
+}
 ERRORS = ("Error", "Failed", "Denied", "Invalid", "Problem")
 DOCUMENT_FILES = {"numbers.py", "choices.py", "hd36.py"}
 LANGUAGE_FILES = {"text.py"}  # the alphabet, tones, "ngày … tháng … năm"
@@ -143,8 +151,11 @@ def main(argv):
         table[app][kind] += 1
     print(f"{'app':<15}" + "".join(f"{k:>10}" for k in KINDS) + f"{'total':>10}")
     for app in sorted(table):
-        print(f"{app:<15}" + "".join(f"{table[app][k]:>10}" for k in KINDS)
-              + f"{sum(table[app].values()):>10}")  # fmt: skip
+        print(
+            f"{app:<15}"
+            + "".join(f"{table[app][k]:>10}" for k in KINDS)
+            + f"{sum(table[app].values()):>10}"
+        )
     totals = Counter(kind for _, kind, _, _ in rows)
     print(f"{'all':<15}" + "".join(f"{totals[k]:>10}" for k in KINDS) + f"{len(rows):>10}")
 

@@ -337,10 +337,19 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer",
-        "microphone", "payment", "usb", "display-capture", "serial", "bluetooth",
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "display-capture",
+        "serial",
+        "bluetooth",
     )
-}  # fmt: skip
+}
 
 # --- Operations (docs/operations.md) ---------------------------------------------------------
 from tuyengiao.ops.logs import logging_config  # noqa: E402

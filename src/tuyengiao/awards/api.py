@@ -24,8 +24,17 @@ class CommendationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Commendation
-        fields = ["id", "name", "year", "unit", "decision", "conferred_on", "collectives",
-                  "individuals", "recipients"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "year",
+            "unit",
+            "decision",
+            "conferred_on",
+            "collectives",
+            "individuals",
+            "recipients",
+        ]
 
 
 class CommendationViewSet(viewsets.ReadOnlyModelViewSet):

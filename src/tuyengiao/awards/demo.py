@@ -43,7 +43,7 @@ PROGRAMMES = [
             "DU-NGUYEN-CU-TRINH",
             "CS-Q1-002",
             "BCD35-Q1",
-        ],  # fmt: skip
+        ],
     },
 ]
 # Illustrative individuals: (name, position, work unit).
@@ -112,11 +112,19 @@ def load(*, actor):
         )
         for code in spec["collectives"]:
             services.add_recipient(
-                commendation, actor=actor, unit=OrgUnit.objects.get(code=code),
-                reason=spec["reason"], illustrative=True,
-            )  # fmt: skip
+                commendation,
+                actor=actor,
+                unit=OrgUnit.objects.get(code=code),
+                reason=spec["reason"],
+                illustrative=True,
+            )
         for name, title, unit_name in PEOPLE[index * 10 : index * 10 + 10]:
             services.add_recipient(
-                commendation, actor=actor, name=name, title=title, unit_name=unit_name,
-                reason=spec["reason"], illustrative=True,
-            )  # fmt: skip
+                commendation,
+                actor=actor,
+                name=name,
+                title=title,
+                unit_name=unit_name,
+                reason=spec["reason"],
+                illustrative=True,
+            )

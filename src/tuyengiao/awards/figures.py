@@ -28,12 +28,27 @@ def year_figures(unit, year: int) -> list[Figure]:
         }
         prefix = f"awards.{programme.pk}"
         figures += [
-            number(f"{prefix}.collectives", f"Số tập thể được khen thưởng — {programme.name}",
-                   programme.n_collectives, source=source, section=SECTION),
-            number(f"{prefix}.individuals", f"Số cá nhân được khen thưởng — {programme.name}",
-                   programme.n_individuals, source=source, section=SECTION),
-            Figure(f"{prefix}.summary", f"Khen thưởng — {programme.name}", None,
-                   services.summary(programme.n_collectives, programme.n_individuals),
-                   source, SECTION),
-        ]  # fmt: skip
+            number(
+                f"{prefix}.collectives",
+                f"Số tập thể được khen thưởng — {programme.name}",
+                programme.n_collectives,
+                source=source,
+                section=SECTION,
+            ),
+            number(
+                f"{prefix}.individuals",
+                f"Số cá nhân được khen thưởng — {programme.name}",
+                programme.n_individuals,
+                source=source,
+                section=SECTION,
+            ),
+            Figure(
+                f"{prefix}.summary",
+                f"Khen thưởng — {programme.name}",
+                None,
+                services.summary(programme.n_collectives, programme.n_individuals),
+                source,
+                SECTION,
+            ),
+        ]
     return figures

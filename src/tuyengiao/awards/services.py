@@ -91,9 +91,16 @@ def update_commendation(commendation: Commendation, *, actor, **data) -> Commend
 
 @transaction.atomic
 def add_recipient(
-    commendation: Commendation, *, actor, unit=None, name="", title="", unit_name="", reason="",
+    commendation: Commendation,
+    *,
+    actor,
+    unit=None,
+    name="",
+    title="",
+    unit_name="",
+    reason="",
     illustrative=False,
-) -> Recipient:  # fmt: skip
+) -> Recipient:
     """A collective (unit) or an individual (name): exactly one of the two."""
     access.require(actor, access.CHANGE, commendation.unit, NO_CHANGE)
     name = _text(name, "Họ và tên", "name", 200, required=False)

@@ -18,8 +18,20 @@ class CampaignSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = StudyCampaign
-        fields = ["code", "name", "organising_unit", "target_unit", "target_kind", "starts_on",
-                  "ends_on", "form", "period", "illustrative", "documents", "figures"]  # fmt: skip
+        fields = [
+            "code",
+            "name",
+            "organising_unit",
+            "target_unit",
+            "target_kind",
+            "starts_on",
+            "ends_on",
+            "form",
+            "period",
+            "illustrative",
+            "documents",
+            "figures",
+        ]
 
     def get_documents(self, campaign) -> list[str]:
         user = self.context["request"].user

@@ -67,20 +67,43 @@ def load(*, actor):
     form = Form.objects.get(code="HT-NQ")
     if not StudyCampaign.objects.filter(code=CODE).exists():
         campaign, _ = services.create_campaign(
-            actor=actor, code=CODE, name=NAME, organising_unit=district, target_unit=district,
-            starts_on=dt.date(2022, 3, 8), ends_on=dt.date(2022, 12, 31), form=form,
-            documents=_documents(DOCUMENTS), illustrative=True,
-        )  # fmt: skip
+            actor=actor,
+            code=CODE,
+            name=NAME,
+            organising_unit=district,
+            target_unit=district,
+            starts_on=dt.date(2022, 3, 8),
+            ends_on=dt.date(2022, 12, 31),
+            form=form,
+            documents=_documents(DOCUMENTS),
+            illustrative=True,
+        )
         reporting_demo.fill_approved(form, district, campaign.period, actor=SYSTEM)
     if not StudyCampaign.objects.filter(code=CODE_2023).exists():
         campaign, _ = services.create_campaign(
-            actor=actor, code=CODE_2023, name=NAME_2023, organising_unit=district,
-            target_unit=district, starts_on=dt.date(2023, 4, 3), ends_on=dt.date(2023, 12, 31),
-            form=form, documents=_documents(DOCUMENTS_2023), illustrative=True,
-        )  # fmt: skip
+            actor=actor,
+            code=CODE_2023,
+            name=NAME_2023,
+            organising_unit=district,
+            target_unit=district,
+            starts_on=dt.date(2023, 4, 3),
+            ends_on=dt.date(2023, 12, 31),
+            form=form,
+            documents=_documents(DOCUMENTS_2023),
+            illustrative=True,
+        )
         # The 2022 spread's shape: each unit's figures move a little, as they do.
         reporting_demo.fill_mixed(
-            form, district, campaign.period, totals=TOTALS_2023, seed=2022,
-            not_started=NOT_STARTED_2023, drafts=DRAFT_2023, submitted=SUBMITTED_2023,
-            returned=RETURNED_2023, late=LATE_2023, jumps=JUMPS_2023, actor=SYSTEM,
-        )  # fmt: skip
+            form,
+            district,
+            campaign.period,
+            totals=TOTALS_2023,
+            seed=2022,
+            not_started=NOT_STARTED_2023,
+            drafts=DRAFT_2023,
+            submitted=SUBMITTED_2023,
+            returned=RETURNED_2023,
+            late=LATE_2023,
+            jumps=JUMPS_2023,
+            actor=SYSTEM,
+        )

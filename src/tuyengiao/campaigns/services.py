@@ -93,19 +93,29 @@ def create_campaign(
     campaign.documents.set(documents)
     # The reporting engine checks the actor's right and that chosen units are in the subtree.
     assigned = reporting.assign_form(
-        form, target_unit, own, actor=actor, kind=target_kind or None, units=units,
+        form,
+        target_unit,
+        own,
+        actor=actor,
+        kind=target_kind or None,
+        units=units,
         deadline=deadline,
-    )  # fmt: skip
+    )
     if not assigned:
         raise DomainError(
             f"Không có đơn vị nào để giao trong «{target_unit}» vào ngày {format_date(ends_on)}.",
             field="target_unit",
         )
     audit.record(
-        actor, "campaign.create", campaign, unit=organising_unit, form=form.code,
-        period=period.code if period else own.code, assigned=assigned,
+        actor,
+        "campaign.create",
+        campaign,
+        unit=organising_unit,
+        form=form.code,
+        period=period.code if period else own.code,
+        assigned=assigned,
         documents=[d.number_text for d in documents],
-    )  # fmt: skip
+    )
     return campaign, assigned
 
 
@@ -144,9 +154,17 @@ def open_campaign(*, actor, code: str, form, period, name: str, unit, **options)
             )
         return existing, 0
     return create_campaign(
-        actor=actor, code=code, name=name, organising_unit=unit, target_unit=unit,
-        starts_on=period.start, ends_on=period.end, form=form, period=period, **options,
-    )  # fmt: skip
+        actor=actor,
+        code=code,
+        name=name,
+        organising_unit=unit,
+        target_unit=unit,
+        starts_on=period.start,
+        ends_on=period.end,
+        form=form,
+        period=period,
+        **options,
+    )
 
 
 def counts(campaign: StudyCampaign) -> dict:
@@ -207,5 +225,9 @@ def preview_units(target_unit, on: dt.date, *, kind=None, units=None) -> dict:
         chosen = chosen.filter(kind=kind)
     names = list(chosen.vi_ordered().values_list("name", flat=True))
     outside = len(units) - len(names) if units is not None else 0
-    return {"count": len(names), "names": names[:30], "more": max(0, len(names) - 30),
-            "outside": outside}  # fmt: skip
+    return {
+        "count": len(names),
+        "names": names[:30],
+        "more": max(0, len(names) - 30),
+        "outside": outside,
+    }

@@ -114,9 +114,11 @@ class CampaignCreate(CampaignView, records.RecordEdit):
             if form.is_valid():
                 data = form.cleaned_data
                 preview = services.preview_units(
-                    data["target_unit"], data["ends_on"], kind=data["target_kind"],
+                    data["target_unit"],
+                    data["ends_on"],
+                    kind=data["target_kind"],
                     units=form.chosen_units(),
-                )  # fmt: skip
+                )
             return self.render({"form": form, "preview": preview})
         return super().get(request, *args, **kwargs)
 

@@ -26,8 +26,11 @@ def menu(request):
         items.append({"label": entry.label, "url": url, "active": False})
     # One entry lit: the longest URL the page is under (/meetings/tasks/ lights «Tasks»,
     # not «Conferences» as well).
-    under = [i for i in items if request.path == i["url"] or (
-        i["url"] != "/" and request.path.startswith(i["url"]))]  # fmt: skip
+    under = [
+        i
+        for i in items
+        if request.path == i["url"] or (i["url"] != "/" and request.path.startswith(i["url"]))
+    ]
     if under:
         max(under, key=lambda i: len(i["url"]))["active"] = True
     return {"menu": items}

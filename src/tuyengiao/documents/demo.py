@@ -28,53 +28,136 @@ CLEARED_USERS = ["chuyenvien", "lanhdao"]
 
 # (number, unit code or None for central bodies, date, title, classification, illustrative)
 NAMED = [
-    ("35-NQ/TW", None, dt.date(2018, 10, 22),
-     "Nghị quyết về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các "
-     "quan điểm sai trái, thù địch trong tình hình mới", Classification.ORDINARY, False),
-    ("05-ĐA/TU", "TU-HCM", dt.date(2021, 1, 20),
-     "Đề án tuyên truyền, lan tỏa thông tin tích cực, đấu tranh phản bác các quan điểm sai "
-     "trái, thù địch trên internet, mạng xã hội tại Thành phố Hồ Chí Minh",
-     Classification.ORDINARY, False),
-    ("05-KH/QU", "QU-Q1", dt.date(2021, 3, 15),
-     "Kế hoạch thực hiện Đề án số 05-ĐA/TU của Thành ủy về tuyên truyền, lan tỏa thông tin "
-     "tích cực, đấu tranh phản bác các quan điểm sai trái, thù địch trên internet, mạng xã "
-     "hội", Classification.ORDINARY, False),
-    ("01-KL/TW", None, dt.date(2021, 5, 18),
-     "Kết luận của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học "
-     "tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", Classification.ORDINARY,
-     False),
-    ("85-QĐ/TW", None, dt.date(2022, 9, 30),
-     "Quy định của Ban Bí thư về việc cán bộ, đảng viên thiết lập và sử dụng trang thông "
-     "tin cá nhân trên internet, mạng xã hội", Classification.ORDINARY, False),
-    ("21-KL/TW", None, dt.date(2021, 10, 25),
-     "Kết luận Hội nghị Trung ương 4 khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ "
-     "thống chính trị", Classification.ORDINARY, True),
-    ("37-QĐ/TW", None, dt.date(2021, 10, 25),
-     "Quy định về những điều đảng viên không được làm", Classification.ORDINARY, True),
-    ("21-NQ/TW", None, dt.date(2022, 6, 16),
-     "Nghị quyết Hội nghị Trung ương 5 khóa XIII về tăng cường củng cố, xây dựng tổ chức cơ "
-     "sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới",
-     Classification.ORDINARY, True),
-    ("69-QĐ/TW", None, dt.date(2022, 7, 6),
-     "Quy định về kỷ luật tổ chức đảng, đảng viên vi phạm", Classification.ORDINARY, True),
-    ("29-NQ/TW", None, dt.date(2022, 11, 17),
-     "Nghị quyết Hội nghị Trung ương 6 khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện "
-     "đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045", Classification.ORDINARY, True),
-    ("221-KH/QU", "QU-Q1", dt.date(2022, 3, 8),
-     "Kế hoạch học tập, quán triệt Kết luận, Quy định Hội nghị Trung ương 4 khóa XIII",
-     Classification.ORDINARY, True),
-    ("262-KH/QU", "QU-Q1", dt.date(2022, 8, 12),
-     "Kế hoạch học tập, quán triệt Nghị quyết, Quy định Hội nghị Trung ương 5 khóa XIII",
-     Classification.ORDINARY, True),
-    ("301-KH/QU", "QU-Q1", dt.date(2022, 12, 20),
-     "Kế hoạch học tập, quán triệt kết quả Hội nghị Trung ương 6 khóa XIII",
-     Classification.ORDINARY, True),
-    ("12-BC/QU", "QU-Q1", dt.date(2022, 12, 5),
-     "Báo cáo công tác bảo vệ bí mật nhà nước năm 2022", Classification.CONFIDENTIAL, True),
-    ("14-KH/ĐU", "DU-BEN-NGHE", dt.date(2021, 4, 2),
-     "Kế hoạch thực hiện Kế hoạch số 05-KH/QU của Quận ủy trên địa bàn phường Bến Nghé",
-     Classification.ORDINARY, True),
-]  # fmt: skip
+    (
+        "35-NQ/TW",
+        None,
+        dt.date(2018, 10, 22),
+        "Nghị quyết về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các "
+        "quan điểm sai trái, thù địch trong tình hình mới",
+        Classification.ORDINARY,
+        False,
+    ),
+    (
+        "05-ĐA/TU",
+        "TU-HCM",
+        dt.date(2021, 1, 20),
+        "Đề án tuyên truyền, lan tỏa thông tin tích cực, đấu tranh phản bác các quan điểm sai "
+        "trái, thù địch trên internet, mạng xã hội tại Thành phố Hồ Chí Minh",
+        Classification.ORDINARY,
+        False,
+    ),
+    (
+        "05-KH/QU",
+        "QU-Q1",
+        dt.date(2021, 3, 15),
+        "Kế hoạch thực hiện Đề án số 05-ĐA/TU của Thành ủy về tuyên truyền, lan tỏa thông tin "
+        "tích cực, đấu tranh phản bác các quan điểm sai trái, thù địch trên internet, mạng xã "
+        "hội",
+        Classification.ORDINARY,
+        False,
+    ),
+    (
+        "01-KL/TW",
+        None,
+        dt.date(2021, 5, 18),
+        "Kết luận của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học "
+        "tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        Classification.ORDINARY,
+        False,
+    ),
+    (
+        "85-QĐ/TW",
+        None,
+        dt.date(2022, 9, 30),
+        "Quy định của Ban Bí thư về việc cán bộ, đảng viên thiết lập và sử dụng trang thông "
+        "tin cá nhân trên internet, mạng xã hội",
+        Classification.ORDINARY,
+        False,
+    ),
+    (
+        "21-KL/TW",
+        None,
+        dt.date(2021, 10, 25),
+        "Kết luận Hội nghị Trung ương 4 khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ "
+        "thống chính trị",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "37-QĐ/TW",
+        None,
+        dt.date(2021, 10, 25),
+        "Quy định về những điều đảng viên không được làm",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "21-NQ/TW",
+        None,
+        dt.date(2022, 6, 16),
+        "Nghị quyết Hội nghị Trung ương 5 khóa XIII về tăng cường củng cố, xây dựng tổ chức cơ "
+        "sở đảng và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "69-QĐ/TW",
+        None,
+        dt.date(2022, 7, 6),
+        "Quy định về kỷ luật tổ chức đảng, đảng viên vi phạm",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "29-NQ/TW",
+        None,
+        dt.date(2022, 11, 17),
+        "Nghị quyết Hội nghị Trung ương 6 khóa XIII về tiếp tục đẩy mạnh công nghiệp hóa, hiện "
+        "đại hóa đất nước đến năm 2030, tầm nhìn đến năm 2045",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "221-KH/QU",
+        "QU-Q1",
+        dt.date(2022, 3, 8),
+        "Kế hoạch học tập, quán triệt Kết luận, Quy định Hội nghị Trung ương 4 khóa XIII",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "262-KH/QU",
+        "QU-Q1",
+        dt.date(2022, 8, 12),
+        "Kế hoạch học tập, quán triệt Nghị quyết, Quy định Hội nghị Trung ương 5 khóa XIII",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "301-KH/QU",
+        "QU-Q1",
+        dt.date(2022, 12, 20),
+        "Kế hoạch học tập, quán triệt kết quả Hội nghị Trung ương 6 khóa XIII",
+        Classification.ORDINARY,
+        True,
+    ),
+    (
+        "12-BC/QU",
+        "QU-Q1",
+        dt.date(2022, 12, 5),
+        "Báo cáo công tác bảo vệ bí mật nhà nước năm 2022",
+        Classification.CONFIDENTIAL,
+        True,
+    ),
+    (
+        "14-KH/ĐU",
+        "DU-BEN-NGHE",
+        dt.date(2021, 4, 2),
+        "Kế hoạch thực hiện Kế hoạch số 05-KH/QU của Quận ủy trên địa bàn phường Bến Nghé",
+        Classification.ORDINARY,
+        True,
+    ),
+]
 LINKS = [
     ("05-KH/QU", LinkKind.IMPLEMENTS, "05-ĐA/TU"),
     ("05-ĐA/TU", LinkKind.IMPLEMENTS, "35-NQ/TW"),
@@ -179,9 +262,12 @@ def _fill_year(unit, year: int, total: int) -> None:
         base[type_code] = sequence
         parsed = services.numbers.ParsedNumber(sequence, f"{sequence:02d}", type_code, ("QU",))
         document = Document(
-            signed_on=signed_on, registered_on=signed_on, title=title, issuing_unit=unit,
+            signed_on=signed_on,
+            registered_on=signed_on,
+            title=title,
+            issuing_unit=unit,
             illustrative=True,
-        )  # fmt: skip
+        )
         services.apply_number(document, parsed, types)
         document.refresh_derived()
         rows.append(document)

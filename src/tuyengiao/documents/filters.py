@@ -54,9 +54,15 @@ class DocumentFilter(django_filters.FilterSet):
     class Meta:
         model = Document
         fields = [
-            "q", "year", "registered_from", "registered_to", "type", "issuer", "issuing_unit",
+            "q",
+            "year",
+            "registered_from",
+            "registered_to",
+            "type",
+            "issuer",
+            "issuing_unit",
             "classification",
-        ]  # fmt: skip
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

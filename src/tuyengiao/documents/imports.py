@@ -21,12 +21,19 @@ from .choices import Classification
 
 NUMBER, DATE, TITLE, TYPE, CLASSIFICATION = "number", "date", "title", "type", "classification"
 COLUMNS = {  # folded header → column, as e-office systems name them
-    "so, ky hieu": NUMBER, "so ky hieu": NUMBER, "so/ky hieu": NUMBER, "so hieu": NUMBER,
-    "ngay ban hanh": DATE, "ngay ky": DATE, "ngay van ban": DATE,
-    "trich yeu": TITLE, "trich yeu noi dung": TITLE,
-    "loai": TYPE, "loai van ban": TYPE,
+    "so, ky hieu": NUMBER,
+    "so ky hieu": NUMBER,
+    "so/ky hieu": NUMBER,
+    "so hieu": NUMBER,
+    "ngay ban hanh": DATE,
+    "ngay ky": DATE,
+    "ngay van ban": DATE,
+    "trich yeu": TITLE,
+    "trich yeu noi dung": TITLE,
+    "loai": TYPE,
+    "loai van ban": TYPE,
     "do mat": CLASSIFICATION,
-}  # fmt: skip
+}
 HEADERS = {
     NUMBER: "Số, ký hiệu",
     DATE: "Ngày ban hành",
@@ -228,7 +235,11 @@ def import_register(*, actor, upload, issuing_unit) -> Result:
         result.created += 1
         result.warnings += [f"Dòng {row.line}: {w}" for w in warnings]
     audit.record(
-        actor, "document.import", issuing_unit, unit=issuing_unit, rows=result.created,
+        actor,
+        "document.import",
+        issuing_unit,
+        unit=issuing_unit,
+        rows=result.created,
         file=upload.name,
-    )  # fmt: skip
+    )
     return result

@@ -370,9 +370,13 @@ def link_documents(*, actor, source: Document, target: Document, kind: str) -> D
         )
     link = DocumentLink.objects.create(source=source, target=target, kind=kind)
     audit.record(
-        actor, "document.link", source, unit=source.issuing_unit, target=target.number_text,
+        actor,
+        "document.link",
+        source,
+        unit=source.issuing_unit,
+        target=target.number_text,
         kind=kind,
-    )  # fmt: skip
+    )
     return link
 
 
@@ -380,9 +384,13 @@ def link_documents(*, actor, source: Document, target: Document, kind: str) -> D
 def unlink_documents(*, actor, link: DocumentLink) -> None:
     check_may_change(actor, link.source.issuing_unit)
     audit.record(
-        actor, "document.unlink", link.source, unit=link.source.issuing_unit,
-        target=link.target.number_text, kind=link.kind,
-    )  # fmt: skip
+        actor,
+        "document.unlink",
+        link.source,
+        unit=link.source.issuing_unit,
+        target=link.target.number_text,
+        kind=link.kind,
+    )
     link.delete()
 
 

@@ -59,10 +59,9 @@ class InitiativeList(InitiativeView, records.RecordList):
         if self.year:
             statuses = dict(AssessmentStatus.choices)
             columns += [
-                Column(f"Đánh giá {self.year}", 18,
-                       lambda i: str(statuses.get(i.year_status, ""))),
+                Column(f"Đánh giá {self.year}", 18, lambda i: str(statuses.get(i.year_status, ""))),
                 Column(f"Nội dung đánh giá {self.year}", 50, lambda i: i.year_text or ""),
-            ]  # fmt: skip
+            ]
         book = xlsx.records_workbook(self.export_title, columns, initiatives)
         return xlsx.attachment(book, self.export_filename)
 

@@ -39,8 +39,17 @@ class ConferenceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Conference
-        fields = ["id", "kind", "title", "date", "place", "unit", "delegates", "presentations",
-                  "conclusions"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "date",
+            "place",
+            "unit",
+            "delegates",
+            "presentations",
+            "conclusions",
+        ]
 
 
 class TaskSerializer(serializers.ModelSerializer):
@@ -50,8 +59,17 @@ class TaskSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Task
-        fields = ["id", "title", "unit", "due_date", "status", "overdue", "done_on", "conference",
-                  "conclusion"]  # fmt: skip
+        fields = [
+            "id",
+            "title",
+            "unit",
+            "due_date",
+            "status",
+            "overdue",
+            "done_on",
+            "conference",
+            "conclusion",
+        ]
 
 
 class ProgressSerializer(serializers.Serializer):

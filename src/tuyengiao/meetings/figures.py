@@ -35,11 +35,21 @@ def year_figures(unit, year: int) -> list[Figure]:
     )
     this_year = {**source, "period": f"hạn hoàn thành năm {year}", "url": f"{url}?year={year}"}
     figures = [
-        number("tasks.due", "Số nhiệm vụ đến hạn trong năm", counts["total"],
-               source=this_year, section=SECTION),
-        number("tasks.done", "Số nhiệm vụ đã hoàn thành", counts["done"],
-               source={**this_year, "statuses": [TaskStatus.DONE.value]}, section=SECTION),
-    ]  # fmt: skip
+        number(
+            "tasks.due",
+            "Số nhiệm vụ đến hạn trong năm",
+            counts["total"],
+            source=this_year,
+            section=SECTION,
+        ),
+        number(
+            "tasks.done",
+            "Số nhiệm vụ đã hoàn thành",
+            counts["done"],
+            source={**this_year, "statuses": [TaskStatus.DONE.value]},
+            section=SECTION,
+        ),
+    ]
     upcoming = list(_tasks(unit, year + 1).select_related("unit").order_by("due_date", "id"))
     next_source = {
         **source,
@@ -47,9 +57,14 @@ def year_figures(unit, year: int) -> list[Figure]:
         "url": f"{url}?year={year + 1}",
     }
     figures.append(
-        number("tasks.next.count", f"Số nhiệm vụ năm {year + 1}", len(upcoming),
-               source=next_source, section=SECTION)
-    )  # fmt: skip
+        number(
+            "tasks.next.count",
+            f"Số nhiệm vụ năm {year + 1}",
+            len(upcoming),
+            source=next_source,
+            section=SECTION,
+        )
+    )
     for index, task in enumerate(upcoming, start=1):
         figures.append(
             Figure(

@@ -200,8 +200,9 @@ def create_task_from_conclusion(
 
 
 @transaction.atomic
-def create_tasks_from_conclusion(conclusion: Conclusion, *, actor, units, title: str,
-                                 due_date: dt.date) -> list[Task]:  # fmt: skip
+def create_tasks_from_conclusion(
+    conclusion: Conclusion, *, actor, units, title: str, due_date: dt.date
+) -> list[Task]:
     """One task per unit, all or none: a refusal for one unit saves no task."""
     return [
         create_task_from_conclusion(

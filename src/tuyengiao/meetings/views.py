@@ -150,9 +150,7 @@ class ConferenceRemove(records.RecordRemove):
             return _("Remove the presentation of «%(unit)s»? You can undo it right after.") % {
                 "unit": obj.unit.name
             }
-        return _("Remove conclusion %(order)s? You can undo it right after.") % {
-            "order": obj.order
-        }
+        return _("Remove conclusion %(order)s? You can undo it right after.") % {"order": obj.order}
 
     def message(self, obj):
         return removed_message(self.kwargs["item"], obj)

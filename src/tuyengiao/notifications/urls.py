@@ -9,9 +9,8 @@ urlpatterns = [
     path("read/", views.mark_read, name="read_all"),
     path("<int:pk>/read/", views.mark_read, name="read"),
     path("preference/", views.preference, name="preference"),
-    path("remind/<str:form_code>/<str:period_code>/<str:unit_code>/", views.remind,
-         name="remind"),
+    path("remind/<str:form_code>/<str:period_code>/<str:unit_code>/", views.remind, name="remind"),
     path("jobs/<uuid:pk>/", views.JobPage.as_view(), name="job"),
     path("jobs/<uuid:pk>/file/", views.job_file, name="job_file"),
     path("jobs/report/<str:code>/<int:year>/", views.report_job, name="report_job"),
-]  # fmt: skip
+]

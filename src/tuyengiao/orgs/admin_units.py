@@ -123,8 +123,12 @@ class ProvinceResult:
     lineage: int
 
     def as_json(self) -> dict:
-        return {"province": self.province, "wards": self.wards, "created": self.created,
-                "lineage": self.lineage}  # fmt: skip
+        return {
+            "province": self.province,
+            "wards": self.wards,
+            "created": self.created,
+            "lineage": self.lineage,
+        }
 
 
 def _province_unit(p, actor) -> tuple[OrgUnit, bool]:
@@ -165,9 +169,12 @@ def import_province(code: int, *, actor) -> ProvinceResult:
             if old is None or Lineage.objects.filter(predecessor=old, successor=unit).exists():
                 continue
             Lineage.objects.create(
-                predecessor=old, successor=unit, date=REFORM_DATE, note=REFORM_NOTE,
+                predecessor=old,
+                successor=unit,
+                date=REFORM_DATE,
+                note=REFORM_NOTE,
                 kind=LineageKind.MERGE if whole else LineageKind.SPLIT,
-            )  # fmt: skip
+            )
             links += 1
     result = ProvinceResult(full_name(p), len(wards), created, links)
     if created or links:

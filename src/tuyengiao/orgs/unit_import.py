@@ -25,19 +25,33 @@ from .models import OrgUnit
 from .services import UnitSpec
 
 COLUMNS = {  # folded header → field
-    "code": "code", "ma": "code", "ma don vi": "code",
-    "name": "name", "ten": "name", "ten don vi": "name",
-    "kind": "kind", "loai": "kind", "loai don vi": "kind",
-    "parent": "parent", "parent code": "parent", "ma cap tren": "parent", "don vi cap tren": "parent",
+    "code": "code",
+    "ma": "code",
+    "ma don vi": "code",
+    "name": "name",
+    "ten": "name",
+    "ten don vi": "name",
+    "kind": "kind",
+    "loai": "kind",
+    "loai don vi": "kind",
+    "parent": "parent",
+    "parent code": "parent",
+    "ma cap tren": "parent",
+    "don vi cap tren": "parent",
     "ma don vi cap tren": "parent",
-    "valid from": "valid_from", "valid_from": "valid_from", "hieu luc tu": "valid_from",
+    "valid from": "valid_from",
+    "valid_from": "valid_from",
+    "hieu luc tu": "valid_from",
     "tu ngay": "valid_from",
-}  # fmt: skip
+}
 REQUIRED = ["code", "name", "kind", "parent", "valid_from"]
 HEADINGS = {  # field → the Vietnamese header shown on the page and in messages
-    "code": "Mã", "name": "Tên", "kind": "Loại", "parent": "Mã đơn vị cấp trên",
+    "code": "Mã",
+    "name": "Tên",
+    "kind": "Loại",
+    "parent": "Mã đơn vị cấp trên",
     "valid_from": "Hiệu lực từ",
-}  # fmt: skip
+}
 
 
 def _kind_labels() -> list[str]:

@@ -58,9 +58,16 @@ def _call(action, form, unit, actor):
     decision = reorganise.Decision(data["reason"], data["document"])
     common = {"date": data["date"], "decision": decision, "actor": actor}
     if action == "rename":
-        return reorganise.rename_unit, (unit,), {
-            **common, "code": data["code"], "name": data["name"], "short_name": data["short_name"]
-        }  # fmt: skip
+        return (
+            reorganise.rename_unit,
+            (unit,),
+            {
+                **common,
+                "code": data["code"],
+                "name": data["name"],
+                "short_name": data["short_name"],
+            },
+        )
     if action == "close":
         return reorganise.close_unit, (unit,), common
     if action == "open":
@@ -71,13 +78,17 @@ def _call(action, form, unit, actor):
     if action == "merge":
         units = [unit, *data["others"]]
         if data["into"]:
-            return reorganise.merge, (units, data["into"]), {
-                **common, "parent": None, "carry_children": data["carry_children"]
-            }  # fmt: skip
+            return (
+                reorganise.merge,
+                (units, data["into"]),
+                {**common, "parent": None, "carry_children": data["carry_children"]},
+            )
         spec = UnitSpec(data["new_code"].strip(), data["new_name"].strip(), unit.kind)
-        return reorganise.merge, (units, spec), {
-            **common, "parent": unit.get_parent(), "carry_children": data["carry_children"]
-        }  # fmt: skip
+        return (
+            reorganise.merge,
+            (units, spec),
+            {**common, "parent": unit.get_parent(), "carry_children": data["carry_children"]},
+        )
     specs = [UnitSpec(code, name, unit.kind) for code, name in data["successors"]]
     return reorganise.split, (unit, specs), {**common, "children": form.assignments()}
 

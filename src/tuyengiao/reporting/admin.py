@@ -34,8 +34,18 @@ class OwnedByFormInline:
 class FieldInline(OwnedByFormInline, admin.TabularInline):
     model = Field
     extra = 0
-    fields = ["order", "code", "label", "type", "required", "min_value", "max_value",
-              "aggregation", "choices", "help"]  # fmt: skip
+    fields = [
+        "order",
+        "code",
+        "label",
+        "type",
+        "required",
+        "min_value",
+        "max_value",
+        "aggregation",
+        "choices",
+        "help",
+    ]
 
 
 class RuleInline(OwnedByFormInline, admin.TabularInline):
@@ -47,8 +57,7 @@ class RuleInline(OwnedByFormInline, admin.TabularInline):
 class IndicatorInline(OwnedByFormInline, admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["order", "code", "name", "numerator", "denominator", "factor", "decimals",
-              "rounding"]  # fmt: skip
+    fields = ["order", "code", "name", "numerator", "denominator", "factor", "decimals", "rounding"]
 
 
 @admin.register(Form)
@@ -94,8 +103,17 @@ class SubmissionAdmin(SimpleHistoryAdmin):
     list_filter = ["form", "period", "status"]
     search_fields = ["unit__code", "unit__name"]
     list_select_related = ["form", "period", "unit"]
-    readonly_fields = ["form", "period", "unit", "status", "submitted_by", "submitted_at",
-                       "approved_by", "approved_at", "returned_reason"]  # fmt: skip
+    readonly_fields = [
+        "form",
+        "period",
+        "unit",
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "returned_reason",
+    ]
     inlines = [ValueInline]
 
     def has_add_permission(self, request):

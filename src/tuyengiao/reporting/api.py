@@ -268,9 +268,12 @@ class AnalyticsViewSet(viewsets.GenericViewSet):
         period = _collection(form, params["period"])
         unit = _by_code(OrgUnit.objects.visible_to(request.user), params["unit"], "đơn vị")
         result = rollup.rollup(
-            form, unit, period, include_submitted=params["include_submitted"],
+            form,
+            unit,
+            period,
+            include_submitted=params["include_submitted"],
             level=params.get("level"),
-        ).as_json()  # fmt: skip
+        ).as_json()
         result["include_submitted"] = params["include_submitted"]
         return Response(_pick(result, form, params))
 

@@ -22,8 +22,9 @@ from .choices import ValuePath
 MAX_ITEMS = 1000
 
 
-def save_each(form, period, items: list[dict], *, actor, submit: bool = False,
-              path=ValuePath.API) -> list[dict]:  # fmt: skip
+def save_each(
+    form, period, items: list[dict], *, actor, submit: bool = False, path=ValuePath.API
+) -> list[dict]:
     """`items`: [{"unit": code, "values": {...}}]. Returns, in the same order,
     {"unit", "ok", "id", "status"} or {"unit", "ok": False, "detail", "errors"}."""
     if len(items) > MAX_ITEMS:

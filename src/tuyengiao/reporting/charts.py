@@ -69,8 +69,13 @@ def _draw(rows, title, fmt, decimals, percent) -> bytes:
         ax.set_xlim(0, top * 1.12)
         for bar, (_, value) in zip(bars, rows, strict=True):
             text = "—" if value is None else format_number(value, decimals) + suffix
-            ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, text,
-                    va="center", fontsize=7)  # fmt: skip
+            ax.text(
+                bar.get_width() + top * 0.01,
+                bar.get_y() + bar.get_height() / 2,
+                text,
+                va="center",
+                fontsize=7,
+            )
         ax.set_title(title, fontsize=10, loc="left")
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)

@@ -35,17 +35,37 @@ SEED_2022 = {
     "non_members_attended": 4608,
 }
 FIELDS = [
-    ("members_total", "Tổng số đảng viên", "Đảng viên của tổ chức cơ sở đảng tại thời điểm báo cáo."),
-    ("members_required", "Số đảng viên phải học tập", "Trừ đảng viên được miễn sinh hoạt, ốm đau, đi công tác dài ngày."),
+    (
+        "members_total",
+        "Tổng số đảng viên",
+        "Đảng viên của tổ chức cơ sở đảng tại thời điểm báo cáo.",
+    ),
+    (
+        "members_required",
+        "Số đảng viên phải học tập",
+        "Trừ đảng viên được miễn sinh hoạt, ốm đau, đi công tác dài ngày.",
+    ),
     ("members_attended", "Số đảng viên tham gia học tập", "Đảng viên đã dự học tập, quán triệt."),
-    ("non_members_attended", "Số quần chúng, đoàn viên, hội viên tham gia", "Quần chúng, đoàn viên, hội viên dự học tập."),
-]  # fmt: skip
+    (
+        "non_members_attended",
+        "Số quần chúng, đoàn viên, hội viên tham gia",
+        "Quần chúng, đoàn viên, hội viên dự học tập.",
+    ),
+]
 RULES = [
-    ("members_attended", Operator.LE, "members_required",
-     "«{left_label}» ({left}) lớn hơn «{right_label}» ({right})."),
-    ("members_required", Operator.LE, "members_total",
-     "«{left_label}» ({left}) lớn hơn «{right_label}» ({right})."),
-]  # fmt: skip
+    (
+        "members_attended",
+        Operator.LE,
+        "members_required",
+        "«{left_label}» ({left}) lớn hơn «{right_label}» ({right}).",
+    ),
+    (
+        "members_required",
+        Operator.LE,
+        "members_total",
+        "«{left_label}» ({left}) lớn hơn «{right_label}» ({right}).",
+    ),
+]
 DESCRIPTION = (
     "Kết quả học tập, quán triệt nghị quyết của các tổ chức cơ sở đảng. "
     "Số liệu năm 2022 của từng đơn vị là số liệu minh họa: nguồn (báo cáo Hội nghị tổng kết "
@@ -129,8 +149,10 @@ def allocate(total: int, weights: list[float], caps: list[int] | None = None) ->
 def spread(units: list[OrgUnit], totals: dict[str, int], seed: int) -> dict[str, dict]:
     """Per-unit figures summing exactly to `totals`, wards larger than offices and schools."""
     rng = random.Random(seed)
-    size = [(rng.uniform(3.0, 5.0) if u.code.startswith("DU-") else rng.uniform(0.5, 1.6))
-            for u in units]  # fmt: skip
+    size = [
+        (rng.uniform(3.0, 5.0) if u.code.startswith("DU-") else rng.uniform(0.5, 1.6))
+        for u in units
+    ]
     total = allocate(totals["members_total"], size)
     required = allocate(
         totals["members_required"], [t * rng.uniform(0.8, 0.95) for t in total], total
@@ -209,10 +231,22 @@ def _year_2023(form, district, reporter, approver):
     fill_mixed(form, district, services.get_or_create_period("2023"), actor=reporter)
 
 
-def fill_mixed(form, district, period, *, actor, totals=TOTALS_2023, seed=2023,
-               approver=None, not_started=NOT_STARTED_2023, drafts=DRAFT_2023,
-               submitted=SUBMITTED_2023, returned=RETURNED_2023, late=None,
-               jumps=None):  # fmt: skip
+def fill_mixed(
+    form,
+    district,
+    period,
+    *,
+    actor,
+    totals=TOTALS_2023,
+    seed=2023,
+    approver=None,
+    not_started=NOT_STARTED_2023,
+    drafts=DRAFT_2023,
+    submitted=SUBMITTED_2023,
+    returned=RETURNED_2023,
+    late=None,
+    jumps=None,
+):
     """An open round: Bến Nghé and a few others not started, the rest spread over every
     status the board shows."""
     reporter, default_approver = _actors(actor)

@@ -72,8 +72,9 @@ def save_form(*, actor, form: Form | None = None, **data) -> Form:
     creating = form is None
     form = form or Form()
     if "owner" in data:  # the new owner must be a unit the actor administers, too
-        catalogues.require_change(actor, Form(code=data.get("code") or form.code,
-                                              owner=data["owner"]), "Biểu mẫu")  # fmt: skip
+        catalogues.require_change(
+            actor, Form(code=data.get("code") or form.code, owner=data["owner"]), "Biểu mẫu"
+        )
     code = (data.pop("code", None) or form.code or "").strip().upper()
     if creating and not FORM_CODE.match(code):
         raise DomainError(
@@ -93,8 +94,13 @@ def save_form(*, actor, form: Form | None = None, **data) -> Form:
         setattr(form, name, value)
     _full_clean(form)
     form.save()
-    audit.record(actor, "form.create" if creating else "form.change", form, unit=None,
-                 **{k: str(v) for k, v in data.items()})  # fmt: skip
+    audit.record(
+        actor,
+        "form.create" if creating else "form.change",
+        form,
+        unit=None,
+        **{k: str(v) for k, v in data.items()},
+    )
     return form
 
 
@@ -142,8 +148,9 @@ def check_expression(form: Form, text: str) -> str:
     """The Vietnamese verdict on one expression over the form's fields (the live check):
     raises DomainError naming the problem."""
     parsed = expressions.parse(text)
-    expressions.check_names(parsed, set(form.fields.values_list("code", flat=True)),
-                            where=f"Biểu mẫu {form.code}")  # fmt: skip
+    expressions.check_names(
+        parsed, set(form.fields.values_list("code", flat=True)), where=f"Biểu mẫu {form.code}"
+    )
     labels = dict(form.fields.values_list("code", "label"))
     return "; ".join(f"{code} = «{labels[code]}»" for code in sorted(parsed.names))
 

@@ -184,11 +184,18 @@ def _save(form, period, actor, to_save, submit, filename, result) -> None:
     # state; the figures were checked once, above) and writes in batches, not per unit.
     row_of = {unit.pk: row.row for row, unit in to_save}
     submissions = services.save_many(
-        form, period, {unit: row.values for row, unit in to_save}, actor=actor, submit=submit,
-        path=ValuePath.EXCEL, checked={unit: row.checked for row, unit in to_save},
-    )  # fmt: skip
+        form,
+        period,
+        {unit: row.values for row, unit in to_save},
+        actor=actor,
+        submit=submit,
+        path=ValuePath.EXCEL,
+        checked={unit: row.checked for row, unit in to_save},
+    )
     services.record_many(  # issue 17: one executemany, no object per row
-        actor, "submission.import_excel", submissions,
+        actor,
+        "submission.import_excel",
+        submissions,
         [{"file": filename[:200], "row": row_of[s.unit_id], "submit": submit} for s in submissions],
-    )  # fmt: skip
+    )
     result.saved = sorted(((row_of[s.unit_id], s.unit) for s in submissions), key=lambda x: x[0])

@@ -11,8 +11,13 @@ from decimal import Decimal
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
 # Fields whose Python value the driver takes as it is.
-_AS_IS = (models.IntegerField, models.CharField, models.TextField, models.BooleanField,
-          models.ForeignKey)  # fmt: skip
+_AS_IS = (
+    models.IntegerField,
+    models.CharField,
+    models.TextField,
+    models.BooleanField,
+    models.ForeignKey,
+)
 
 
 def insert(objects: list, *, batch_size: int = 2000, conflict=(), update=()) -> int:

@@ -62,8 +62,11 @@ def form_figures(
     for code, value in result.fields.items():
         field = fields[code]
         word = AGGREGATION_WORDS.get(field.aggregation, "Tổng")
-        source = {**base, "what": f"{word} chỉ tiêu «{field.label}» ({code}) của biểu mẫu "
-                  f"{form.code} trên các báo cáo đã duyệt"}  # fmt: skip
+        source = {
+            **base,
+            "what": f"{word} chỉ tiêu «{field.label}» ({code}) của biểu mẫu "
+            f"{form.code} trên các báo cáo đã duyệt",
+        }
         figures.append(
             number(
                 f"{prefix}.{code}",
@@ -71,7 +74,7 @@ def form_figures(
                 value,
                 source=source,
                 section=section,
-            )  # fmt: skip
+            )
         )
     for indicator in form.indicators.all():
         computed = result.indicators[indicator.code]
@@ -90,7 +93,7 @@ def form_figures(
                 computed.display,
                 source,
                 section,
-            )  # fmt: skip
+            )
         )
     c = result.completeness
     counts = {
@@ -105,8 +108,6 @@ def form_figures(
                 [] if key == "expected" else [SubmissionStatus.SUBMITTED.value, "approved"]
             )
         figures.append(
-            number(
-                f"{prefix}.{key}", labels.get(key, label), value, source=source, section=section
-            )  # fmt: skip
+            number(f"{prefix}.{key}", labels.get(key, label), value, source=source, section=section)
         )
     return figures

@@ -13,9 +13,17 @@ from .models import Field, Form, Indicator, ValidationRule
 class FormBasics(forms.ModelForm):
     class Meta:
         model = Form
-        fields = ["code", "name", "owner", "period_type", "deadline_days",
-                  "approval_required", "approval_levels", "approver_must_differ",
-                  "description"]  # fmt: skip
+        fields = [
+            "code",
+            "name",
+            "owner",
+            "period_type",
+            "deadline_days",
+            "approval_required",
+            "approval_levels",
+            "approver_must_differ",
+            "description",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, user=None, **kwargs):
@@ -34,8 +42,19 @@ class FormBasics(forms.ModelForm):
 class FieldForm(forms.ModelForm):
     class Meta:
         model = Field
-        fields = ["code", "label", "help", "type", "required", "min_value", "max_value",
-                  "warn_min", "warn_max", "change_warning_pct", "aggregation"]  # fmt: skip
+        fields = [
+            "code",
+            "label",
+            "help",
+            "type",
+            "required",
+            "min_value",
+            "max_value",
+            "warn_min",
+            "warn_max",
+            "change_warning_pct",
+            "aggregation",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,10 +84,14 @@ class IndicatorForm(forms.ModelForm):
 class AssignForm(forms.Form):
     period = forms.CharField(label=_("Period"), max_length=40, help_text=_("e.g. 2024, 2024Q1"))
     unit = forms.CharField(label=_("Units under (code)"), max_length=40)
-    kind = forms.ChoiceField(label=_("Kind of units"), required=False,
-                             choices=[("", _("Every kind"))] + list(UnitKind.choices))  # fmt: skip
-    deadline = forms.DateField(label=_("Deadline"), required=False,
-                               widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    kind = forms.ChoiceField(
+        label=_("Kind of units"),
+        required=False,
+        choices=[("", _("Every kind"))] + list(UnitKind.choices),
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -53,9 +53,19 @@ def store(items, spec, *, actor, path: str = ValuePath.WEB, existing=None) -> in
                 continue
             text = clean.text or ""
             changes.append(
-                (submission.pk, field_id, None if old is None else old.number, clean.number,
-                 "" if old is None else old.text or "", text, user_id, now, path, context)
-            )  # fmt: skip
+                (
+                    submission.pk,
+                    field_id,
+                    None if old is None else old.number,
+                    clean.number,
+                    "" if old is None else old.text or "",
+                    text,
+                    user_id,
+                    now,
+                    path,
+                    context,
+                )
+            )
             if old is not None and clean.is_empty:
                 deleted.append(old.pk)
             else:
@@ -64,16 +74,29 @@ def store(items, spec, *, actor, path: str = ValuePath.WEB, existing=None) -> in
         Value.objects.filter(pk__in=deleted).delete()
     # issue 17: new and changed figures in one upsert, their history in one insert
     fast_insert.insert_rows(
-        Value, VALUE_COLUMNS, upserts, conflict=("submission_id", "field_id"),
+        Value,
+        VALUE_COLUMNS,
+        upserts,
+        conflict=("submission_id", "field_id"),
         update=("number", "text"),
-    )  # fmt: skip
+    )
     fast_insert.insert_rows(ValueChange, CHANGE_COLUMNS, changes)
     return len(changes)
 
 
 VALUE_COLUMNS = ("submission_id", "field_id", "number", "text")
-CHANGE_COLUMNS = ("submission_id", "field_id", "old_number", "new_number", "old_text",
-                  "new_text", "actor_id", "at", "path", "context")  # fmt: skip
+CHANGE_COLUMNS = (
+    "submission_id",
+    "field_id",
+    "old_number",
+    "new_number",
+    "old_text",
+    "new_text",
+    "actor_id",
+    "at",
+    "path",
+    "context",
+)
 
 
 def changes_for(submission):

@@ -179,7 +179,7 @@ def side_by_side(submission) -> tuple[object | None, list[Line]]:
                 _shown(b),
                 _pct(change_pct(a, b)),
                 bool(field_warnings(field, a, b, "")),
-            )  # fmt: skip
+            )
         )
     for indicator, top, bottom in spec.indicators:
         a = rules.indicator_value(indicator, top, bottom, now)
@@ -191,7 +191,7 @@ def side_by_side(submission) -> tuple[object | None, list[Line]]:
                 rules.display_indicator(indicator, b) if b is not None else "—",
                 "",
                 False,
-            )  # fmt: skip
+            )
         )
     return previous, lines
 

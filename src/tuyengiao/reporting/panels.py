@@ -69,8 +69,9 @@ def follow_up(request):
         counts = completeness(item["form"], root, item["period"])
         if counts.expected and counts.approved == counts.expected:
             continue
-        items.append({**item, "root": root, "counts": counts,
-                      "waiting": counts.submitted - counts.approved})  # fmt: skip
+        items.append(
+            {**item, "root": root, "counts": counts, "waiting": counts.submitted - counts.approved}
+        )
     if not items:
         return None
     return {"template": "reporting/panel_follow_up.html", "context": {"items": items}}
@@ -93,8 +94,11 @@ def approval_queue(request):
     from .panel_rates import with_rates
 
     with_rates(items)
-    roots = [m.unit for m in access.memberships(user) if access.APPROVE in
-             access.ROLE_ACTIONS.get(m.role, ())]  # fmt: skip
+    roots = [
+        m.unit
+        for m in access.memberships(user)
+        if access.APPROVE in access.ROLE_ACTIONS.get(m.role, ())
+    ]
     from tuyengiao.reports.panels import report_year as year_of
 
     report_year = year_of(roots[0]) if roots else timezone.localdate().year - 1
@@ -105,7 +109,7 @@ def approval_queue(request):
             "count": waiting.count(),
             "root": roots[0] if roots else None,
             "report_year": report_year,
-        },  # fmt: skip
+        },
     }
 
 

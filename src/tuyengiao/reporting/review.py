@@ -218,9 +218,12 @@ def reopen(submission: Submission, reason: str, *, actor) -> Submission:
     _clear_approvals(submission)
     submission.save()
     audit.record(
-        actor, "submission.reopen", submission, reason=submission.returned_reason,
+        actor,
+        "submission.reopen",
+        submission,
+        reason=submission.returned_reason,
         figures=history.figures(submission),
-    )  # fmt: skip
+    )
     return submission
 
 

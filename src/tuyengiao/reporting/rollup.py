@@ -293,9 +293,14 @@ def _kept_rollup(spec, unit, period, statuses, level=None) -> Rollup:
     rows, counts = totals.read(spec.form, [unit], period, statuses, level)[unit.pk]
     fields, indicators = _figures(spec, rows)
     return Rollup(
-        spec.form, unit, period, statuses, _with_integers(fields), indicators,
+        spec.form,
+        unit,
+        period,
+        statuses,
+        _with_integers(fields),
+        indicators,
         Completeness(*counts[:3]),
-    )  # fmt: skip
+    )
 
 
 def _kept_breakdown(spec, unit, period, statuses, level=None) -> list[ChildRow]:

@@ -272,9 +272,14 @@ def _values_and_previous(submission, spec, form, unit, period) -> tuple[dict, di
         return {}, {}, ""
     existing, earlier = {}, {}
     for pk, sub_id, field_id, number, text, end, code in Value.objects.filter(wanted).values_list(
-        "pk", "submission_id", "field_id", "number", "text",
-        "submission__period__end", "submission__period__code",
-    ):  # fmt: skip
+        "pk",
+        "submission_id",
+        "field_id",
+        "number",
+        "text",
+        "submission__period__end",
+        "submission__period__code",
+    ):
         if submission is not None and sub_id == submission.pk:
             existing[(sub_id, field_id)] = Value(
                 pk=pk, submission_id=sub_id, field_id=field_id, number=number, text=text
@@ -398,9 +403,13 @@ def submit(
     after_reopen = submission.reopened
     _mark_sent(submission, form, actor, timezone.now())
     audit.record(
-        actor, "submission.submit", submission, path=path, after_reopen=after_reopen,
+        actor,
+        "submission.submit",
+        submission,
+        path=path,
+        after_reopen=after_reopen,
         figures=_figures(spec, submission.values_now),
-    )  # fmt: skip
+    )
     submission.warnings = warnings
     return submission
 
@@ -522,8 +531,11 @@ def write_batch(
         Submission.objects.filter(pk__in=touched[start : start + 500]).update(updated_at=now)
     history.store(
         [(sub, batch.checked[sub.unit_id]) for sub in submissions],
-        batch.spec, actor=actor, path=path, existing=batch.values,
-    )  # fmt: skip
+        batch.spec,
+        actor=actor,
+        path=path,
+        existing=batch.values,
+    )
     if submit:
         _send_many(form, period, submissions, actor, user_id, now)
         totals.refresh_units(
@@ -539,8 +551,9 @@ def write_batch(
         checked = batch.checked[sub.unit_id]
         numbers = {c: v.number for c, v in checked.values.items() if v.number is not None}
         before, label = batch.before.get(sub.unit_id, ({}, ""))
-        for code, found in outliers.warnings_from(batch.spec.fields, numbers, before,
-                                                  label).items():  # fmt: skip
+        for code, found in outliers.warnings_from(
+            batch.spec.fields, numbers, before, label
+        ).items():
             checked.warnings.setdefault(code, []).extend(found)
         sub.warnings = checked.warnings
     return submissions
@@ -564,9 +577,10 @@ def _create_missing(form, period, batch, units, now, user_id) -> list[Submission
     if missing:
         stamp = fast_insert.stamp(now)
         fast_insert.insert_rows(
-            Submission, NEW_SUBMISSION_COLUMNS,
+            Submission,
+            NEW_SUBMISSION_COLUMNS,
             [(stamp, stamp, form.pk, u.pk, period.pk, S.DRAFT, 0, "", False) for u in missing],
-        )  # fmt: skip
+        )
         ids = {}
         for start in range(0, len(missing), 500):
             chunk = [u.pk for u in missing[start : start + 500]]
@@ -577,17 +591,30 @@ def _create_missing(form, period, batch, units, now, user_id) -> list[Submission
             )
         for unit in missing:
             sub = Submission(
-                pk=ids[unit.pk], form_id=form.pk, unit_id=unit.pk, period_id=period.pk,
-                created_at=now, updated_at=now,
-            )  # fmt: skip
+                pk=ids[unit.pk],
+                form_id=form.pk,
+                unit_id=unit.pk,
+                period_id=period.pk,
+                created_at=now,
+                updated_at=now,
+            )
             sub._state.adding = False
             batch.submissions[unit.pk] = _attach(sub, form, unit, period)
         fast_insert.copy_history(Submission, list(ids.values()), "+", user_id, now)
     return [batch.submissions[u.pk] for u in units]
 
 
-NEW_SUBMISSION_COLUMNS = ("created_at", "updated_at", "form_id", "unit_id", "period_id",
-                          "status", "approved_level", "returned_reason", "reopened")  # fmt: skip
+NEW_SUBMISSION_COLUMNS = (
+    "created_at",
+    "updated_at",
+    "form_id",
+    "unit_id",
+    "period_id",
+    "status",
+    "approved_level",
+    "returned_reason",
+    "reopened",
+)
 
 
 def _send_many(form, period, submissions, actor, user_id, now) -> None:
@@ -596,12 +623,16 @@ def _send_many(form, period, submissions, actor, user_id, now) -> None:
     approved = not form.approval_required
     change = {
         "status": S.APPROVED if approved else S.SUBMITTED,
-        "submitted_by_id": user_id, "submitted_at": now, "reopened": False,
+        "submitted_by_id": user_id,
+        "submitted_at": now,
+        "reopened": False,
         "approved_by_id": user_id if approved else None,
         "approved_at": now if approved else None,
         "approved_level": form.approval_levels if approved else 0,
-        "first_approved_by_id": None, "first_approved_at": None, "updated_at": now,
-    }  # fmt: skip
+        "first_approved_by_id": None,
+        "first_approved_at": None,
+        "updated_at": now,
+    }
     ids = [s.pk for s in submissions]
     for start in range(0, len(ids), 500):
         Submission.objects.filter(pk__in=ids[start : start + 500]).update(
@@ -668,5 +699,5 @@ def record_many(actor, verb: str, submissions, data: list[dict]) -> None:
                 fast_insert.json(AuditEvent, "data", item),
             )
             for sub, item in zip(submissions, data, strict=True)
-        ],  # fmt: skip
+        ],
     )

@@ -48,7 +48,7 @@ def timeliness(form, unit, period) -> Timeliness:
             period=period,
             status__in=REPORTED,
             first_submitted_at__isnull=False,
-        )  # fmt: skip
+        )
         .annotate(deadline=Subquery(deadline), sent_on=TruncDate("first_submitted_at"))
         .aggregate(
             on_time=Count("pk", filter=Q(sent_on__lte=F("deadline"))),

@@ -154,7 +154,7 @@ def _external_children(form_id, period, chain: dict[str, dict]) -> list[tuple]:
                 "count",
                 "maximum",
                 "on_time",
-            )  # fmt: skip
+            )
             if row[0] not in in_chain
         )
     return rows
@@ -207,7 +207,7 @@ def _write(form_id, period, computed: dict[int, dict]) -> None:
                 count=count,
                 maximum=maximum,
                 on_time=on_time,
-            )  # fmt: skip
+            )
             for unit_id, rows in computed.items()
             for (status, level, field_id), (total, count, maximum, on_time) in rows.items()
         ],
@@ -313,9 +313,10 @@ def stored(form_id, period) -> dict[int, dict]:
     for unit_id, status, level, field_id, total, count, maximum, on_time in (
         Total.objects.filter(form_id=form_id, period=period)
         .order_by()
-        .values_list("unit_id", "status", "level", "field_id", "total", "count", "maximum",
-                     "on_time")
-    ):  # fmt: skip
+        .values_list(
+            "unit_id", "status", "level", "field_id", "total", "count", "maximum", "on_time"
+        )
+    ):
         result[unit_id][(status, level, field_id)] = [total, count, maximum, on_time]
     return dict(result)
 
@@ -375,9 +376,10 @@ def read(form, units, period, statuses, level=None) -> dict[int, tuple[dict, tup
     rows = (
         Total.objects.filter(form=form, period=period, unit_id__in=ids)
         .order_by()
-        .values_list("unit_id", "status", "level", "field_id", "total", "count", "maximum",
-                     "on_time")
-    )  # fmt: skip
+        .values_list(
+            "unit_id", "status", "level", "field_id", "total", "count", "maximum", "on_time"
+        )
+    )
     sums: dict[int, dict] = {pk: {} for pk in ids}
     for unit_id, status, row_level, field_id, total, count, maximum, on_time in rows:
         if status == ASSIGNED:

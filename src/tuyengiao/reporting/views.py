@@ -77,8 +77,9 @@ def submission_page(request, form_code, period_code, unit_code):
     may_report = access.can(request.user, access.REPORT, unit)
     editable = may_report and (submission is None or submission.status in services.EDITABLE)
     fields = list(form.fields.all())
-    entry = SubmissionForm(fields, request.POST or None, initial=_initial(submission),
-                           read_only=not editable)  # fmt: skip
+    entry = SubmissionForm(
+        fields, request.POST or None, initial=_initial(submission), read_only=not editable
+    )
     warnings = {}
     if request.method == "POST":
         if not editable:
@@ -246,9 +247,12 @@ def approve_all_view(request, form_code, period_code, unit_code):
     message = _("%(count)s reports approved.") % {"count": format_number(count)}
     if ids:
         undo.offer(
-            request, message, action="reporting.undo_approvals", payload={"ids": ids},
+            request,
+            message,
+            action="reporting.undo_approvals",
+            payload={"ids": ids},
             next_url=back,
-        )  # fmt: skip
+        )
     else:
         messages.success(request, message)
     return redirect(back)

@@ -41,8 +41,9 @@ def _designer(request):
 @login_required
 def designer_list(request):
     user = _designer(request)
-    return render(request, "reporting/designer_list.html",
-                  {"forms": design.designable(user).order_by("code")})  # fmt: skip
+    return render(
+        request, "reporting/designer_list.html", {"forms": design.designable(user).order_by("code")}
+    )
 
 
 @login_required
@@ -119,8 +120,9 @@ def designer_edit(request, code):
 def _assign(form, user, data, request) -> None:
     period = services.get_or_create_period(data["period"])
     unit = get_unit(data["unit"])
-    count = services.assign_form(form, unit, period, actor=user, kind=data["kind"] or None,
-                                 deadline=data["deadline"])  # fmt: skip
+    count = services.assign_form(
+        form, unit, period, actor=user, kind=data["kind"] or None, deadline=data["deadline"]
+    )
     messages.info(request, _("Assigned to %(n)s more units.") % {"n": count})
 
 

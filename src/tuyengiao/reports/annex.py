@@ -220,9 +220,14 @@ def _sources_sheet(workbook, styles, figures: list[dict], subtitle: str):
     for index, figure in enumerate(figures, start=1):
         source = figure.get("source") or {}
         statuses = ", ".join(STATUS_WORDS.get(str(s), str(s)) for s in source.get("statuses", []))
-        row = [index, _words(figure["label"], names), _words(str(source.get("what", "")), names),
-               _words(str(source.get("units", "")), names), str(source.get("period_name") or source.get("period", "")),
-               statuses]  # fmt: skip
+        row = [
+            index,
+            _words(figure["label"], names),
+            _words(str(source.get("what", "")), names),
+            _words(str(source.get("units", "")), names),
+            str(source.get("period_name") or source.get("period", "")),
+            statuses,
+        ]
         for c, item in enumerate(row, start=1):
             cell = sheet.cell(row=4 + index, column=c, value=item)
             cell.font, cell.border, cell.alignment = (
@@ -235,8 +240,9 @@ def _sources_sheet(workbook, styles, figures: list[dict], subtitle: str):
     _print_setup(sheet, 4, landscape=True)
 
 
-def build_annex(figures: list[dict], *, title: str, units: list[dict] | None = None,
-                generated_at=None) -> bytes:  # fmt: skip
+def build_annex(
+    figures: list[dict], *, title: str, units: list[dict] | None = None, generated_at=None
+) -> bytes:
     """`figures` as Figure.as_json() dicts (a report's snapshot), `units` its per-unit rows."""
     from openpyxl import Workbook
 

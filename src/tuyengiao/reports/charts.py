@@ -79,8 +79,13 @@ def _draw(rows, decimals, axis) -> bytes:
             values = [float(v) if v is not None else 0.0 for _name, v in rows]
             start, end = axis
             positions = range(len(rows))
-            ax.barh(positions, [v - start if v else 0 for v in values], left=start,
-                    color=PARTY_RED, height=0.62)  # fmt: skip
+            ax.barh(
+                positions,
+                [v - start if v else 0 for v in values],
+                left=start,
+                color=PARTY_RED,
+                height=0.62,
+            )
             ax.set_yticks(list(positions), names, fontsize=10)
             ax.set_ylim(len(rows) - 0.5, -0.5)
             ax.set_xlim(start, end)

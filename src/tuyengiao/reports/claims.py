@@ -27,8 +27,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 RATIO, SUM, SHARE, GROWTH, COMPLETENESS, RATE = (
-    "ratio", "sum", "share", "growth", "completeness", "rate"
-)  # fmt: skip
+    "ratio",
+    "sum",
+    "share",
+    "growth",
+    "completeness",
+    "rate",
+)
 KINDS = (RATIO, COMPLETENESS, SUM, SHARE, GROWTH, RATE)
 
 # Token kinds. Only NUMBER, PERCENT and RATIO are figures; every other token is a number
@@ -794,8 +799,11 @@ class _Builder:
                     base = None
             if current is not None and (current.kind != NUMBER or not self.free(current)):
                 current = None
-            values = {"direction": verb.group(1).lower(), "change": change.value,
-                      "percent": change.kind == PERCENT}  # fmt: skip
+            values = {
+                "direction": verb.group(1).lower(),
+                "change": change.value,
+                "percent": change.kind == PERCENT,
+            }
             times = re.match(r"\s*(lần|bậc|hạng)\b", self.text[change.end : change.end + 8], _I)
             if times:
                 values["times"] = times.group(1)  # "tăng 2 lần": ×2 or ×3? "5 bậc": a rank
@@ -853,8 +861,12 @@ class _Builder:
                 continue
             if not self.free(current) or _CLAUSE_END.search(self.gap(current.end, percent.start)):
                 continue
-            values = {"a": plain(current.value), "b": plain(target.value), "p": percent.value,
-                      "target": True}  # fmt: skip
+            values = {
+                "a": plain(current.value),
+                "b": plain(target.value),
+                "p": percent.value,
+                "target": True,
+            }
             self.claim(RATIO, [current, percent, target], values)
 
     def _lone_rates(self):

@@ -39,9 +39,12 @@ def load(*, actor):
         actor = get_user_model().objects.filter(username="chuyenvien").first()
     if not ReportSettings.objects.filter(unit=district).exists():
         services.save_report_settings(
-            district, actor=actor, signer_for="T/M BAN THƯỜNG VỤ",
-            signer_title="PHÓ BÍ THƯ THƯỜNG TRỰC", signer_name="Hoàng Thị Tố Nga",
-        )  # fmt: skip
+            district,
+            actor=actor,
+            signer_for="T/M BAN THƯỜNG VỤ",
+            signer_title="PHÓ BÍ THƯ THƯỜNG TRỰC",
+            signer_name="Hoàng Thị Tố Nga",
+        )
     for section, text in TEXTS.items():
         if not SectionText.objects.filter(unit=district, year=2022, section=section).exists():
             services.save_section_text(district, 2022, section, text, actor=actor)

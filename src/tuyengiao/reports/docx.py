@@ -191,8 +191,11 @@ def _header(document, content: ReportContent):
     left = []
     if content.superior:
         left.append((content.superior, {"size": 14}))
-    left += [(content.issuer, {"bold": True, "size": 14}), ("*", {"size": 14}),
-             (content.number_line, {"size": 14})]  # fmt: skip
+    left += [
+        (content.issuer, {"bold": True, "size": 14}),
+        ("*", {"size": 14}),
+        (content.number_line, {"size": 14}),
+    ]
     left_mm = header_left_mm(left, content.place_date)
     _table, cells = _layout_table(document, len(left), left_mm, HEADER_WIDTH_MM)
     for (text, options), (cell, _right) in zip(left, cells, strict=True):
@@ -253,9 +256,12 @@ def _table(document, rows: list[list[str]]):
 def _block(document, block: Block):
     if block.kind in ("heading1", "heading2", "heading3"):
         heading = _body_paragraph(
-            document, block.text, bold=block.kind != "heading3", italic=block.kind == "heading3",
+            document,
+            block.text,
+            bold=block.kind != "heading3",
+            italic=block.kind == "heading3",
             indent=block.kind != "heading1",
-        )  # fmt: skip
+        )
         heading.paragraph_format.keep_with_next = True  # never a heading alone at a page foot
     elif block.kind == "placeholder":
         _body_paragraph(document, block.text, italic=True, highlight=True)
@@ -263,8 +269,14 @@ def _block(document, block: Block):
         caption = _para(document, block.text, align=CENTER, bold=True, size=13, space_after=6)
         caption.paragraph_format.keep_with_next = True  # a table's title stays with it
     elif block.kind == "note":
-        _para(document, block.text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, italic=True, size=12,
-              space_after=12)  # fmt: skip
+        _para(
+            document,
+            block.text,
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+            italic=True,
+            size=12,
+            space_after=12,
+        )
     elif block.kind == "table" and block.rows:
         _table(document, block.rows)
     elif block.kind == "chart" and block.image:

@@ -76,9 +76,16 @@ def study(fs: FigureSet, style: UnitStyle, year: int, extras=None) -> list[Block
     blocks = []
     for key, group in fs.groups("study").items():
         expected, reported, attended, required, total, rate, others, _approved = fs.use(
-            group, "units_expected", "units_reported", "members_attended", "members_required",
-            "members_total", "participation_rate", "non_members_attended", "units_approved",
-        )  # fmt: skip
+            group,
+            "units_expected",
+            "units_reported",
+            "members_attended",
+            "members_required",
+            "members_total",
+            "participation_rate",
+            "non_members_attended",
+            "units_approved",
+        )
         name = group_name(group, "")
         clauses = []
         if reported and expected:
@@ -211,17 +218,18 @@ def awards(fs: FigureSet, style: UnitStyle, year: int) -> list[Block]:
 
 # Areas of propaganda work, recognised by words in a task's title; the first that matches.
 AREAS = [
-    ("Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái",
-     ("ban chỉ đạo 35", "35-nq", "nền tảng tư tưởng", "sai trái", "05-đa")),
-    ("Nghiên cứu, học tập, quán triệt và triển khai thực hiện nghị quyết",
-     ("quán triệt", "học tập", "nghị quyết", "quy định", "kết luận", "chỉ thị")),
-    ("Công tác văn hóa, văn nghệ",
-     ("văn hóa", "văn nghệ", "di tích", "lễ hội")),
-    ("Giáo dục lý luận chính trị, bồi dưỡng cán bộ",
-     ("lớp", "bồi dưỡng", "lý luận", "giáo dục")),
-    ("Công tác tham mưu, hướng dẫn, kiểm tra",
-     ()),
-]  # fmt: skip
+    (
+        "Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái",
+        ("ban chỉ đạo 35", "35-nq", "nền tảng tư tưởng", "sai trái", "05-đa"),
+    ),
+    (
+        "Nghiên cứu, học tập, quán triệt và triển khai thực hiện nghị quyết",
+        ("quán triệt", "học tập", "nghị quyết", "quy định", "kết luận", "chỉ thị"),
+    ),
+    ("Công tác văn hóa, văn nghệ", ("văn hóa", "văn nghệ", "di tích", "lễ hội")),
+    ("Giáo dục lý luận chính trị, bồi dưỡng cán bộ", ("lớp", "bồi dưỡng", "lý luận", "giáo dục")),
+    ("Công tác tham mưu, hướng dẫn, kiểm tra", ()),
+]
 
 
 def area_of(title: str) -> str:
@@ -284,8 +292,13 @@ def _lower_first(text: str) -> str:
 
 _WANTED = re.compile(r"\s*\(chỉ tiêu ([^)]*)\)\s*$")
 _COMPARISON = re.compile(r"^\s*(≥|>|=|≤|<)\s*([\d.,]+)\s*(.*)$")
-_IN_WORDS = {"≥": "từ {v} trở lên", ">": "trên {v}", "=": "{v}", "≤": "không quá {v}",
-             "<": "dưới {v}"}  # fmt: skip
+_IN_WORDS = {
+    "≥": "từ {v} trở lên",
+    ">": "trên {v}",
+    "=": "{v}",
+    "≤": "không quá {v}",
+    "<": "dưới {v}",
+}
 _COMPARE = {
     "≥": lambda a, b: a >= b,
     ">": lambda a, b: a > b,
@@ -358,8 +371,9 @@ def _own_target(figure: Figure, unit_code: str) -> bool:
     return not unit_code or not units or units.split(" ", 1)[0] == unit_code
 
 
-def targets(fs: FigureSet, style: UnitStyle, year: int, warnings: list[str],
-            unit_code: str = "") -> list[Block]:  # fmt: skip
+def targets(
+    fs: FigureSet, style: UnitStyle, year: int, warnings: list[str], unit_code: str = ""
+) -> list[Block]:
     """One line per term target: the year's result against the term's goal, and its status."""
     blocks = []
     for _key, group in fs.groups("targets").items():
@@ -604,9 +618,14 @@ def _split_appendix(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
 
 
 def build(
-    unit, year: int, figures: list[Figure], options=None, extras=None, texts=None,
+    unit,
+    year: int,
+    figures: list[Figure],
+    options=None,
+    extras=None,
+    texts=None,
     level_units=None,
-) -> ReportContent:  # fmt: skip
+) -> ReportContent:
     """The whole report. `extras(campaign_key, group)` adds the study table and chart (to
     the appendix); `texts` the department's sections by key; `level_units` the names of
     the units whose tasks are this level's (the unit and its boards)."""
@@ -637,15 +656,29 @@ def build(
     blocks += [Block("heading1", "II. HẠN CHẾ VÀ NGUYÊN NHÂN")]
     blocks += _written(fs, "limitations", texts, year, errors, heading=("heading2", "1. Hạn chế"))
     blocks += [Block("heading2", "2. Nguyên nhân")]
-    blocks += _written(fs, "causes_subjective", texts, year, errors,
-                       heading=("heading3", "a) Nguyên nhân chủ quan"))  # fmt: skip
-    blocks += _written(fs, "causes_objective", texts, year, errors,
-                       heading=("heading3", "b) Nguyên nhân khách quan"))  # fmt: skip
-    blocks += _written(fs, "lessons", texts, year, errors,
-                       heading=("heading1", "III. BÀI HỌC KINH NGHIỆM"))  # fmt: skip
+    blocks += _written(
+        fs,
+        "causes_subjective",
+        texts,
+        year,
+        errors,
+        heading=("heading3", "a) Nguyên nhân chủ quan"),
+    )
+    blocks += _written(
+        fs,
+        "causes_objective",
+        texts,
+        year,
+        errors,
+        heading=("heading3", "b) Nguyên nhân khách quan"),
+    )
+    blocks += _written(
+        fs, "lessons", texts, year, errors, heading=("heading1", "III. BÀI HỌC KINH NGHIỆM")
+    )
     blocks += [Block("heading1", f"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}")]
-    blocks += _written(fs, "direction", texts, year, errors,
-                       heading=("heading2", "1. Phương hướng chung"))  # fmt: skip
+    blocks += _written(
+        fs, "direction", texts, year, errors, heading=("heading2", "1. Phương hướng chung")
+    )
     blocks += [Block("heading2", "2. Nhiệm vụ trọng tâm")]
     drafted = next_year_tasks(fs, year, level_units)
     more = _written(fs, "tasks_more", texts, year, errors)
@@ -664,8 +697,9 @@ def build(
             ),
         )
     fs.used.update(f.id for f in fs.in_section("tasks"))
-    blocks += _written(fs, "recommendations", texts, year, errors,
-                       heading=("heading1", "V. KIẾN NGHỊ, ĐỀ XUẤT"))  # fmt: skip
+    blocks += _written(
+        fs, "recommendations", texts, year, errors, heading=("heading1", "V. KIẾN NGHỊ, ĐỀ XUẤT")
+    )
     for block in blocks:
         block.text = curly_quotes(block.text)
     body, appendix = _split_appendix(blocks)
@@ -728,11 +762,17 @@ def default_recipients(unit, style: UnitStyle) -> list[str]:
     else:
         lines.append("Ban Tuyên giáo Trung ương (để báo cáo)")
     if style.kind == UnitKind.CITY_COMMITTEE:
-        lines += ["Các đồng chí Thành ủy viên", "Các ban, Văn phòng Thành ủy",
-                  "Các quận ủy, huyện ủy, đảng ủy trực thuộc"]  # fmt: skip
+        lines += [
+            "Các đồng chí Thành ủy viên",
+            "Các ban, Văn phòng Thành ủy",
+            "Các quận ủy, huyện ủy, đảng ủy trực thuộc",
+        ]
     elif style.committee:
-        lines += [f"Các đồng chí {style.body} viên", f"Các ban, {style.office}",
-                  "Các tổ chức cơ sở đảng"]  # fmt: skip
+        lines += [
+            f"Các đồng chí {style.body} viên",
+            f"Các ban, {style.office}",
+            "Các tổ chức cơ sở đảng",
+        ]
     else:
         lines += ["Các đồng chí Đảng ủy viên", "Các chi bộ trực thuộc"]
     lines.append(f"Lưu {style.office}")

@@ -38,7 +38,7 @@ def report_year(unit) -> int:
             .order_by("-year")
             .values_list("year", flat=True)
             .first(),
-        )  # fmt: skip
+        )
         if y
     ]
     return max(years) if years else this_year - 1
@@ -58,28 +58,37 @@ def key_figures(request):
     year = report_year(unit)
     studies = []
     for campaign in list(campaigns_over(unit, year))[:3]:
-        figures = {f.id.removeprefix(f"study.{campaign.code}."): f
-                   for f in campaign_figures(campaign, unit)}  # fmt: skip
+        figures = {
+            f.id.removeprefix(f"study.{campaign.code}."): f
+            for f in campaign_figures(campaign, unit)
+        }
         indicator = campaign.form.indicators.first()
         rate = figures.get(indicator.code) if indicator else None
         bars = []
         if indicator and not studies:  # one small chart: the first campaign, per unit below
             for row in children_breakdown(campaign.form, unit, campaign.period):
                 value = row.indicators[indicator.code].value
-                bars.append({"unit": row.unit, "value": value,
-                             "width": min(float(value or 0), 100) if indicator.is_percent else 0,
-                             "display": row.indicators[indicator.code].display})  # fmt: skip
+                bars.append(
+                    {
+                        "unit": row.unit,
+                        "value": value,
+                        "width": min(float(value or 0), 100) if indicator.is_percent else 0,
+                        "display": row.indicators[indicator.code].display,
+                    }
+                )
             bars.sort(key=lambda b: (b["value"] is None, -(b["value"] or 0)))
             if len(bars) > 2 * BARS:  # small: the highest and the lowest units
                 bars = bars[:BARS] + [None] + bars[-BARS:]
-        studies.append({
-            "campaign": campaign,
-            "rate": rate,
-            "indicator": indicator,
-            "expected": figures.get("units_expected"),
-            "approved": figures.get("units_approved"),
-            "bars": bars,
-        })  # fmt: skip
+        studies.append(
+            {
+                "campaign": campaign,
+                "rate": rate,
+                "indicator": indicator,
+                "expected": figures.get("units_expected"),
+                "approved": figures.get("units_approved"),
+                "bars": bars,
+            }
+        )
     classes = sum(f.value or 0 for f in training_figures(unit, year) if f.id.endswith(".classes"))
     documents = document_figures(unit, year)[0]
     return {
@@ -116,8 +125,9 @@ def year_at_a_glance(request):
         root = pages.default_root(user, item["form"], item["period"])
         if root is None:
             continue
-        rounds.append({**item, "root": root,
-                       "counts": completeness(item["form"], root, item["period"])})  # fmt: skip
+        rounds.append(
+            {**item, "root": root, "counts": completeness(item["form"], root, item["period"])}
+        )
     rounds.sort(key=lambda r: (r["period"].end, r["form"].code))
     today = timezone.localdate()
     documents = (

@@ -84,9 +84,14 @@ def build_content(unit, year: int, *, options=None, figures=None) -> ReportConte
     figures = collect_figures(unit, year) if figures is None else figures
     texts = {key: t.text for key, t in section_texts(unit, year).items()}
     return narrative.build(
-        unit, year, figures, with_settings(unit, options), extras=study_extras(unit),
-        texts=texts, level_units=level_units(unit),
-    )  # fmt: skip
+        unit,
+        year,
+        figures,
+        with_settings(unit, options),
+        extras=study_extras(unit),
+        texts=texts,
+        level_units=level_units(unit),
+    )
 
 
 def build_docx(unit, year: int, *, options=None, figures=None) -> bytes:
@@ -243,17 +248,23 @@ def save_section_text(unit, year: int, section: str, text: str, *, actor) -> Sec
         return current
     version = (current.version if current else 0) + 1
     saved = SectionText.objects.create(
-        unit=unit, year=year, section=section, version=version, text=text,
+        unit=unit,
+        year=year,
+        section=section,
+        version=version,
+        text=text,
         written_by=actor if getattr(actor, "pk", None) else None,
-    )  # fmt: skip
-    audit.record(actor, "report.section", saved, unit=unit, year=year, section=section,
-                 version=version)  # fmt: skip
+    )
+    audit.record(
+        actor, "report.section", saved, unit=unit, year=year, section=section, version=version
+    )
     return saved
 
 
 @transaction.atomic
-def save_report_settings(unit, *, actor, signer_for="", signer_title="", signer_name="",
-                         recipients=None) -> ReportSettings:  # fmt: skip
+def save_report_settings(
+    unit, *, actor, signer_for="", signer_title="", signer_name="", recipients=None
+) -> ReportSettings:
     """Who signs the unit's reports and who receives them, kept for every later report."""
     access.require(actor, access.CHANGE, unit, NO_SIGNER)
     settings_row, _created = ReportSettings.objects.get_or_create(unit=unit)
@@ -329,8 +340,9 @@ def unit_changes(report: GeneratedReport, current_rows: list[dict]) -> list[Chan
         before, after = then.get(key), now.get(key)
         if before != after:
             table, unit_name, column = key
-            changes.append(Change(f"unit:{unit_name}:{column}", f"{unit_name} — {column}",
-                                  before, after))  # fmt: skip
+            changes.append(
+                Change(f"unit:{unit_name}:{column}", f"{unit_name} — {column}", before, after)
+            )
     return changes
 
 
@@ -342,8 +354,9 @@ def changes_since_issued(unit, year: int) -> tuple[GeneratedReport | None, list[
     figures = collect_figures(unit, year)
     changes = changes_since(report, figures)
     try:
-        content = build_content(unit, year, options=ReportOptions.from_json(report.options),
-                                figures=figures)  # fmt: skip
+        content = build_content(
+            unit, year, options=ReportOptions.from_json(report.options), figures=figures
+        )
         changes += unit_changes(report, unit_rows(content))
     except DomainError:
         pass  # the figures' changes are already listed; the conflict shows at generation

@@ -34,8 +34,12 @@ def _sheet(table: RateTable, title) -> dict:
     }
 
 
-_PLACES = {0: "không lấy chữ số thập phân", 1: "lấy một chữ số thập phân",
-           2: "lấy hai chữ số thập phân", 3: "lấy ba chữ số thập phân"}  # fmt: skip
+_PLACES = {
+    0: "không lấy chữ số thập phân",
+    1: "lấy một chữ số thập phân",
+    2: "lấy hai chữ số thập phân",
+    3: "lấy ba chữ số thập phân",
+}
 
 
 def rounding_note(rate: dict) -> str:
@@ -96,22 +100,30 @@ def study_extras(unit):
         totals = [group.get(k) for k in (table.denominator, table.numerator, table.rate)]
         ids = [f.id for f in totals if f]
         blocks = [
-            Block("para", f"(Kết quả của từng đơn vị: Phụ lục, Bảng {number} và Biểu đồ {number}.)",
-                  figure_ids=[]),
-            Block("caption", f"Bảng {number}. Kết quả học tập, quán triệt{about} theo đơn vị",
-                  appendix=True),
-            Block("table", rows=_rows(table, totals), appendix=True,
-                  figure_ids=ids, sheet=sheet),
+            Block(
+                "para",
+                f"(Kết quả của từng đơn vị: Phụ lục, Bảng {number} và Biểu đồ {number}.)",
+                figure_ids=[],
+            ),
+            Block(
+                "caption",
+                f"Bảng {number}. Kết quả học tập, quán triệt{about} theo đơn vị",
+                appendix=True,
+            ),
+            Block("table", rows=_rows(table, totals), appendix=True, figure_ids=ids, sheet=sheet),
             Block("note", rounding_note(sheet["rate"]), appendix=True),
-        ]  # fmt: skip
+        ]
         images = _charts(table)
         for index, image in enumerate(images):
             more = " (tiếp theo)" if index else ""
             blocks += [
-                Block("caption", f"Biểu đồ {number}{more}. Tỷ lệ đảng viên tham gia học tập theo "
-                      "đơn vị", appendix=True),
+                Block(
+                    "caption",
+                    f"Biểu đồ {number}{more}. Tỷ lệ đảng viên tham gia học tập theo đơn vị",
+                    appendix=True,
+                ),
                 Block("chart", image=image, appendix=True),
-            ]  # fmt: skip
+            ]
         return blocks
 
     return extras

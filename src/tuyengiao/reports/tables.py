@@ -255,7 +255,7 @@ def _row_claims(table: Table, row: Row, where: str) -> list[Claim]:
                     {"total": plain(whole), "parts": [plain(v) for v in values]},
                     where,
                     [],
-                )  # fmt: skip
+                )
             )
     return claims
 
@@ -331,9 +331,10 @@ def _share_rows(table: Table) -> list[Claim]:
     """ "Xếp loại | Số lượng | Tỷ lệ (%)" with a «Tổng cộng» row: each row's share of it."""
     rate = _one(table.roles, "rate")
     counts = [
-        i for i in range(len(table.total.cells))
+        i
+        for i in range(len(table.total.cells))
         if table.roles.get(i) in (None, "total") and _values(table, table.total, i) is not None
-    ]  # fmt: skip
+    ]
     if rate is None or len(counts) != 1 or _one(table.roles, "numerator") is not None:
         return []
     whole = _values(table, table.total, counts[0])

@@ -40,10 +40,38 @@ from .tables import table_spans
 _UNIT_AFTER = re.compile(r"^\s*(?:" + UNITS + r")\b", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+\S.{0,150}$")
 _STOP = {
-    "so", "cua", "va", "cac", "nhung", "trong", "tren", "nam", "duoc", "da", "co", "voi",
-    "cho", "la", "theo", "den", "tu", "ve", "mot", "tai", "nay", "do", "khi", "thi", "de",
-    "the", "tong", "ty", "le", "dat", "gom",
-}  # fmt: skip
+    "so",
+    "cua",
+    "va",
+    "cac",
+    "nhung",
+    "trong",
+    "tren",
+    "nam",
+    "duoc",
+    "da",
+    "co",
+    "voi",
+    "cho",
+    "la",
+    "theo",
+    "den",
+    "tu",
+    "ve",
+    "mot",
+    "tai",
+    "nay",
+    "do",
+    "khi",
+    "thi",
+    "de",
+    "the",
+    "tong",
+    "ty",
+    "le",
+    "dat",
+    "gom",
+}
 _SECTION_WORDS = {
     "documents": r"van ban|tham muu ban hanh",
     "study": r"hoc tap|quan triet|nghi quyet",
@@ -359,8 +387,11 @@ def match_numbers(text: str, figures, index: _Index | None = None) -> list[Numbe
             sentence = row_at[text.rfind("\n", 0, token.start) + 1]
         if token.kind == PAIR:
             parts, offset = [], token.start
-            for raw, value in zip(re.split(r"/|\s+(?:trên(?:\s+tổng\s+số)?|trong\s+tổng\s+số)\s+", token.raw),
-                                  token.parts, strict=False):  # fmt: skip
+            for raw, value in zip(
+                re.split(r"/|\s+(?:trên(?:\s+tổng\s+số)?|trong\s+tổng\s+số)\s+", token.raw),
+                token.parts,
+                strict=False,
+            ):
                 offset = text.index(raw, offset)
                 parts.append((offset, offset + len(raw), value, raw))
                 offset += len(raw)

@@ -118,10 +118,13 @@ def generate(request, code, year):
         options = form.options()
         if form.cleaned_data.get("remember"):
             services.save_report_settings(
-                unit, actor=request.user, signer_for=options.signer_for,
-                signer_title=options.signer_title, signer_name=options.signer_name,
+                unit,
+                actor=request.user,
+                signer_for=options.signer_for,
+                signer_title=options.signer_title,
+                signer_name=options.signer_name,
                 recipients=options.recipients,
-            )  # fmt: skip
+            )
         report = services.generate_report(unit, year, actor=request.user, options=options)
     except DomainError as exc:
         form.add_error(None, exc.message)
@@ -173,9 +176,13 @@ def issue(request, code, year):
         return _page(request, unit, year, issue_form=form, status=400)
     try:
         services.issue_report(
-            unit, year, actor=request.user, number=form.cleaned_data["number"],
-            date=form.cleaned_data["date"], options=services.effective_options(unit, year),
-        )  # fmt: skip
+            unit,
+            year,
+            actor=request.user,
+            number=form.cleaned_data["number"],
+            date=form.cleaned_data["date"],
+            options=services.effective_options(unit, year),
+        )
     except DomainError as exc:
         form.add_error(None, exc.message)
         return _page(request, unit, year, issue_form=form, status=400)

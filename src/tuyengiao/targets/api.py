@@ -22,8 +22,17 @@ class TargetSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Target
-        fields = ["id", "term", "order", "text", "indicator", "comparison", "target_value",
-                  "target", "values"]  # fmt: skip
+        fields = [
+            "id",
+            "term",
+            "order",
+            "text",
+            "indicator",
+            "comparison",
+            "target_value",
+            "target",
+            "values",
+        ]
 
     def get_indicator(self, target) -> str | None:
         if target.indicator is None:
@@ -41,7 +50,7 @@ class TargetSerializer(serializers.ModelSerializer):
                 "value": None if m.value is None else str(m.value),
                 "display": m.display,
                 "status": m.status,
-            }  # fmt: skip
+            }
             for m in measurer.row(target, target.term.years)
         ]
 

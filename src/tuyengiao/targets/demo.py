@@ -21,13 +21,29 @@ from .models import Term
 
 TERM_NAME = "Nhiệm kỳ 2020–2025"
 MANUAL = [
-    ("100% tổ chức cơ sở đảng tổ chức học tập, quán triệt các nghị quyết, chỉ thị của Đảng",
-     Comparison.EQ, Decimal(100), "%", {2020: 96, 2021: 98, 2022: 100}),
-    ("Mỗi năm tổ chức ít nhất 8 lớp bồi dưỡng chính trị hè cho cán bộ quản lý, giáo viên",
-     Comparison.GTE, Decimal(8), "lớp", {2020: 6, 2021: 4, 2022: 9}),
-    ("Mỗi năm xây dựng ít nhất 2 mô hình học tập và làm theo tư tưởng, đạo đức, phong cách "
-     "Hồ Chí Minh", Comparison.GTE, Decimal(2), "mô hình", {2020: 2, 2021: 1, 2022: 2}),
-]  # fmt: skip
+    (
+        "100% tổ chức cơ sở đảng tổ chức học tập, quán triệt các nghị quyết, chỉ thị của Đảng",
+        Comparison.EQ,
+        Decimal(100),
+        "%",
+        {2020: 96, 2021: 98, 2022: 100},
+    ),
+    (
+        "Mỗi năm tổ chức ít nhất 8 lớp bồi dưỡng chính trị hè cho cán bộ quản lý, giáo viên",
+        Comparison.GTE,
+        Decimal(8),
+        "lớp",
+        {2020: 6, 2021: 4, 2022: 9},
+    ),
+    (
+        "Mỗi năm xây dựng ít nhất 2 mô hình học tập và làm theo tư tưởng, đạo đức, phong cách "
+        "Hồ Chí Minh",
+        Comparison.GTE,
+        Decimal(2),
+        "mô hình",
+        {2020: 2, 2021: 1, 2022: 2},
+    ),
+]
 
 
 @transaction.atomic
@@ -43,18 +59,31 @@ def load(*, actor):
     indicator = Indicator.objects.filter(form__code="HT-NQ", code="participation_rate").first()
     if indicator is not None:
         services.save_target(
-            term, actor=actor, indicator=indicator, comparison=Comparison.GTE,
-            target_value=Decimal(90), unit_label="%",
+            term,
+            actor=actor,
+            indicator=indicator,
+            comparison=Comparison.GTE,
+            target_value=Decimal(90),
+            unit_label="%",
             text="Hằng năm, tỷ lệ đảng viên tham gia học tập, quán triệt nghị quyết của Đảng "
             "đạt từ 90% trở lên",
-        )  # fmt: skip
+        )
     for text, comparison, goal, unit_label, values in MANUAL:
         target = services.save_target(
-            term, actor=actor, text=text, indicator=None, comparison=comparison,
-            target_value=goal, unit_label=unit_label, illustrative=True,
-        )  # fmt: skip
+            term,
+            actor=actor,
+            text=text,
+            indicator=None,
+            comparison=comparison,
+            target_value=goal,
+            unit_label=unit_label,
+            illustrative=True,
+        )
         for year, value in values.items():
             services.set_manual_value(
-                target, actor=actor, year=year, value=Decimal(value),
+                target,
+                actor=actor,
+                year=year,
+                value=Decimal(value),
                 note="minh họa" if year != 2022 else "theo tin về hội nghị tổng kết ngày 10/2/2023",
-            )  # fmt: skip
+            )

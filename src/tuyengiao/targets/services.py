@@ -99,9 +99,17 @@ def _check_target(text, target_value, indicator) -> str:
 
 @transaction.atomic
 def save_target(
-    term: Term, *, actor, text, indicator, comparison, target_value, unit_label="", target=None,
+    term: Term,
+    *,
+    actor,
+    text,
+    indicator,
+    comparison,
+    target_value,
+    unit_label="",
+    target=None,
     illustrative=False,
-) -> Target:  # fmt: skip
+) -> Target:
     """Create a target (target=None) or update it."""
     access.require(actor, access.CHANGE, term.unit, NO_CHANGE)
     if comparison not in Comparison.values:
@@ -196,8 +204,11 @@ class Measurer:
         if target.is_manual:
             row = next((m for m in target.manual_values.all() if m.year == year), None)
             value = row.value if row else None
-            source = {"what": "Số liệu nhập tay" + (f": {row.note}" if row and row.note else ""),
-                      "units": term.unit.code, "period": str(year)}  # fmt: skip
+            source = {
+                "what": "Số liệu nhập tay" + (f": {row.note}" if row and row.note else ""),
+                "units": term.unit.code,
+                "period": str(year),
+            }
         else:
             indicator = target.indicator
             result = self._rollup(indicator.form, term.unit, year)

@@ -1,6 +1,5 @@
 """Training-class pages, made with the record-page kit (core.records)."""
 
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Sum

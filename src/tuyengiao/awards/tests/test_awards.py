@@ -29,9 +29,13 @@ def tuyen_giao_2022(db):
 def ben_nghe_programme(admin):
     """A commendation conferred by Bến Nghé itself, to test the sibling ward's view."""
     return services.create_commendation(
-        actor=admin, name="Khen thưởng phường Bến Nghé 2022", year=2022,
-        unit=unit("DU-BEN-NGHE"), decision=None, conferred_on=dt.date(2023, 1, 20),
-    )  # fmt: skip
+        actor=admin,
+        name="Khen thưởng phường Bến Nghé 2022",
+        year=2022,
+        unit=unit("DU-BEN-NGHE"),
+        decision=None,
+        conferred_on=dt.date(2023, 1, 20),
+    )
 
 
 def test_both_seed_programmes_count_5_collectives_and_10_individuals():
@@ -86,17 +90,25 @@ def test_the_decision_must_be_a_qd(specialist):
     plan = Document.objects.get(number_text="05-KH/QU")
     with pytest.raises(DomainError, match="phải là văn bản loại QĐ"):
         services.create_commendation(
-            actor=specialist, name="X", year=2022, unit=unit("QU-Q1"), decision=plan,
+            actor=specialist,
+            name="X",
+            year=2022,
+            unit=unit("QU-Q1"),
+            decision=plan,
             conferred_on=None,
-        )  # fmt: skip
+        )
 
 
 def test_a_future_year_is_refused(specialist):
     with pytest.raises(DomainError, match="Năm «2999»"):
         services.create_commendation(
-            actor=specialist, name="X", year=2999, unit=unit("QU-Q1"), decision=None,
+            actor=specialist,
+            name="X",
+            year=2999,
+            unit=unit("QU-Q1"),
+            decision=None,
             conferred_on=None,
-        )  # fmt: skip
+        )
 
 
 def test_a_reporter_cannot_record_commendations(reporter, tuyen_giao_2022):
@@ -108,14 +120,20 @@ def test_the_sibling_ward_gets_404_on_every_url_of_ben_nghe_commendation(
     client, outsider, ben_nghe_programme
 ):
     pk = ben_nghe_programme.pk
-    for url in (reverse("awards:detail", args=[pk]), reverse("awards:edit", args=[pk]),
-                f"{reverse('awards:detail', args=[pk])}?export=xlsx",
-                f"/api/commendations/{pk}/"):  # fmt: skip
+    for url in (
+        reverse("awards:detail", args=[pk]),
+        reverse("awards:edit", args=[pk]),
+        f"{reverse('awards:detail', args=[pk])}?export=xlsx",
+        f"/api/commendations/{pk}/",
+    ):
         assert_hidden_from(client, outsider, url)
     assert_hidden_from(
-        client, outsider, reverse("awards:add_recipient", args=[pk, "individual"]), "post",
+        client,
+        outsider,
+        reverse("awards:add_recipient", args=[pk, "individual"]),
+        "post",
         **{"individual-name": "X"},
-    )  # fmt: skip
+    )
     assert ben_nghe_programme.recipients.count() == 0
 
 
@@ -168,9 +186,13 @@ def test_the_programme_form_names_the_wrong_decision_and_saves_nothing(client, s
     decision = Document.objects.filter(type_code="QĐ", issuing_unit__code="QU-Q1").first()
     response = client.post(
         reverse("awards:create"),
-        {"name": "Khen thưởng thử", "year": decision.signed_on.year + 1,
-         "unit": unit("QU-Q1").pk, "decision": decision.pk},
-    )  # fmt: skip
+        {
+            "name": "Khen thưởng thử",
+            "year": decision.signed_on.year + 1,
+            "unit": unit("QU-Q1").pk,
+            "decision": decision.pk,
+        },
+    )
     assert response.status_code == 200
     assert f"Quyết định «{decision}» ký năm {decision.signed_on.year}, trước năm" in (
         response.content.decode()

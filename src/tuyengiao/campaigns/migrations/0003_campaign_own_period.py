@@ -22,7 +22,7 @@ def forward(apps, schema_editor):
             code=campaign.code,
             defaults={"type": "campaign", "start": start, "end": old.end,
                       "name": campaign.name[:255]},
-        )  # fmt: skip
+        )
         key = (campaign.form_id, old.pk)
         if key not in moved:
             Assignment.objects.filter(form_id=campaign.form_id, period=old).update(period=own)
@@ -32,7 +32,7 @@ def forward(apps, schema_editor):
             Assignment.objects.bulk_create(
                 [
                     Assignment(form_id=a.form_id, unit_id=a.unit_id, period=own,
-                               deadline=a.deadline)  # fmt: skip
+                               deadline=a.deadline)
                     for a in Assignment.objects.filter(form_id=campaign.form_id, period=moved[key])
                 ]
             )

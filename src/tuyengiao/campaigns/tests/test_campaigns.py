@@ -163,11 +163,19 @@ def test_a_campaign_is_opened_through_the_form(client, specialist):
 
     response = client.post(
         reverse("campaigns:create"),
-        {"code": "HT-2024", "name": "Học tập 2024", "organising_unit": "QU-Q1",
-         "target_unit": "QU-Q1", "target_kind": "grassroots", "starts_on": "2024-03-01",
-         "ends_on": "2024-06-30", "form": "HT-NQ", "period": "2024",
-         "documents": "21-KL/TW, 37-QĐ/TW"},
-    )  # fmt: skip
+        {
+            "code": "HT-2024",
+            "name": "Học tập 2024",
+            "organising_unit": "QU-Q1",
+            "target_unit": "QU-Q1",
+            "target_kind": "grassroots",
+            "starts_on": "2024-03-01",
+            "ends_on": "2024-06-30",
+            "form": "HT-NQ",
+            "period": "2024",
+            "documents": "21-KL/TW, 37-QĐ/TW",
+        },
+    )
 
     campaign = StudyCampaign.objects.get(code="HT-2024")
     assert response.status_code == 302
@@ -182,25 +190,55 @@ def test_an_unknown_document_in_the_form_saves_nothing(client, specialist):
 
     response = client.post(
         reverse("campaigns:create"),
-        {"code": "HT-2024", "name": "Học tập 2024", "organising_unit": "QU-Q1",
-         "target_unit": "QU-Q1", "target_kind": "grassroots", "starts_on": "2024-03-01",
-         "ends_on": "2024-06-30", "form": "HT-NQ", "period": "2031", "documents": "99-KL/TW"},
-    )  # fmt: skip
+        {
+            "code": "HT-2024",
+            "name": "Học tập 2024",
+            "organising_unit": "QU-Q1",
+            "target_unit": "QU-Q1",
+            "target_kind": "grassroots",
+            "starts_on": "2024-03-01",
+            "ends_on": "2024-06-30",
+            "form": "HT-NQ",
+            "period": "2031",
+            "documents": "99-KL/TW",
+        },
+    )
 
     assert "Không tìm thấy văn bản 99-KL/TW" in response.content.decode()
     assert not StudyCampaign.objects.filter(code="HT-2024").exists()
     assert not Assignment.objects.filter(period__code="2031").exists()
 
 
-CHOSEN = ["DU-BEN-NGHE", "DU-BEN-THANH", "DU-DA-KAO", "CS-Q1-001", "CS-Q1-002", "CS-Q1-003",
-          "CS-Q1-004", "CS-Q1-005", "CS-Q1-006", "CS-Q1-007", "CS-Q1-008", "CS-Q1-009"]  # fmt: skip
+CHOSEN = [
+    "DU-BEN-NGHE",
+    "DU-BEN-THANH",
+    "DU-DA-KAO",
+    "CS-Q1-001",
+    "CS-Q1-002",
+    "CS-Q1-003",
+    "CS-Q1-004",
+    "CS-Q1-005",
+    "CS-Q1-006",
+    "CS-Q1-007",
+    "CS-Q1-008",
+    "CS-Q1-009",
+]
 
 
 def _one_by_one(**extra):
-    return {"code": "HT-12-2024", "name": "Học tập chuyên đề", "organising_unit": "QU-Q1",
-            "target_unit": "QU-Q1", "target_kind": "grassroots", "starts_on": "2024-03-01",
-            "ends_on": "2024-06-30", "form": "HT-NQ", "choose": "units", "units": CHOSEN,
-            **extra}  # fmt: skip
+    return {
+        "code": "HT-12-2024",
+        "name": "Học tập chuyên đề",
+        "organising_unit": "QU-Q1",
+        "target_unit": "QU-Q1",
+        "target_kind": "grassroots",
+        "starts_on": "2024-03-01",
+        "ends_on": "2024-06-30",
+        "form": "HT-NQ",
+        "choose": "units",
+        "units": CHOSEN,
+        **extra,
+    }
 
 
 def test_a_preview_says_how_many_units_and_saves_nothing(client, specialist):
@@ -229,8 +267,12 @@ def test_choosing_one_by_one_needs_a_ticked_unit(client, specialist):
 def test_a_unit_outside_the_target_subtree_is_refused_by_the_service(specialist, district):
     ben_thanh = OrgUnit.objects.get(code="DU-BEN-THANH")
     with pytest.raises(DomainError, match="không thuộc «Đảng ủy phường Bến Nghé»"):
-        create(specialist, district, target_unit=OrgUnit.objects.get(code="DU-BEN-NGHE"),
-               units=[ben_thanh])  # fmt: skip
+        create(
+            specialist,
+            district,
+            target_unit=OrgUnit.objects.get(code="DU-BEN-NGHE"),
+            units=[ben_thanh],
+        )
     assert not StudyCampaign.objects.filter(code="HT-2024").exists()
 
 

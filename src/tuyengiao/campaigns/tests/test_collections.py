@@ -20,15 +20,23 @@ from tuyengiao.reporting.models import Form, Submission
 from tuyengiao.reporting.rollup import completeness, rollup
 
 pytestmark = pytest.mark.django_db
-SEED_2022 = {"members_total": 8021, "members_required": 6970, "members_attended": 6513,
-             "non_members_attended": 4608}  # fmt: skip
+SEED_2022 = {
+    "members_total": 8021,
+    "members_required": 6970,
+    "members_attended": 6513,
+    "non_members_attended": 4608,
+}
 
 
 def _open(actor, district, code, period="2023"):
     campaign, _ = services.open_campaign(
-        actor=actor, code=code, form=Form.objects.get(code="HT-NQ"),
-        period=reporting.get_or_create_period(period), name=f"Đợt {code}", unit=district,
-    )  # fmt: skip
+        actor=actor,
+        code=code,
+        form=Form.objects.get(code="HT-NQ"),
+        period=reporting.get_or_create_period(period),
+        name=f"Đợt {code}",
+        unit=district,
+    )
     return campaign
 
 
@@ -45,10 +53,22 @@ def test_the_demo_shows_two_campaigns_with_their_own_counts(district):
     second = StudyCampaign.objects.get(code=CODE_2023)
 
     assert first.period != second.period
-    assert services.counts(first) == {"code": CODE, "form": "HT-NQ", "period": CODE,
-                                      "expected": 51, "submitted": 51, "approved": 51}  # fmt: skip
-    assert services.counts(second) == {"code": CODE_2023, "form": "HT-NQ", "period": CODE_2023,
-                                       "expected": 51, "submitted": 34, "approved": 29}  # fmt: skip
+    assert services.counts(first) == {
+        "code": CODE,
+        "form": "HT-NQ",
+        "period": CODE,
+        "expected": 51,
+        "submitted": 51,
+        "approved": 51,
+    }
+    assert services.counts(second) == {
+        "code": CODE_2023,
+        "form": "HT-NQ",
+        "period": CODE_2023,
+        "expected": 51,
+        "submitted": 34,
+        "approved": 29,
+    }
     result = rollup(first.form, district, first.period)
     assert {k: int(v) for k, v in result.fields.items()} == SEED_2022
     assert result.indicators["participation_rate"].display == "93,44%"
@@ -69,19 +89,49 @@ def test_a_new_campaign_on_a_year_with_a_regular_round_starts_empty(specialist, 
     regular = completeness(Form.objects.get(code="HT-NQ"), district, reporting.get_period("2023"))
     assert regular.submitted == 41
     # when a second study campaign is opened on the same form and year
-    opened = _cli("campaigns", "open", "HT-NQ8-2023", "--form", "HT-NQ", "--period", "2023",
-                  "--title", "Học tập Nghị quyết Trung ương 8", "--unit", "QU-Q1")  # fmt: skip
+    opened = _cli(
+        "campaigns",
+        "open",
+        "HT-NQ8-2023",
+        "--form",
+        "HT-NQ",
+        "--period",
+        "2023",
+        "--title",
+        "Học tập Nghị quyết Trung ương 8",
+        "--unit",
+        "QU-Q1",
+    )
     # then it is its own collection: 51 expected, nothing reported
-    assert opened == {"code": "HT-NQ8-2023", "form": "HT-NQ", "period": "HT-NQ8-2023",
-                      "expected": 51, "submitted": 0, "approved": 0}  # fmt: skip
+    assert opened == {
+        "code": "HT-NQ8-2023",
+        "form": "HT-NQ",
+        "period": "HT-NQ8-2023",
+        "expected": 51,
+        "submitted": 0,
+        "approved": 0,
+    }
     rolled = _cli("rollup", "--campaign", "HT-NQ8-2023", "--unit", "QU-Q1")
     assert rolled["completeness"] == {"expected": 51, "submitted": 0, "approved": 0}
     assert rolled["indicators"]["participation_rate"]["display"] == "—"
 
 
 def test_opening_the_same_code_twice_changes_nothing(specialist, district):
-    args = ("campaigns", "open", "HT-NQ8-2023", "--form", "HT-NQ", "--period", "2023",
-            "--title", "Học tập", "--unit", "QU-Q1", "--deadline", "2023-12-31")  # fmt: skip
+    args = (
+        "campaigns",
+        "open",
+        "HT-NQ8-2023",
+        "--form",
+        "HT-NQ",
+        "--period",
+        "2023",
+        "--title",
+        "Học tập",
+        "--unit",
+        "QU-Q1",
+        "--deadline",
+        "2023-12-31",
+    )
     first = _cli(*args)
     campaign = StudyCampaign.objects.get(code="HT-NQ8-2023")
     assert set(campaign.period.assignments.values_list("deadline", flat=True)) == {
@@ -130,8 +180,9 @@ figures = st.tuples(st.integers(0, 500), st.integers(0, 500), st.integers(0, 500
 campaign_rows = st.dictionaries(st.integers(0, 50), st.tuples(figures, st.booleans()), max_size=8)
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(plan=st.lists(campaign_rows, min_size=2, max_size=3))
 def test_campaigns_on_one_form_and_year_never_share_figures(plan, admin, approver, district):
     form = Form.objects.get(code="HT-NQ")
@@ -146,9 +197,12 @@ def test_campaigns_on_one_form_and_year_never_share_figures(plan, admin, approve
             values = {}
             for unit_index, ((a, b, c), _) in rows.items():
                 attended, required, total = sorted((a, b, c))
-                values[units[unit_index]] = {"members_total": total, "members_required": required,
-                                             "members_attended": attended,
-                                             "non_members_attended": a}  # fmt: skip
+                values[units[unit_index]] = {
+                    "members_total": total,
+                    "members_required": required,
+                    "members_attended": attended,
+                    "non_members_attended": a,
+                }
             for submission in reporting.save_many(
                 form, campaign.period, values, actor=admin, submit=True
             ):
@@ -183,10 +237,20 @@ def test_the_migration_gives_campaigns_that_shared_a_year_their_own_collections(
     form = Form.objects.get(code="HT-NQ")
     year = reporting.get_period("2023")  # given two old-style campaigns on HT-NQ/2023
     common = {"organising_unit": district, "target_unit": district, "form": form, "period": year}
-    early = StudyCampaign.objects.create(code="OLD-A", name="A", starts_on=dt.date(2023, 2, 1),
-                                         ends_on=dt.date(2023, 6, 30), **common)  # fmt: skip
-    late = StudyCampaign.objects.create(code="OLD-B", name="B", starts_on=dt.date(2023, 5, 1),
-                                        ends_on=dt.date(2023, 9, 30), **common)  # fmt: skip
+    early = StudyCampaign.objects.create(
+        code="OLD-A",
+        name="A",
+        starts_on=dt.date(2023, 2, 1),
+        ends_on=dt.date(2023, 6, 30),
+        **common,
+    )
+    late = StudyCampaign.objects.create(
+        code="OLD-B",
+        name="B",
+        starts_on=dt.date(2023, 5, 1),
+        ends_on=dt.date(2023, 9, 30),
+        **common,
+    )
     before = rollup(form, district, year).as_json()
 
     migration.forward(apps, None)
@@ -200,13 +264,17 @@ def test_the_migration_gives_campaigns_that_shared_a_year_their_own_collections(
     for period in (year, early.period, late.period):
         totals.rebuild(form.id, period)
     assert (early.period.code, early.period.type, early.period.end) == (
-        "OLD-A", "campaign", year.end
-    )  # fmt: skip
+        "OLD-A",
+        "campaign",
+        year.end,
+    )
     moved = rollup(form, district, early.period).as_json()
     assert {**moved, "period": "2023"} == before  # the earliest keeps every figure
     assert completeness(form, district, late.period).as_json() == {
-        "expected": 51, "submitted": 0, "approved": 0
-    }  # fmt: skip
+        "expected": 51,
+        "submitted": 0,
+        "approved": 0,
+    }
     assert not Submission.objects.filter(period=year).exists()
 
 

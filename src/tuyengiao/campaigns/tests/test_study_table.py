@@ -26,8 +26,10 @@ def test_the_table_adds_up_to_the_campaigns_own_figures(district):
     table = study_table(CODE, district)
 
     assert (table.denominator, table.numerator, table.rate) == (
-        indicator.denominator, indicator.numerator, indicator.code
-    )  # fmt: skip
+        indicator.denominator,
+        indicator.numerator,
+        indicator.code,
+    )
     assert table.decimals == indicator.decimals and table.truncate
     assert len(table.rows) > 1 and all(row.rate_display.endswith("%") for row in table.rows)
     assert sum(row.numerator for row in table.rows) == totals[table.numerator].value

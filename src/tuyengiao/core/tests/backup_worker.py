@@ -59,11 +59,12 @@ def snapshot() -> dict:
         body = b"".join(response.streaming_content) if response.status_code == 200 else b""
         downloads[report.pk] = [response.status_code, hashlib.sha256(body).hexdigest()]
     return {
-        "rollup": _command("rollup", "--form", "HT-NQ", "--unit", "QU-Q1", "--period", "2022",
-                           "--json"),
+        "rollup": _command(
+            "rollup", "--form", "HT-NQ", "--unit", "QU-Q1", "--period", "2022", "--json"
+        ),
         "report_data": _command("report", "data", "--unit", "QU-Q1", "--year", "2022", "--json"),
         "downloads": downloads,
-    }  # fmt: skip
+    }
 
 
 if __name__ == "__main__":

@@ -34,14 +34,17 @@ def _api(user=None) -> APIClient:
 @pytest.mark.parametrize(
     ("error", "status", "errors"),
     [
-        (DomainError("Năm «1800» ngoài khoảng.", field="year"), 400,
-         {"year": ["Năm «1800» ngoài khoảng."]}),
+        (
+            DomainError("Năm «1800» ngoài khoảng.", field="year"),
+            400,
+            {"year": ["Năm «1800» ngoài khoảng."]},
+        ),
         (NotAllowed("Bạn không có quyền."), 403, {}),
         (ValidationFailed(["Dòng 2: thiếu mã."]), 400, {"non_field_errors": ["Dòng 2: thiếu mã."]}),
         (ValidationFailed({"planned": ["Phải là số."]}), 400, {"planned": ["Phải là số."]}),
         (NotFound("Không tìm thấy đơn vị «X»."), 404, {}),
     ],
-)  # fmt: skip
+)
 def test_the_handler_maps_each_kind_of_error_to_one_shape(error, status, errors):
     response = exception_handler(error, {})
 

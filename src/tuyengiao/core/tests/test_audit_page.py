@@ -40,13 +40,28 @@ def event_at(day, *, actor, verb, code, **data):
 @pytest.fixture
 def ward_events(reporter, outsider, specialist):
     return {
-        "ben_nghe": event_at(dt.date(2023, 3, 1), actor=reporter, verb="submission.save_draft",
-                             code="DU-BEN-NGHE", reason="Bến Nghé sửa số liệu"),
-        "ben_thanh": event_at(dt.date(2023, 3, 2), actor=outsider, verb="submission.submit",
-                              code="DU-BEN-THANH", reason="Bến Thành gửi báo cáo"),
-        "district": event_at(dt.date(2023, 4, 5), actor=specialist, verb="submission.return",
-                             code="QU-Q1", reason="Quận trả lại báo cáo"),
-    }  # fmt: skip
+        "ben_nghe": event_at(
+            dt.date(2023, 3, 1),
+            actor=reporter,
+            verb="submission.save_draft",
+            code="DU-BEN-NGHE",
+            reason="Bến Nghé sửa số liệu",
+        ),
+        "ben_thanh": event_at(
+            dt.date(2023, 3, 2),
+            actor=outsider,
+            verb="submission.submit",
+            code="DU-BEN-THANH",
+            reason="Bến Thành gửi báo cáo",
+        ),
+        "district": event_at(
+            dt.date(2023, 4, 5),
+            actor=specialist,
+            verb="submission.return",
+            code="QU-Q1",
+            reason="Quận trả lại báo cáo",
+        ),
+    }
 
 
 def page_of(client, user, **params):
@@ -82,8 +97,9 @@ def test_the_district_sees_its_wards_and_filters_them(client, viewer, ward_event
     by_unit = page_of(client, viewer, unit="DU-BEN-THANH")
     by_user = page_of(client, viewer, actor="bennghe")
     by_action = page_of(client, viewer, verb="submission.return")
-    by_type = page_of(client, viewer, object_type="orgs.orgunit", date_from="2023-03-02",
-                      date_to="2023-03-31")  # fmt: skip
+    by_type = page_of(
+        client, viewer, object_type="orgs.orgunit", date_from="2023-03-02", date_to="2023-03-31"
+    )
 
     assert all(r in everything for r in ("Bến Nghé sửa", "Bến Thành gửi", "Quận trả lại"))
     assert "Bến Thành gửi" in by_unit and "Bến Nghé sửa" not in by_unit
@@ -97,10 +113,13 @@ def test_the_district_sees_its_wards_and_filters_them(client, viewer, ward_event
 def test_a_document_edit_shows_before_and_after(client, specialist, viewer):
     document = Document.objects.get(number_text="05-KH/QU")
     documents.update_document(
-        document, actor=specialist, number_text=document.number_text,
-        signed_on=dt.date(2021, 3, 16), title=document.title,
+        document,
+        actor=specialist,
+        number_text=document.number_text,
+        signed_on=dt.date(2021, 3, 16),
+        title=document.title,
         classification=document.classification,
-    )  # fmt: skip
+    )
 
     body = page_of(client, viewer, verb="document.update")
     by_object = page_of(client, viewer, object="05-kh/qu")
@@ -112,8 +131,14 @@ def test_a_document_edit_shows_before_and_after(client, specialist, viewer):
 
 
 def test_bad_filter_values_give_a_page_not_an_error(client, viewer):
-    for params in ({"date_from": "abc"}, {"date_to": "2023-13-45"}, {"page": "999"},
-                   {"verb": "<script>"}, {"unit": "KHONG-CO"}, {"actor": "\x00"}):  # fmt: skip
+    for params in (
+        {"date_from": "abc"},
+        {"date_to": "2023-13-45"},
+        {"page": "999"},
+        {"verb": "<script>"},
+        {"unit": "KHONG-CO"},
+        {"actor": "\x00"},
+    ):
         client.force_login(viewer)
         assert client.get(URL, params).status_code == 200
 
@@ -123,8 +148,13 @@ def test_anonymous_users_are_sent_to_login(client):
 
 
 def test_the_export_lists_the_filtered_events_and_keeps_formulas_as_text(client, viewer, reporter):
-    event_at(dt.date(2023, 5, 1), actor=reporter, verb="submission.return",
-             code="DU-BEN-NGHE", reason="=HYPERLINK(\"http://x\")")  # fmt: skip
+    event_at(
+        dt.date(2023, 5, 1),
+        actor=reporter,
+        verb="submission.return",
+        code="DU-BEN-NGHE",
+        reason='=HYPERLINK("http://x")',
+    )
     client.force_login(viewer)
 
     response = client.get(URL, {"export": "xlsx", "unit": "DU-BEN-NGHE"})
@@ -149,7 +179,11 @@ def _verbs_in_code() -> set[str]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name in ("record", "record_many") and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
+            if (
+                name in ("record", "record_many")
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+            ):
                 verbs.add(node.args[1].value)
             for keyword in node.keywords:
                 if keyword.arg == "verb" and isinstance(keyword.value, ast.Constant):

@@ -92,9 +92,12 @@ def test_searching_the_register_with_several_words_without_accents(login, page, 
 
 @pytest.mark.parametrize(
     ("username", "panel"),
-    [("lanhdao", "panel-approval-queue"), ("bennghe", "panel-forms-due"),
-     ("chuyenvien", "panel-follow-up")],
-)  # fmt: skip
+    [
+        ("lanhdao", "panel-approval-queue"),
+        ("bennghe", "panel-forms-due"),
+        ("chuyenvien", "panel-follow-up"),
+    ],
+)
 def test_each_role_home_page_shows_its_work(login, page, demo_live_server, username, panel):
     import os
 

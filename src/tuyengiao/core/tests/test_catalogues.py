@@ -59,8 +59,13 @@ def city_kind(db):
 
 
 def kind_data(kind, **changes):
-    data = {"code": kind.code, "name": kind.name, "decimals": kind.decimals,
-            "rounding": kind.rounding, "owner": kind.owner_id or ""}  # fmt: skip
+    data = {
+        "code": kind.code,
+        "name": kind.name,
+        "decimals": kind.decimals,
+        "rounding": kind.rounding,
+        "owner": kind.owner_id or "",
+    }
     return {**data, **changes}
 
 
@@ -94,9 +99,14 @@ def test_a_ward_admin_cannot_give_a_new_kind_to_the_district(client, ward_admin)
 
     response = client.post(
         reverse("training:kind_create"),
-        {"code": "moi", "name": "Lớp mới", "decimals": 2, "rounding": "truncate",
-         "owner": unit("QU-Q1").pk},
-    )  # fmt: skip
+        {
+            "code": "moi",
+            "name": "Lớp mới",
+            "decimals": 2,
+            "rounding": "truncate",
+            "owner": unit("QU-Q1").pk,
+        },
+    )
 
     assert response.status_code == 200  # the form again, the owner refused
     assert not TrainingKind.objects.filter(code="moi").exists()
@@ -108,9 +118,14 @@ def test_a_district_admin_defines_and_changes_its_own_kind_which_the_ward_cannot
     client.force_login(district_admin)
     created = client.post(
         reverse("training:kind_create"),
-        {"code": "cap-uy-q1", "name": "Bồi dưỡng cấp ủy viên Quận 1", "decimals": 1,
-         "rounding": "half_up", "owner": unit("QU-Q1").pk},
-    )  # fmt: skip
+        {
+            "code": "cap-uy-q1",
+            "name": "Bồi dưỡng cấp ủy viên Quận 1",
+            "decimals": 1,
+            "rounding": "half_up",
+            "owner": unit("QU-Q1").pk,
+        },
+    )
     kind = TrainingKind.objects.get(code="cap-uy-q1")
     changed = client.post(
         reverse("training:kind_edit", args=[kind.pk]), kind_data(kind, decimals=3)

@@ -90,9 +90,14 @@ def approve_all_case():
 
 
 CASES = [
-    delegate_case, recipient_case, link_case, role_case, deactivate_case, token_case,
+    delegate_case,
+    recipient_case,
+    link_case,
+    role_case,
+    deactivate_case,
+    token_case,
     approve_all_case,
-]  # fmt: skip
+]
 
 
 def _dialog_sentence(page: str, url: str) -> str:
@@ -159,11 +164,17 @@ def test_every_form_that_asks_in_a_dialog_posts_to_a_view_that_asks_without_one(
 
 @pytest.mark.parametrize(
     ("case", "username"),
-    [(delegate_case, "benthanh"), (recipient_case, "benthanh"), (link_case, "benthanh"),
-     (role_case, "benthanh"), (deactivate_case, "chuyenvien"), (approve_all_case, "bennghe"),
-     (delegate_case, "theodoi")],
+    [
+        (delegate_case, "benthanh"),
+        (recipient_case, "benthanh"),
+        (link_case, "benthanh"),
+        (role_case, "benthanh"),
+        (deactivate_case, "chuyenvien"),
+        (approve_all_case, "bennghe"),
+        (delegate_case, "theodoi"),
+    ],
     ids=lambda value: getattr(value, "__name__", value),
-)  # fmt: skip
+)
 def test_a_user_who_may_not_act_is_not_asked_and_nothing_changes(client, case, username):
     _, page_url, url, done = case()
     client.force_login(_user(username))

@@ -45,8 +45,9 @@ def _ward_viewer():
     from tuyengiao.orgs.models import Membership, OrgUnit
 
     user = get_user_model().objects.create_user("xem-bennghe", password="x")
-    Membership.objects.create(user=user, unit=OrgUnit.objects.get(code="DU-BEN-NGHE"),
-                              role="viewer")  # fmt: skip
+    Membership.objects.create(
+        user=user, unit=OrgUnit.objects.get(code="DU-BEN-NGHE"), role="viewer"
+    )
     return user
 
 
@@ -98,8 +99,7 @@ def test_the_specialist_sees_the_year_at_a_glance(client, specialist):
     # The report's status follows the generated report.
     from tuyengiao.orgs.models import OrgUnit
 
-    GeneratedReport.objects.create(unit=OrgUnit.objects.get(code="QU-Q1"), year=2022,
-                                   file="x.docx")  # fmt: skip
+    GeneratedReport.objects.create(unit=OrgUnit.objects.get(code="QU-Q1"), year=2022, file="x.docx")
     assert "Bản nháp, tạo ngày" in client.get("/").content.decode()
 
 
@@ -115,9 +115,12 @@ def test_the_approval_queue_shows_each_reports_rate_and_the_previous_period(clie
     rates = re.findall(r'data-testid="queue-rate">(.*?)</div>', page, re.S)
     assert rates
     waiting = (
-        Submission.objects.filter(status=S.SUBMITTED, form__code=first[1], period__code=first[2],
-                                  unit__code=first[3]).select_related("form", "period").get()
-    )  # fmt: skip
+        Submission.objects.filter(
+            status=S.SUBMITTED, form__code=first[1], period__code=first[2], unit__code=first[3]
+        )
+        .select_related("form", "period")
+        .get()
+    )
     previous, lines = side_by_side(waiting)
     rate = next(line for line in lines if line.label == waiting.form.indicators.first().name)
     assert f"<strong>{rate.now}</strong>" in rates[0]

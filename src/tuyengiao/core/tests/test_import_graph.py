@@ -59,8 +59,9 @@ def imports(name: str, path: Path, known: set[str]) -> list[tuple[str, str]]:
                 anchor = anchor[: len(anchor) - node.level + 1]
                 base = ".".join(anchor + ([base] if base else []))
             # `from pkg import mod` imports pkg.mod when it is a module, else pkg itself.
-            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base
-                       for a in node.names]  # fmt: skip
+            targets = [
+                f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names
+            ]
         for target in targets:
             while target and target not in known:  # `import a.b.c` imports a.b.c's module
                 target = target.rpartition(".")[0]

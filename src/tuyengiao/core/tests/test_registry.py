@@ -32,13 +32,20 @@ def test_an_app_registering_a_module_it_does_not_have_stops_the_start_up(tmp_pat
     (tmp_path / "broken_settings.py").write_text(
         "from tuyengiao.settings import *  # noqa\nINSTALLED_APPS = [*INSTALLED_APPS, 'broken']\n"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "broken_settings", "DEBUG": "true",
-           "TUYENGIAO_VAR_DIR": str(tmp_path), "PYTHONPATH": str(tmp_path)}  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "broken_settings",
+        "DEBUG": "true",
+        "TUYENGIAO_VAR_DIR": str(tmp_path),
+        "PYTHONPATH": str(tmp_path),
+    }
 
     started = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
-        env=env, capture_output=True, text=True,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
     assert started.returncode != 0
     assert "ImproperlyConfigured" in started.stderr
@@ -70,13 +77,20 @@ def test_every_kind_of_entry_naming_a_missing_module_is_refused(register):
 
 def test_demo_loaders_run_after_the_apps_they_name_else_in_registration_order():
     fresh = Registry()
-    for label, after in [("campaigns", ["documents", "reporting"]), ("orgs", []),
-                         ("documents", ["orgs"]), ("reporting", ["orgs"])]:  # fmt: skip
+    for label, after in [
+        ("campaigns", ["documents", "reporting"]),
+        ("orgs", []),
+        ("documents", ["orgs"]),
+        ("reporting", ["orgs"]),
+    ]:
         fresh.demo(_app(label), after=after)
 
     assert [lo.app for lo in fresh.demo_in_order()] == [
-        "orgs", "documents", "reporting", "campaigns"
-    ]  # fmt: skip
+        "orgs",
+        "documents",
+        "reporting",
+        "campaigns",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -97,18 +111,36 @@ def test_an_unknown_or_circular_demo_dependency_is_refused(loaders, problem):
 
 def test_the_project_registers_the_menu_panels_figures_and_demo_in_the_known_order():
     assert [e.url_name for e in registry.menu_in_order()] == [
-        "home", "orgs:tree", "reporting:forms", "documents:list", "campaigns:list",
-        "training:list", "outreach:list", "initiatives:list", "meetings:list",
-        "meetings:tasks", "awards:list", "targets:list", "reports:index", "audit:list",
+        "home",
+        "orgs:tree",
+        "reporting:forms",
+        "documents:list",
+        "campaigns:list",
+        "training:list",
+        "outreach:list",
+        "initiatives:list",
+        "meetings:list",
+        "meetings:tasks",
+        "awards:list",
+        "targets:list",
+        "reports:index",
+        "audit:list",
         "accounts:list",
-    ]  # fmt: skip
+    ]
     assert [p.rsplit(".", 2)[-2:] for p in registry.panels_in_order()][:2] == [
-        ["panels", "my_units"], ["panels", "returned"]
-    ]  # fmt: skip
+        ["panels", "my_units"],
+        ["panels", "returned"],
+    ]
     assert [p.split(".")[1] for p in registry.providers_in_order()] == [
-        "documents", "campaigns", "meetings", "awards", "targets", "training", "outreach",
+        "documents",
+        "campaigns",
+        "meetings",
+        "awards",
+        "targets",
+        "training",
+        "outreach",
         "initiatives",
-    ]  # fmt: skip
+    ]
     loaders = [lo.app for lo in registry.demo_in_order()]
     assert loaders[:2] == ["orgs", "accounts"] and loaders.index("documents") < loaders.index(
         "campaigns"

@@ -8,8 +8,13 @@ from tuyengiao.orgs.models import OrgUnit
 
 def test_the_query_is_split_into_folded_words_without_edge_punctuation():
     assert search_words("Tuyên truyền  biển, đảo «Việt Nam»") == [
-        "tuyen", "truyen", "bien", "dao", "viet", "nam",
-    ]  # fmt: skip
+        "tuyen",
+        "truyen",
+        "bien",
+        "dao",
+        "viet",
+        "nam",
+    ]
     assert search_words("05-KH/QU") == ["05-kh/qu"]
     assert search_words("  \x00 ") == []
 

@@ -67,8 +67,20 @@ def test_a_command_without_user_acts_as_the_system(db):
     from tuyengiao.campaigns.models import StudyCampaign
     from tuyengiao.core.models import AuditEvent
 
-    call_command("campaigns", "open", "HT-SYS-2023", "--form", "HT-NQ", "--period", "2023",
-                 "--title", "Đợt của hệ thống", "--unit", "QU-Q1", "--json")  # fmt: skip
+    call_command(
+        "campaigns",
+        "open",
+        "HT-SYS-2023",
+        "--form",
+        "HT-NQ",
+        "--period",
+        "2023",
+        "--title",
+        "Đợt của hệ thống",
+        "--unit",
+        "QU-Q1",
+        "--json",
+    )
     campaign = StudyCampaign.objects.get(code="HT-SYS-2023")
     event = AuditEvent.objects.get(verb="campaign.create", object_id=str(campaign.pk))
     assert event.actor is None and event.actor_display == "Hệ thống"

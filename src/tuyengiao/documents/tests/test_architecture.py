@@ -63,8 +63,18 @@ LOOKUPS = {"awards/demo.py", "meetings/demo.py"}
 TEMPLATE_READ = re.compile(r"[\w.]+\.title\b")
 TITLE_LOOKUP = re.compile(r"(\w+__)?title(__\w+)?")
 QUERY_FUNCTIONS = {"F", "OuterRef", "Lower", "Upper", "Substr", "Concat", "Left"}
-QUERY_METHODS = {"values", "values_list", "only", "order_by", "filter", "exclude", "get",
-                 "annotate", "aggregate", "alias"}  # fmt: skip
+QUERY_METHODS = {
+    "values",
+    "values_list",
+    "only",
+    "order_by",
+    "filter",
+    "exclude",
+    "get",
+    "annotate",
+    "aggregate",
+    "alias",
+}
 POSITIONAL = QUERY_FUNCTIONS | {"values", "values_list", "only", "order_by"}
 
 

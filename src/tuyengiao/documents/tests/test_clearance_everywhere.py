@@ -139,10 +139,13 @@ def test_the_report_and_the_audit_trail_never_carry_a_classified_title(
 ):
     document = classified[0]
     services.update_document(
-        document, actor=specialist, number_text=document.number_text,
-        signed_on=document.signed_on, title=document.title + " (sửa)",
+        document,
+        actor=specialist,
+        number_text=document.number_text,
+        signed_on=document.signed_on,
+        title=document.title + " (sửa)",
         classification=document.classification,
-    )  # fmt: skip
+    )
     document.refresh_from_db()
     client.force_login(uncleared_district)
 
@@ -211,10 +214,14 @@ def test_the_service_refuses_declassifying_by_a_user_without_clearance(uncleared
 
     with pytest.raises(services.NotAllowed, match="hạ độ mật"):
         services.update_document(
-            document, actor=uncleared_specialist, number_text=document.number_text,
-            signed_on=document.signed_on, title=None, classification="ordinary",
+            document,
+            actor=uncleared_specialist,
+            number_text=document.number_text,
+            signed_on=document.signed_on,
+            title=None,
+            classification="ordinary",
             reason="không còn mật",
-        )  # fmt: skip
+        )
 
 
 def test_without_clearance_the_classification_can_still_be_raised(client, uncleared_specialist):
@@ -237,9 +244,12 @@ def test_a_cleared_user_lowers_only_with_a_reason(client, specialist):
     assert "lý do hạ độ mật" in refused.content.decode().lower()
 
     done = edit(
-        client, specialist, document, classification="ordinary",
+        client,
+        specialist,
+        document,
+        classification="ordinary",
         lowering_reason="Hết thời hạn bảo vệ bí mật theo Quyết định 01/QĐ",
-    )  # fmt: skip
+    )
     assert done.status_code == 302
     document.refresh_from_db()
     assert document.classification == "ordinary"

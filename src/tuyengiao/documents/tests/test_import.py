@@ -31,11 +31,18 @@ def test_an_xlsx_register_with_a_title_block_is_imported(specialist, ward):
             ["ĐẢNG ỦY PHƯỜNG BẾN NGHÉ — SỔ VĂN BẢN ĐI"],
             [],
             HEADER,
-            [1, "20-KH/ĐU", dt.datetime(2022, 3, 4), "Kế hoạch tuyên truyền năm 2022", "Kế hoạch", "Thường"],
+            [
+                1,
+                "20-KH/ĐU",
+                dt.datetime(2022, 3, 4),
+                "Kế hoạch tuyên truyền năm 2022",
+                "Kế hoạch",
+                "Thường",
+            ],
             [2, "21 – BC/ĐU", "15/06/2022", "Báo cáo sơ kết 6 tháng", "BC", ""],
             [3, "02-BC/ĐU", "20/06/2022", "Báo cáo công tác bảo mật", "", "Mật"],
         ]
-    )  # fmt: skip
+    )
 
     result = run(specialist, ward, "so-van-ban.xlsx", data)
 

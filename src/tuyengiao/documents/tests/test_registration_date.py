@@ -24,9 +24,13 @@ LIST = reverse("documents:list")
 
 def _register(specialist, number="901-KH/QU", unit="QU-Q1", **extra):
     return services.register_document(
-        actor=specialist, number_text=number, signed_on=dt.date(2023, 3, 1),
-        title="Kế hoạch vào sổ thử", issuing_unit=OrgUnit.objects.get(code=unit), **extra,
-    )[0]  # fmt: skip
+        actor=specialist,
+        number_text=number,
+        signed_on=dt.date(2023, 3, 1),
+        title="Kế hoạch vào sổ thử",
+        issuing_unit=OrgUnit.objects.get(code=unit),
+        **extra,
+    )[0]
 
 
 def test_a_document_registered_without_a_date_is_registered_today(specialist):
@@ -50,8 +54,14 @@ def test_the_registration_date_cannot_precede_the_signing_nor_be_in_the_future(s
 
 def test_the_form_takes_dd_mm_yyyy_and_the_pages_show_it(client, specialist):
     client.force_login(specialist)
-    data = {"number_text": "902-KH/QU", "signed_on": "01/03/2023", "registered_on": "06/03/2023",
-            "title": "Kế hoạch vào sổ thử", "issuing_unit": "QU-Q1", "classification": "ordinary"}  # fmt: skip
+    data = {
+        "number_text": "902-KH/QU",
+        "signed_on": "01/03/2023",
+        "registered_on": "06/03/2023",
+        "title": "Kế hoạch vào sổ thử",
+        "issuing_unit": "QU-Q1",
+        "classification": "ordinary",
+    }
     client.post(reverse("documents:create"), data)
     document = Document.objects.get(number_text="902-KH/QU")
     assert document.registered_on == dt.date(2023, 3, 6)
@@ -126,9 +136,11 @@ def test_rows_older_than_the_column_take_their_signing_date(specialist):
 def test_a_registration_on_the_signing_day_follows_a_corrected_signing_date(specialist):
     document = _register(specialist, "908-KH/QU", registered_on=dt.date(2023, 3, 1))
     later = dict(
-        actor=specialist, number_text=document.number_text, title=document.title,
+        actor=specialist,
+        number_text=document.number_text,
+        title=document.title,
         classification=document.classification,
-    )  # fmt: skip
+    )
     services.update_document(document, signed_on=dt.date(2023, 3, 4), **later)
     assert document.registered_on == dt.date(2023, 3, 4)
     # a registration on another day is the department's own record: it is kept, or refused

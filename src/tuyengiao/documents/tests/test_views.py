@@ -107,9 +107,14 @@ def test_a_malformed_number_is_shown_in_vietnamese(client, specialist):
 
     response = client.post(
         reverse("documents:create"),
-        {"number_text": "05KH/QU", "signed_on": "2022-05-02", "title": "x",
-         "issuing_unit": "QU-Q1", "classification": "ordinary"},
-    )  # fmt: skip
+        {
+            "number_text": "05KH/QU",
+            "signed_on": "2022-05-02",
+            "title": "x",
+            "issuing_unit": "QU-Q1",
+            "classification": "ordinary",
+        },
+    )
 
     assert "thiếu dấu «-» giữa số thứ tự và loại văn bản" in response.content.decode()
 
@@ -210,16 +215,26 @@ def test_editing_a_document_to_secret_through_the_form_drops_its_file(client, sp
     client.force_login(specialist)
     client.post(
         reverse("documents:create"),
-        {"number_text": "951-KH/QU", "signed_on": "2022-05-02", "title": "Kế hoạch có tệp",
-         "issuing_unit": "QU-Q1", "classification": "ordinary", "file": pdf_file()},
-    )  # fmt: skip
+        {
+            "number_text": "951-KH/QU",
+            "signed_on": "2022-05-02",
+            "title": "Kế hoạch có tệp",
+            "issuing_unit": "QU-Q1",
+            "classification": "ordinary",
+            "file": pdf_file(),
+        },
+    )
     document = Document.objects.get(number_text="951-KH/QU")
 
     client.post(
         reverse("documents:edit", args=[document.pk]),
-        {"number_text": "951-KH/QU", "signed_on": "2022-05-02", "title": "Kế hoạch có tệp",
-         "classification": "secret"},
-    )  # fmt: skip
+        {
+            "number_text": "951-KH/QU",
+            "signed_on": "2022-05-02",
+            "title": "Kế hoạch có tệp",
+            "classification": "secret",
+        },
+    )
 
     document.refresh_from_db()
     assert document.classification == "secret" and not document.file

@@ -37,13 +37,23 @@ def test_the_sibling_ward_reporter_gets_404_on_every_ben_nghe_task_url(
     for url in urls_of_ben_nghe_task(ben_nghe_task):
         assert_hidden_from(client, outsider, url)
     assert_hidden_from(
-        client, outsider, reverse("meetings:task", args=[ben_nghe_task.pk]), "post",
-        date="2024-01-01", text="x", status="done",
-    )  # fmt: skip
+        client,
+        outsider,
+        reverse("meetings:task", args=[ben_nghe_task.pk]),
+        "post",
+        date="2024-01-01",
+        text="x",
+        status="done",
+    )
     assert_hidden_from(
-        client, outsider, f"/api/tasks/{ben_nghe_task.pk}/progress/", "post",
-        date="2024-01-01", text="x", status="done",
-    )  # fmt: skip
+        client,
+        outsider,
+        f"/api/tasks/{ben_nghe_task.pk}/progress/",
+        "post",
+        date="2024-01-01",
+        text="x",
+        status="done",
+    )
     ben_nghe_task.refresh_from_db()
     assert ben_nghe_task.status == TaskStatus.IN_PROGRESS
 
@@ -70,9 +80,15 @@ def test_ward_reporters_get_404_on_the_district_conference_and_its_forms(
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("admin", 200), ("specialist", 200), ("approver", 200), ("viewer", 200), ("reporter", 200),
-     ("outsider", 404)],
-)  # fmt: skip
+    [
+        ("admin", 200),
+        ("specialist", 200),
+        ("approver", 200),
+        ("viewer", 200),
+        ("reporter", 200),
+        ("outsider", 404),
+    ],
+)
 def test_permission_matrix_for_the_ben_nghe_task_page(
     client, request, ben_nghe_task, role, expected
 ):
@@ -153,9 +169,14 @@ def test_a_specialist_creates_a_conference_through_the_form(client, specialist):
     client.force_login(specialist)
     response = client.post(
         reverse("meetings:create"),
-        {"kind": "thematic", "title": "Hội nghị chuyên đề Nghị quyết 35", "date": "2024-04-02",
-         "place": "Quận ủy", "unit": OrgUnit.objects.get(code="QU-Q1").pk},
-    )  # fmt: skip
+        {
+            "kind": "thematic",
+            "title": "Hội nghị chuyên đề Nghị quyết 35",
+            "date": "2024-04-02",
+            "place": "Quận ủy",
+            "unit": OrgUnit.objects.get(code="QU-Q1").pk,
+        },
+    )
     conference = Conference.objects.get(title="Hội nghị chuyên đề Nghị quyết 35")
     assert response.status_code == 302 and response.url == conference.get_absolute_url()
 
@@ -168,9 +189,12 @@ def test_a_bad_due_date_is_shown_on_the_task_form_and_nothing_is_saved(
     count = Task.objects.count()
     response = client.post(
         reverse("meetings:task_create", args=[conclusion.pk]),
-        {"title": "Nhiệm vụ", "unit": OrgUnit.objects.get(code="DU-BEN-NGHE").pk,
-         "due_date": "2022-12-31"},
-    )  # fmt: skip
+        {
+            "title": "Nhiệm vụ",
+            "unit": OrgUnit.objects.get(code="DU-BEN-NGHE").pk,
+            "due_date": "2022-12-31",
+        },
+    )
     assert response.status_code == 200
     assert "Hạn hoàn thành 31/12/2022: không được trước ngày hội nghị 10/02/2023" in (
         response.content.decode()
@@ -223,9 +247,14 @@ def test_editing_a_conference_records_what_changed(client, specialist, conferenc
     client.force_login(specialist)
     response = client.post(
         reverse("meetings:edit", args=[conference.pk]),
-        {"kind": conference.kind, "title": conference.title, "date": "2023-02-10",
-         "place": "Nhà Văn hóa Thanh niên", "unit": conference.unit_id},
-    )  # fmt: skip
+        {
+            "kind": conference.kind,
+            "title": conference.title,
+            "date": "2023-02-10",
+            "place": "Nhà Văn hóa Thanh niên",
+            "unit": conference.unit_id,
+        },
+    )
     assert response.status_code == 302
     event = AuditEvent.objects.filter(
         verb="conference.update", object_id=str(conference.pk)
@@ -267,8 +296,12 @@ def test_one_conclusion_is_assigned_to_several_units_at_once(client, specialist,
     wards = list(OrgUnit.objects.filter(code__in=["DU-BEN-NGHE", "DU-BEN-THANH", "DU-CAU-KHO"]))
     client.force_login(specialist)
     url = reverse("meetings:task_create", args=[conclusion.pk])
-    data = {"title": "Tổ chức tuyên truyền kết luận", "unit": wards[0].pk,
-            "also_units": [w.pk for w in wards], "due_date": "30/09/2023"}  # fmt: skip
+    data = {
+        "title": "Tổ chức tuyên truyền kết luận",
+        "unit": wards[0].pk,
+        "also_units": [w.pk for w in wards],
+        "due_date": "30/09/2023",
+    }
     page = client.post(url, data, follow=True).content.decode()
     assert "Đã giao nhiệm vụ cho 3 đơn vị." in page
     assert sorted(conclusion.tasks.values_list("unit__code", flat=True)) == sorted(

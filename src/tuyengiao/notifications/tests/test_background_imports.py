@@ -60,8 +60,9 @@ def test_a_big_register_with_a_bad_row_saves_nothing_and_says_where(
     assert job.status == "failed"
     assert job.error == "Có 1 lỗi, chưa lưu dữ liệu nào."
     assert "Dòng 7, cột «Ngày ban hành»: «xx» không phải ngày" in job.result["errors"][0]
-    assert not Document.objects.filter(number_text__startswith="96", issuing_unit__code="QU-Q1",
-                                       title__startswith="Kế hoạch số").exists()  # fmt: skip
+    assert not Document.objects.filter(
+        number_text__startswith="96", issuing_unit__code="QU-Q1", title__startswith="Kế hoạch số"
+    ).exists()
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Dòng 7, cột «Ngày ban hành»" in page
 

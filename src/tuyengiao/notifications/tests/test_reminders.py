@@ -18,9 +18,17 @@ from .conftest import DEADLINE_2023
 pytestmark = pytest.mark.django_db
 # Units of the demo's 2023 round that have not sent: not started, drafts and one returned.
 LATE_2023 = {
-    "DU-BEN-NGHE", "DU-CAU-KHO", "CS-Q1-007", "CS-Q1-019", "CS-Q1-033",
-    "DU-BEN-THANH", "CS-Q1-011", "CS-Q1-025", "CS-Q1-038", "CS-Q1-021",
-}  # fmt: skip
+    "DU-BEN-NGHE",
+    "DU-CAU-KHO",
+    "CS-Q1-007",
+    "CS-Q1-019",
+    "CS-Q1-033",
+    "DU-BEN-THANH",
+    "CS-Q1-011",
+    "CS-Q1-025",
+    "CS-Q1-038",
+    "CS-Q1-021",
+}
 
 
 def on(n: int) -> dt.date:

@@ -69,11 +69,22 @@ def test_dashboards_read_the_replica_and_the_rest_the_primary(request, tmp_path)
     }
     # The replica's kept totals follow its changed value, as replication would carry them.
     rebuilt = subprocess.run(
-        [sys.executable, "-m", "tuyengiao.manage", "totals", "rebuild", "--form", "HT-NQ",
-         "--period", PERIOD],
+        [
+            sys.executable,
+            "-m",
+            "tuyengiao.manage",
+            "totals",
+            "rebuild",
+            "--form",
+            "HT-NQ",
+            "--period",
+            PERIOD,
+        ],
         env={**env, "DATABASE_URL": f"sqlite:///{replica}", "DATABASE_REPLICA_URL": ""},
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert rebuilt.returncode == 0, rebuilt.stderr
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=300

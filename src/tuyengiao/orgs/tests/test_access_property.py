@@ -34,8 +34,9 @@ people = st.lists(
 )
 # Paths treebeard never writes: a unit's own step starting with a lowercase letter or a
 # punctuation mark. `startswith` and the path range disagreed on these; the rule must not.
-odd_tails = st.lists(st.tuples(st.integers(0, 1000), st.sampled_from(["a", "z", "_", "~"])),
-                     max_size=2)  # fmt: skip
+odd_tails = st.lists(
+    st.tuples(st.integers(0, 1000), st.sampled_from(["a", "z", "_", "~"])), max_size=2
+)
 _serial = iter(range(10**9))
 
 
@@ -83,9 +84,11 @@ def test_can_agrees_with_visible_to(parents, specs, tails):
                 seen = set(tree.visible_to(user, action).values_list("pk", flat=True))
                 for unit in units:
                     assert access.can(user, action, unit) == (unit.pk in seen), (
-                        user, action, unit.path, [(m.role, m.unit.path) for m in
-                                                   access.memberships(user)],
-                    )  # fmt: skip
+                        user,
+                        action,
+                        unit.path,
+                        [(m.role, m.unit.path) for m in access.memberships(user)],
+                    )
                 scoped = set(
                     Membership.objects.filter(unit__in=units)
                     .visible_to(user, action)

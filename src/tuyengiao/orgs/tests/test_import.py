@@ -13,9 +13,15 @@ from tuyengiao.orgs.services import successors_of
 
 pytestmark = pytest.mark.django_db
 KINDS_VI = [
-    "Trung ương", "Thành ủy, Tỉnh ủy", "Quận ủy, Huyện ủy", "Đảng ủy phường, xã",
-    "Tổ chức cơ sở đảng", "Chi bộ", "Ban tham mưu", "Tổ chức chính trị - xã hội",
-]  # fmt: skip
+    "Trung ương",
+    "Thành ủy, Tỉnh ủy",
+    "Quận ủy, Huyện ủy",
+    "Đảng ủy phường, xã",
+    "Tổ chức cơ sở đảng",
+    "Chi bộ",
+    "Ban tham mưu",
+    "Tổ chức chính trị - xã hội",
+]
 
 
 def run_json(capsys, *args):
@@ -36,8 +42,10 @@ def test_import_admin_seeds_ho_chi_minh_citys_168_wards_once(capsys):
 def test_dry_run_counts_and_saves_nothing(capsys):
     before = OrgUnit.objects.count()
     assert run_json(capsys, "--province", "1", "--dry-run") == {
-        "province": "Thành phố Hà Nội", "wards": 126, "created": 127,  # and the Thành ủy
-    }  # fmt: skip
+        "province": "Thành phố Hà Nội",
+        "wards": 126,
+        "created": 127,  # and the Thành ủy
+    }
     assert OrgUnit.objects.count() == before
 
 

@@ -53,9 +53,19 @@ def test_merge_command_opens_a_new_unit_with_lineage_and_the_decision(capsys):
         )
     paths = {u.code: u.path for u in OrgUnit.objects.all()}
     call_command(
-        "orgs", "merge", "X-A", "X-B", "--into", "X-AB", "--name", "Đảng ủy xã Hợp Nhất",
-        "--date", "2027-01-01", "--document", "Quyết định 12-QĐ/TU",
-    )  # fmt: skip
+        "orgs",
+        "merge",
+        "X-A",
+        "X-B",
+        "--into",
+        "X-AB",
+        "--name",
+        "Đảng ủy xã Hợp Nhất",
+        "--date",
+        "2027-01-01",
+        "--document",
+        "Quyết định 12-QĐ/TU",
+    )
     out = capsys.readouterr().out
     assert "Thành lập (1): X-AB" in out and "X-A → X-AB" in out
     merged = unit("X-AB")
@@ -67,9 +77,18 @@ def test_merge_command_opens_a_new_unit_with_lineage_and_the_decision(capsys):
 
 def test_split_command_gives_each_new_unit_its_chosen_children(commune, capsys):
     call_command(
-        "orgs", "split", "X-W", "--into", "X-W1=Đảng ủy xã Một", "X-W2=Đảng ủy xã Hai",
-        "--children", "X-W1=X-C1", "X-W2=X-C2", "--date", "2027-01-01",
-    )  # fmt: skip
+        "orgs",
+        "split",
+        "X-W",
+        "--into",
+        "X-W1=Đảng ủy xã Một",
+        "X-W2=Đảng ủy xã Hai",
+        "--children",
+        "X-W1=X-C1",
+        "X-W2=X-C2",
+        "--date",
+        "2027-01-01",
+    )
     assert [s.code for s in successors_of(commune)] == ["X-W1", "X-W2"]
     assert [c.code for c in OrgUnit.objects.children_of(unit("X-W1"))] == ["X-C1-2027"]
     assert [c.code for c in OrgUnit.objects.children_of(unit("X-W2"))] == ["X-C2-2027"]
@@ -80,9 +99,18 @@ def test_split_command_gives_each_new_unit_its_chosen_children(commune, capsys):
 def test_dry_run_shows_what_moves_and_saves_nothing(commune, capsys):
     before = OrgUnit.objects.count()
     call_command(
-        "orgs", "split", "X-W", "--into", "X-W1=Một", "X-W2=Hai", "--children", "X-W1=X-C1,X-C2",
-        "--date", "2027-01-01", "--dry-run",
-    )  # fmt: skip
+        "orgs",
+        "split",
+        "X-W",
+        "--into",
+        "X-W1=Một",
+        "X-W2=Hai",
+        "--children",
+        "X-W1=X-C1,X-C2",
+        "--date",
+        "2027-01-01",
+        "--dry-run",
+    )
     out = capsys.readouterr().out
     assert "chưa lưu" in out and "Giải thể (3): X-W, X-C1, X-C2" in out
     assert "Thành lập (4): X-W1, X-C1-2027, X-C2-2027, X-W2" in out
@@ -96,9 +124,17 @@ def test_commands_refuse_bad_input_in_vietnamese(commune):
         call_command("orgs", "merge", "X-W", "--into", "TU-HCM", "--date", "01/01/2027")
     with pytest.raises(CommandError, match="không phải đơn vị trực thuộc"):
         call_command(
-            "orgs", "split", "X-W", "--into", "X-W1=Một", "X-W2=Hai", "--children", "X-W1=DU-BEN-NGHE",
-            "--date", "2027-01-01",
-        )  # fmt: skip
+            "orgs",
+            "split",
+            "X-W",
+            "--into",
+            "X-W1=Một",
+            "X-W2=Hai",
+            "--children",
+            "X-W1=DU-BEN-NGHE",
+            "--date",
+            "2027-01-01",
+        )
     assert unit("X-W").valid_to is None
 
 

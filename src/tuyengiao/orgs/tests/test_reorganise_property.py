@@ -37,8 +37,11 @@ def snapshot(codes):
     result = {}
     for unit in OrgUnit.objects.filter(code__in=codes):
         r = rollup(form, unit, period)
-        result[unit.code] = (r.fields, {k: v.display for k, v in r.indicators.items()},
-                             r.completeness.as_json())  # fmt: skip
+        result[unit.code] = (
+            r.fields,
+            {k: v.display for k, v in r.indicators.items()},
+            r.completeness.as_json(),
+        )
     result["breakdown"] = [
         (row.unit.code, row.fields) for row in children_breakdown(form, district, period)
     ]
@@ -60,13 +63,24 @@ def apply(op, date, picks):
     )
     first = units[0]
     if op == "merge":
-        reorganise.merge(units, UnitSpec(f"P{n}", f"Hợp nhất {n}", first.kind), parent=district,
-                         date=date, decision=WHY, actor=SYSTEM)  # fmt: skip
+        reorganise.merge(
+            units,
+            UnitSpec(f"P{n}", f"Hợp nhất {n}", first.kind),
+            parent=district,
+            date=date,
+            decision=WHY,
+            actor=SYSTEM,
+        )
     elif op == "merge-existing" and len(units) > 1:
         reorganise.merge(units[1:], first, parent=None, date=date, decision=WHY, actor=SYSTEM)
     elif op == "split":
-        reorganise.split(first, [UnitSpec(f"P{n}-{i}", f"Tách {n}-{i}", first.kind) for i in (1, 2)],
-                         date=date, decision=WHY, actor=SYSTEM)  # fmt: skip
+        reorganise.split(
+            first,
+            [UnitSpec(f"P{n}-{i}", f"Tách {n}-{i}", first.kind) for i in (1, 2)],
+            date=date,
+            decision=WHY,
+            actor=SYSTEM,
+        )
     elif op == "rename":
         reorganise.rename_unit(
             first, code=f"P{n}", name=f"Tên mới {n}", date=date, decision=WHY, actor=SYSTEM

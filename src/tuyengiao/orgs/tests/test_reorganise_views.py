@@ -27,8 +27,14 @@ def test_only_admins_of_the_unit_reach_the_pages(client, request, role):
 def test_merge_preview_lists_what_closes_and_opens_and_saves_nothing(client, admin):
     client.force_login(admin)
     others = OrgUnit.objects.filter(code__in=["DU-BEN-THANH-2025"]).values_list("pk", flat=True)
-    data = {**DECISION, "others": list(others), "new_code": "DU-TRUNG-TAM", "new_name": "Đảng ủy phường Trung Tâm",
-            "carry_children": "on", "preview": "1"}  # fmt: skip
+    data = {
+        **DECISION,
+        "others": list(others),
+        "new_code": "DU-TRUNG-TAM",
+        "new_name": "Đảng ủy phường Trung Tâm",
+        "carry_children": "on",
+        "preview": "1",
+    }
     page = client.post(url(SAI_GON, "merge"), data).content.decode()
     assert 'data-testid="preview"' in page
     assert (

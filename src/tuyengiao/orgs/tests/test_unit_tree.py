@@ -70,8 +70,10 @@ def test_in_subtree_keeps_the_records_below_the_unit(model):
     path = f"{lookup}__path" if lookup else "path"
     inside = model._default_manager.in_subtree(district)
     outside = model._default_manager.exclude(pk__in=inside.values("pk"))
-    assert all(district.path <= p <= access.subtree_top(district.path)
-               for p in inside.values_list(path, flat=True))  # fmt: skip
+    assert all(
+        district.path <= p <= access.subtree_top(district.path)
+        for p in inside.values_list(path, flat=True)
+    )
     assert not outside.filter(**{f"{path}__startswith": district.path}).exists()
     if any(f.name == "search_text" for f in model._meta.fields) and inside.exists():
         first = inside.exclude(search_text="").values("pk", "search_text").first()

@@ -180,8 +180,12 @@ def test_the_month_grid_names_the_cell_of_a_decimal(client, specialist, ben_nghe
 
 def test_a_code_with_spaces_or_accents_is_refused_in_vietnamese(client, specialist):
     client.force_login(specialist)
-    data = {"name": "Kênh mới", "code": "cột cờ", "platform": "website",
-            "unit": OrgUnit.objects.get(code="QU-Q1").pk}  # fmt: skip
+    data = {
+        "name": "Kênh mới",
+        "code": "cột cờ",
+        "platform": "website",
+        "unit": OrgUnit.objects.get(code="QU-Q1").pk,
+    }
     page = client.post(reverse("outreach:create"), data).content.decode()
     assert "«Mã»: «cột cờ» — chỉ dùng chữ không dấu, chữ số, dấu gạch ngang" in page
     assert "slug" not in page

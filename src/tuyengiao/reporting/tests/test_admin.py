@@ -27,8 +27,13 @@ def test_a_rule_over_an_unknown_field_or_with_code_inside_is_refused(form):
 
 
 def test_an_indicator_code_must_be_a_plain_identifier(form):
-    indicator = Indicator(form=form, code="Tỷ lệ", name="x", numerator="members_attended",
-                          denominator="members_required")  # fmt: skip
+    indicator = Indicator(
+        form=form,
+        code="Tỷ lệ",
+        name="x",
+        numerator="members_attended",
+        denominator="members_required",
+    )
     with pytest.raises(ValidationError, match="chỉ gồm chữ thường"):
         indicator.clean()
 
@@ -36,6 +41,7 @@ def test_an_indicator_code_must_be_a_plain_identifier(form):
 def test_periods_are_listed_newest_first():
     codes = ["HT-TW456-2022", "2023"]
     assert list(Period.objects.filter(code__in=codes).values_list("code", flat=True)) == [
-        "2023", "HT-TW456-2022"
-    ]  # fmt: skip
+        "2023",
+        "HT-TW456-2022",
+    ]
     assert Form.objects.get(code="HT-NQ").period_type == "year"

@@ -163,8 +163,11 @@ def test_a_batch_the_database_refuses_is_saved_unit_by_unit(specialist, monkeypa
 
     monkeypatch.setattr(services, "write_batch", refused)
     codes = _units(3)
-    items = [{"unit": codes[0], "values": GOOD}, {"unit": codes[1], "values": {**GOOD,
-             "members_attended": 999}}, {"unit": codes[2], "values": GOOD}]  # fmt: skip
+    items = [
+        {"unit": codes[0], "values": GOOD},
+        {"unit": codes[1], "values": {**GOOD, "members_attended": 999}},
+        {"unit": codes[2], "values": GOOD},
+    ]
     body = _post(specialist, items, submit=True).json()
     assert [r["ok"] for r in body["results"]] == [True, False, True]
     assert "members_attended" in body["results"][1]["errors"]

@@ -22,8 +22,9 @@ def designer(specialist, district):
 
 @pytest.fixture
 def ward_admin(outsider):
-    Membership.objects.create(user=outsider, unit=OrgUnit.objects.get(code="DU-BEN-THANH"),
-                              role="admin")  # fmt: skip
+    Membership.objects.create(
+        user=outsider, unit=OrgUnit.objects.get(code="DU-BEN-THANH"), role="admin"
+    )
     return outsider
 
 
@@ -35,30 +36,81 @@ def test_a_specialist_designs_a_small_form_and_a_ward_reports_on_it(
     client, designer, reporter, district
 ):
     client.force_login(designer)
-    created = client.post(reverse("reporting:designer_new"), {
-        "code": "SH-CB", "name": "Sinh hoạt chi bộ chuyên đề", "period_type": "quarter",
-        "owner": district.pk,
-        "deadline_days": 10, "approval_required": "on", "approval_levels": 1,
-        "approver_must_differ": "on",
-    }, follow=True)  # fmt: skip
+    created = client.post(
+        reverse("reporting:designer_new"),
+        {
+            "code": "SH-CB",
+            "name": "Sinh hoạt chi bộ chuyên đề",
+            "period_type": "quarter",
+            "owner": district.pk,
+            "deadline_days": 10,
+            "approval_required": "on",
+            "approval_levels": 1,
+            "approver_must_differ": "on",
+        },
+        follow=True,
+    )
     assert created.status_code == 200
     url = reverse("reporting:designer_edit", args=["SH-CB"])
     for code, label in (("cells", "Số chi bộ"), ("cells_held", "Số chi bộ đã sinh hoạt")):
-        _post(client, url, "field", **{"field-code": code, "field-label": label,
-              "field-type": "integer", "field-required": "on", "field-min_value": "0",
-              "field-aggregation": "sum", "field-change_warning_pct": "30"})  # fmt: skip
+        _post(
+            client,
+            url,
+            "field",
+            **{
+                "field-code": code,
+                "field-label": label,
+                "field-type": "integer",
+                "field-required": "on",
+                "field-min_value": "0",
+                "field-aggregation": "sum",
+                "field-change_warning_pct": "30",
+            },
+        )
     # a rule naming a field the form does not have is refused, in Vietnamese
-    bad = _post(client, url, "rule", **{"rule-left": "cells_hled", "rule-operator": "<=",
-                "rule-right": "cells", "rule-severity": "error"})  # fmt: skip
+    bad = _post(
+        client,
+        url,
+        "rule",
+        **{
+            "rule-left": "cells_hled",
+            "rule-operator": "<=",
+            "rule-right": "cells",
+            "rule-severity": "error",
+        },
+    )
     assert "dùng mã không có trong biểu mẫu: «cells_hled»" in bad.content.decode()
-    _post(client, url, "rule", **{"rule-left": "cells_held", "rule-operator": "<=",
-          "rule-right": "cells", "rule-severity": "error"})  # fmt: skip
-    _post(client, url, "indicator", **{"indicator-code": "held_rate",
-          "indicator-name": "Tỷ lệ chi bộ sinh hoạt", "indicator-numerator": "cells_held",
-          "indicator-denominator": "cells", "indicator-factor": "100", "indicator-decimals": "1",
-          "indicator-rounding": "half_up"})  # fmt: skip
-    page = _post(client, url, "assign", **{"assign-period": "2024Q1", "assign-unit": "QU-Q1",
-                 "assign-kind": "grassroots"}).content.decode()  # fmt: skip
+    _post(
+        client,
+        url,
+        "rule",
+        **{
+            "rule-left": "cells_held",
+            "rule-operator": "<=",
+            "rule-right": "cells",
+            "rule-severity": "error",
+        },
+    )
+    _post(
+        client,
+        url,
+        "indicator",
+        **{
+            "indicator-code": "held_rate",
+            "indicator-name": "Tỷ lệ chi bộ sinh hoạt",
+            "indicator-numerator": "cells_held",
+            "indicator-denominator": "cells",
+            "indicator-factor": "100",
+            "indicator-decimals": "1",
+            "indicator-rounding": "half_up",
+        },
+    )
+    page = _post(
+        client,
+        url,
+        "assign",
+        **{"assign-period": "2024Q1", "assign-unit": "QU-Q1", "assign-kind": "grassroots"},
+    ).content.decode()
     assert "Đã giao thêm cho 51 đơn vị." in page
     form = Form.objects.get(code="SH-CB")
     assert form.owner == district
@@ -121,9 +173,15 @@ def test_a_form_with_data_keeps_past_figures_and_changes_in_a_new_version(
         form.fields.values_list("code", flat=True)
     )
     design.remove_indicator(copy.indicators.get(), actor=designer)
-    design.add_indicator(copy, actor=designer, code="participation_rate", name="Tỷ lệ",
-                         numerator="members_attended", denominator="members_total",
-                         rounding="half_up")  # fmt: skip
+    design.add_indicator(
+        copy,
+        actor=designer,
+        code="participation_rate",
+        name="Tỷ lệ",
+        numerator="members_attended",
+        denominator="members_total",
+        rounding="half_up",
+    )
     # past submissions keep their own version: the 2022 rollup is identical
     assert rollup(form, district, year_2022).as_json() == before
     assert before["indicators"]["participation_rate"]["display"] == "93,44%"
@@ -131,12 +189,20 @@ def test_a_form_with_data_keeps_past_figures_and_changes_in_a_new_version(
 
 def test_a_new_form_is_given_to_a_unit_the_designer_administers(client, ward_admin, district):
     client.force_login(ward_admin)
-    response = client.post(reverse("reporting:designer_new"), {
-        "code": "X-1", "name": "Thử", "period_type": "year", "owner": district.pk,
-        "deadline_days": 10, "approval_levels": 1,
-    })  # fmt: skip
+    response = client.post(
+        reverse("reporting:designer_new"),
+        {
+            "code": "X-1",
+            "name": "Thử",
+            "period_type": "year",
+            "owner": district.pk,
+            "deadline_days": 10,
+            "approval_levels": 1,
+        },
+    )
     assert response.status_code == 200  # the district is not among the choices
     assert not Form.objects.filter(code="X-1").exists()
     with pytest.raises(NotAllowed):
-        design.save_form(actor=ward_admin, code="X-1", name="Thử", period_type="year",
-                         owner=district)  # fmt: skip
+        design.save_form(
+            actor=ward_admin, code="X-1", name="Thử", period_type="year", owner=district
+        )

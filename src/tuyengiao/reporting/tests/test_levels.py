@@ -44,8 +44,10 @@ def test_the_ward_leader_then_the_district_approve_and_each_level_counts(
     review.approve(sent, actor=ward_leader)
     sent.refresh_from_db()
     assert (sent.status, sent.approved_level, sent.first_approved_by) == (
-        "submitted", 1, ward_leader
-    )  # fmt: skip
+        "submitted",
+        1,
+        ward_leader,
+    )
     assert completeness(two_levels, district, year_2023).approved == before.approved
     assert completeness(two_levels, district, year_2023, level=1).approved == first.approved + 1
     at_one = rollup(two_levels, ben_nghe, year_2023, level=1).fields["members_total"]
@@ -68,8 +70,9 @@ def test_one_person_cannot_give_both_levels(sent, approver):
         review.approve(sent, actor=approver)
 
 
-def test_the_sender_approves_at_no_level(two_levels, year_2023, ben_nghe, ward_leader,
-                                         good_values, approver):  # fmt: skip
+def test_the_sender_approves_at_no_level(
+    two_levels, year_2023, ben_nghe, ward_leader, good_values, approver
+):
     Membership.objects.create(user=ward_leader, unit=ben_nghe, role="reporter")
     mine = services.submit(two_levels, ben_nghe, year_2023, good_values, actor=ward_leader)
     with pytest.raises(NotAllowed, match="không tự duyệt được"):

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _previous(form, year_2022, ben_nghe) -> dict:
-    return services.stored_values(Submission.objects.get(form=form, period=year_2022,
-                                                         unit=ben_nghe))  # fmt: skip
+    return services.stored_values(
+        Submission.objects.get(form=form, period=year_2022, unit=ben_nghe)
+    )
 
 
 def test_a_jump_of_more_than_30_percent_warns_with_the_old_value_and_still_saves(
@@ -71,8 +72,9 @@ def test_the_approver_sees_a_warnings_column_and_the_previous_period_side_by_sid
 ):
     before = _previous(form, year_2022, ben_nghe)
     total = int(before["members_total"])
-    services.submit(form, ben_nghe, year_2023, {**before, "members_total": total * 2},
-                    actor=reporter)  # fmt: skip
+    services.submit(
+        form, ben_nghe, year_2023, {**before, "members_total": total * 2}, actor=reporter
+    )
     client.force_login(approver)
     board = client.get(reverse("reporting:status", args=[form.code, "2023", "QU-Q1"]))
     row = next(r for r in board.context["page"].object_list if r["unit"] == ben_nghe)

@@ -52,14 +52,17 @@ def test_reopen_edit_resubmit_approve_keeps_every_step_with_before_and_after(
 
     # when the reporter corrects one figure and sends again
     value_pk = Value.objects.get(submission=submission, field__code="members_attended").pk
-    services.submit(form, ben_nghe, year_2022, {**before, "members_attended": attended - 3},
-                    actor=reporter)  # fmt: skip
+    services.submit(
+        form, ben_nghe, year_2022, {**before, "members_attended": attended - 3}, actor=reporter
+    )
     # then the value was updated in place, and its change is kept: old, new, who, how
     assert Value.objects.get(submission=submission, field__code="members_attended").pk == value_pk
     change = ValueChange.objects.get(submission=submission, actor=reporter)
     assert (change.field.code, change.old_number, change.new_number) == (
-        "members_attended", Decimal(attended), Decimal(attended - 3)
-    )  # fmt: skip
+        "members_attended",
+        Decimal(attended),
+        Decimal(attended - 3),
+    )
     assert (change.actor, change.path, change.context) == (reporter, "web", "reopen")
     sent = _events(submission, "submission.submit")[-1]
     assert sent.data["after_reopen"] is True
@@ -124,8 +127,9 @@ def test_someone_else_approves_and_the_page_says_why_the_sender_cannot(
     client.force_login(admin)
     page = client.get(url).content.decode()
     assert 'data-testid="own-report"' in page and "Duyệt</button>" not in page
-    refused = client.post(reverse("reporting:approve", args=[form.code, "2023", ben_nghe.code]),
-                          follow=True)  # fmt: skip
+    refused = client.post(
+        reverse("reporting:approve", args=[form.code, "2023", ben_nghe.code]), follow=True
+    )
     assert "không tự duyệt được" in refused.content.decode()
     client.force_login(approver)
     client.post(reverse("reporting:approve", args=[form.code, "2023", ben_nghe.code]))
@@ -181,10 +185,13 @@ def test_the_review_policy_says_who_may_approve_return_and_reopen(
     def offered(user, submission):
         return {
             verb
-            for verb, rule in (("approve", may_approve), ("return", may_return),
-                               ("reopen", may_reopen))
+            for verb, rule in (
+                ("approve", may_approve),
+                ("return", may_return),
+                ("reopen", may_reopen),
+            )
             if rule(user, submission)
-        }  # fmt: skip
+        }
 
     assert offered(approver, None) == set()
     draft = services.save_draft(form, ben_nghe, year_2023, good_values, actor=reporter)

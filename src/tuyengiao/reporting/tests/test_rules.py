@@ -12,9 +12,14 @@ pytestmark = pytest.mark.django_db
 
 def indicator(rounding):
     return Indicator(
-        code="rate", name="Tỷ lệ", numerator="attended", denominator="planned",
-        factor=Decimal(100), decimals=2, rounding=rounding,
-    )  # fmt: skip
+        code="rate",
+        name="Tỷ lệ",
+        numerator="attended",
+        denominator="planned",
+        factor=Decimal(100),
+        decimals=2,
+        rounding=rounding,
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,13 +41,23 @@ def test_an_indicator_over_a_zero_denominator_has_no_value():
     from tuyengiao.reporting.expressions import parse
 
     ind = indicator(Rounding.TRUNCATE)
-    assert rules.indicator_value(ind, parse("attended"), parse("planned"), {"attended": 0, "planned": 0}) is None  # fmt: skip
+    assert (
+        rules.indicator_value(
+            ind, parse("attended"), parse("planned"), {"attended": 0, "planned": 0}
+        )
+        is None
+    )
     assert rules.display_indicator(ind, None) == "—"
 
 
 def field(**kwargs):
-    defaults = dict(code="members_total", label="Tổng số đảng viên", type=FieldType.INTEGER,
-                    required=True, min_value=Decimal(0))  # fmt: skip
+    defaults = dict(
+        code="members_total",
+        label="Tổng số đảng viên",
+        type=FieldType.INTEGER,
+        required=True,
+        min_value=Decimal(0),
+    )
     return Field(**{**defaults, **kwargs})
 
 
@@ -104,9 +119,13 @@ def test_choice_and_date_fields():
 def test_a_rule_error_names_both_fields_and_values_and_sits_on_the_left_field(form):
     checked = rules.check(
         rules.FormSpec(form),
-        {"members_total": 300, "members_required": 280, "members_attended": 7200,
-         "non_members_attended": 10},
-    )  # fmt: skip
+        {
+            "members_total": 300,
+            "members_required": 280,
+            "members_attended": 7200,
+            "non_members_attended": 10,
+        },
+    )
     assert checked.errors == {
         "members_attended": [
             "«Số đảng viên tham gia học tập» (7.200) lớn hơn «Số đảng viên phải học tập» (280)."
@@ -117,6 +136,9 @@ def test_a_rule_error_names_both_fields_and_values_and_sits_on_the_left_field(fo
 def test_rules_wait_for_missing_values_and_unknown_codes_are_reported(form):
     checked = rules.check(rules.FormSpec(form), {"members_attended": 5, "bogus": 1})
     assert set(checked.errors) == {
-        "members_total", "members_required", "non_members_attended", rules.GENERAL
-    }  # fmt: skip
+        "members_total",
+        "members_required",
+        "non_members_attended",
+        rules.GENERAL,
+    }
     assert "«bogus»" in checked.errors[rules.GENERAL][0]

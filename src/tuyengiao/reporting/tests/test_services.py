@@ -21,8 +21,12 @@ def test_a_reporter_saves_a_draft_then_submits_and_the_trail_records_it(
 
 
 def test_a_rule_error_saves_nothing_and_names_the_field(form, year_2023, ben_nghe, reporter):
-    values = {"members_total": "300", "members_required": "280", "members_attended": "7.200",
-              "non_members_attended": "10"}  # fmt: skip
+    values = {
+        "members_total": "300",
+        "members_required": "280",
+        "members_attended": "7.200",
+        "non_members_attended": "10",
+    }
     with pytest.raises(ValidationFailed) as error:
         services.save_draft(form, ben_nghe, year_2023, values, actor=reporter)
     assert "7.200" in error.value.errors["members_attended"][0]
@@ -49,8 +53,9 @@ def test_return_needs_a_reason_then_the_unit_edits_and_resubmits(
         review.return_submission(sent, "Sai số", actor=reporter)
     returned = review.return_submission(sent, "Số đảng viên chưa khớp", actor=specialist)
     assert returned.status == S.RETURNED
-    services.save_draft(form, ben_nghe, year_2023, {**good_values, "members_total": "321"},
-                        actor=reporter)  # fmt: skip
+    services.save_draft(
+        form, ben_nghe, year_2023, {**good_values, "members_total": "321"}, actor=reporter
+    )
     resent = services.submit(form, ben_nghe, year_2023, actor=reporter)
     with pytest.raises(NotAllowed):
         review.approve(resent, actor=specialist)  # specialists return, approvers approve
@@ -111,14 +116,16 @@ def test_save_many_checks_every_unit_first_and_saves_nothing_on_one_error(
     before = Value.objects.count()
     with pytest.raises(ValidationFailed) as error:
         services.save_many(
-            form, year_2023,
+            form,
+            year_2023,
             {ben_nghe: good_values, cau_kho: {**good_values, "members_total": "-1"}},
             actor=admin,
-        )  # fmt: skip
+        )
     assert any("Cầu Kho" in message and "-1" in message for message in error.value.errors)
     assert Value.objects.count() == before
-    saved = services.save_many(form, year_2023, {ben_nghe: good_values, cau_kho: good_values},
-                               actor=admin, submit=True)  # fmt: skip
+    saved = services.save_many(
+        form, year_2023, {ben_nghe: good_values, cau_kho: good_values}, actor=admin, submit=True
+    )
     assert {s.status for s in saved} == {S.SUBMITTED}
 
 
@@ -151,13 +158,17 @@ def test_a_campaign_period_has_its_own_dates(specialist):
     import datetime as dt
 
     period = services.create_campaign_period(
-        "NQ-TW8-2023", "Học tập Nghị quyết Trung ương 8", dt.date(2023, 11, 1), dt.date(2024, 1, 31),
+        "NQ-TW8-2023",
+        "Học tập Nghị quyết Trung ương 8",
+        dt.date(2023, 11, 1),
+        dt.date(2024, 1, 31),
         actor=specialist,
-    )  # fmt: skip
+    )
     assert period.type == "campaign"
     with pytest.raises(DomainError, match="mã kỳ theo lịch"):
-        services.create_campaign_period("2023", "x", dt.date(2023, 1, 1), dt.date(2023, 2, 1),
-                                        actor=specialist)  # fmt: skip
+        services.create_campaign_period(
+            "2023", "x", dt.date(2023, 1, 1), dt.date(2023, 2, 1), actor=specialist
+        )
 
 
 def test_save_many_costs_the_same_queries_for_two_units_or_five(
@@ -173,7 +184,8 @@ def test_save_many_costs_the_same_queries_for_two_units_or_five(
     counts = []
     for batch in (units[:2], units[2:]):
         with CaptureQueriesContext(connection) as queries:
-            services.save_many(form, year_2023, {u: good_values for u in batch}, actor=admin,
-                               submit=True)  # fmt: skip
+            services.save_many(
+                form, year_2023, {u: good_values for u in batch}, actor=admin, submit=True
+            )
         counts.append(len(queries))
     assert counts[0] == counts[1]

@@ -23,8 +23,18 @@ from tuyengiao.reporting.rollup import children_breakdown, rollup
 pytestmark = pytest.mark.django_db
 
 START = dt.date(2000, 1, 1)
-VERBS = ["assign", "unassign", "save", "submit", "return", "approve", "reopen",
-         "save_many", "approve_all", "close"]  # fmt: skip
+VERBS = [
+    "assign",
+    "unassign",
+    "save",
+    "submit",
+    "return",
+    "approve",
+    "reopen",
+    "save_many",
+    "approve_all",
+    "close",
+]
 _counter = iter(range(10**6))
 
 
@@ -37,23 +47,40 @@ def _raw(function, *args, **kwargs):
 def _figures(seed: int) -> dict:
     total = 20 + seed % 300
     required = total - seed % 7
-    return {"members_total": total, "members_required": required,
-            "members_attended": required - seed % 5, "non_members_attended": seed % 90}  # fmt: skip
+    return {
+        "members_total": total,
+        "members_required": required,
+        "members_attended": required - seed % 5,
+        "non_members_attended": seed % 90,
+    }
 
 
 def _tree():
     n = next(_counter)
-    root = create_unit(UnitSpec(f"KT{n}", f"Gốc {n}", UnitKind.CITY_COMMITTEE), parent=None,
-                       valid_from=START, actor=SYSTEM)  # fmt: skip
+    root = create_unit(
+        UnitSpec(f"KT{n}", f"Gốc {n}", UnitKind.CITY_COMMITTEE),
+        parent=None,
+        valid_from=START,
+        actor=SYSTEM,
+    )
     units = []
     for i in range(2):
-        commune = create_unit(UnitSpec(f"KT{n}-{i}", f"Xã {i}", UnitKind.COMMUNE_COMMITTEE),
-                              parent=root, valid_from=START, actor=SYSTEM)  # fmt: skip
+        commune = create_unit(
+            UnitSpec(f"KT{n}-{i}", f"Xã {i}", UnitKind.COMMUNE_COMMITTEE),
+            parent=root,
+            valid_from=START,
+            actor=SYSTEM,
+        )
         units.append(commune)
         for j in range(2):
-            units.append(create_unit(UnitSpec(f"KT{n}-{i}-{j}", f"Cơ sở {j}",
-                                              UnitKind.GRASSROOTS), parent=commune,
-                                     valid_from=START, actor=SYSTEM))  # fmt: skip
+            units.append(
+                create_unit(
+                    UnitSpec(f"KT{n}-{i}-{j}", f"Cơ sở {j}", UnitKind.GRASSROOTS),
+                    parent=commune,
+                    valid_from=START,
+                    actor=SYSTEM,
+                )
+            )
     return root, units
 
 
@@ -102,8 +129,9 @@ def _assert_in_step(form, period, root, units):
 
 steps = st.lists(
     st.tuples(st.sampled_from(VERBS), st.integers(0, 5), st.integers(0, 2**12)),
-    min_size=1, max_size=14,
-)  # fmt: skip
+    min_size=1,
+    max_size=14,
+)
 
 
 @settings(
@@ -117,8 +145,14 @@ def test_random_verbs_keep_the_totals_equal_to_the_values(steps, levels, form, a
         period = services.get_or_create_period("2031")
         root, units = _tree()
         services.assign_form(form, root, period, actor=admin)  # the four grassroots
-        context = {"form": form, "period": period, "root": root, "units": units,
-                   "admin": admin, "approver": second_admin}  # fmt: skip
+        context = {
+            "form": form,
+            "period": period,
+            "root": root,
+            "units": units,
+            "admin": admin,
+            "approver": second_admin,
+        }
         for verb, index, seed in steps:
             unit = units[index]
             unit.refresh_from_db()
@@ -185,5 +219,7 @@ def test_statements_of_one_api_write_and_what_the_totals_add(reporter, year_2023
     # Sending recomputes the unit and its ancestors: a bounded handful of statements.
     on_totals = [sql for sql in sent if "reporting_total" in sql]
     assert 1 <= len(on_totals) <= 4
-    print(f"\nstatements: save draft {len(saved)}, submit {len(sent)} "
-          f"(of which on the kept totals {len(on_totals)})")  # fmt: skip
+    print(
+        f"\nstatements: save draft {len(saved)}, submit {len(sent)} "
+        f"(of which on the kept totals {len(on_totals)})"
+    )

@@ -18,8 +18,12 @@ WARD_PAGES = [
     reverse("reporting:drilldown", args=["HT-NQ", "2022", "DU-BEN-NGHE"]),
     reverse("reporting:dashboard", args=["HT-NQ", "2022", "DU-BEN-NGHE"]),
 ]
-VALUES = {"members_total": "320", "members_required": "290", "members_attended": "275",
-          "non_members_attended": "180"}  # fmt: skip
+VALUES = {
+    "members_total": "320",
+    "members_required": "290",
+    "members_attended": "275",
+    "non_members_attended": "180",
+}
 
 
 @pytest.mark.parametrize("url", WARD_PAGES)
@@ -72,9 +76,15 @@ def test_a_rule_error_is_shown_beside_the_field_and_nothing_is_saved(client, rep
 def test_garbage_input_gets_vietnamese_messages_not_a_server_error(client, reporter):
     client.force_login(reporter)
     response = client.post(
-        BEN_NGHE_2023, {"members_total": "abc", "members_required": "-3", "members_attended": "1e400",
-                        "non_members_attended": "x" * 5000, "submit": "1"},
-    )  # fmt: skip
+        BEN_NGHE_2023,
+        {
+            "members_total": "abc",
+            "members_required": "-3",
+            "members_attended": "1e400",
+            "non_members_attended": "x" * 5000,
+            "submit": "1",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "«abc» — không phải là số" in page and "nhỏ hơn giá trị tối thiểu 0" in page

@@ -17,8 +17,12 @@ SUBMISSIONS = "/api/submissions/"
 
 
 def _figures(n):
-    return {"members_total": 20 + n, "members_required": 15 + n, "members_attended": 10 + n,
-            "non_members_attended": n}  # fmt: skip
+    return {
+        "members_total": 20 + n,
+        "members_required": 15 + n,
+        "members_attended": 10 + n,
+        "non_members_attended": n,
+    }
 
 
 def _statements(call):
@@ -48,8 +52,9 @@ def test_a_draft_save_through_the_api_takes_at_most_8_statements(api, year_2023)
     stored = {v.field.code: int(v.number) for v in submission.values.select_related("field")}
     assert stored == _figures(5) == response.json()["values"]
     assert ValueChange.objects.filter(submission=submission, new_number=25).exists()
-    assert AuditEvent.objects.filter(verb="submission.save_draft", object_id=str(submission.pk),
-                                     data__changed=4).exists()  # fmt: skip
+    assert AuditEvent.objects.filter(
+        verb="submission.save_draft", object_id=str(submission.pk), data__changed=4
+    ).exists()
 
 
 def test_a_refused_draft_save_writes_nothing_and_costs_little(api, year_2023):
@@ -71,8 +76,10 @@ def test_a_submit_takes_a_bounded_number_of_statements(api, year_2023):
     assert response.json()["values"] == _figures(1)
     data = [s for s in sql if not s.startswith(("SAVEPOINT", "RELEASE"))]
     mine = [s for s in data if "notifications_" not in s and "auth_user" not in s]
-    print(f"\nsubmit: {len(sql)} statements, {len(data)} without savepoints, "
-          f"{len(mine)} without the notifications")  # fmt: skip
+    print(
+        f"\nsubmit: {len(sql)} statements, {len(data)} without savepoints, "
+        f"{len(mine)} without the notifications"
+    )
     # get, lock, values (and the previous period's), the row and its history row, the kept
     # totals (chain, own assignments, submissions, values, children's rows, delete, insert)
     # and the audit row; the notifications app adds its own (about 2 + one per receiver).

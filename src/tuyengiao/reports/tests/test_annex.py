@@ -42,10 +42,21 @@ def _computed_by_libreoffice(data: bytes):
         source.write_bytes(data)
         out = Path(folder) / "out"
         subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
-             "--convert-to", "xlsx", "--outdir", str(out), str(source)],
-            check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": folder},
-        )  # fmt: skip
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{folder}/profile",
+                "--headless",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env={**os.environ, "HOME": folder},
+        )
         return load_workbook(out / "annex.xlsx", data_only=True)
 
 
@@ -89,8 +100,10 @@ def test_the_annex_is_formatted_for_print_and_speaks_vietnamese(issued_like):
     assert int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     figures = workbook["Số liệu tổng hợp"]
-    values = {r[2]: (r[3], figures.cell(row=i + 5, column=4).number_format)
-              for i, r in enumerate(figures.iter_rows(min_row=5, values_only=True))}  # fmt: skip
+    values = {
+        r[2]: (r[3], figures.cell(row=i + 5, column=4).number_format)
+        for i, r in enumerate(figures.iter_rows(min_row=5, values_only=True))
+    }
     assert values["Số đảng viên tham gia học tập"] == (6513, "#,##0")
     assert values["Tỷ lệ đảng viên tham gia học tập"][1] == "0.00%"
     everything = " ".join(

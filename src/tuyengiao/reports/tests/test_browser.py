@@ -62,8 +62,13 @@ def test_specialist_issues_the_report_and_sees_it_marked(login, page, demo_live_
     from tuyengiao.reports import services
 
     district = OrgUnit.objects.get(code="QU-Q1")
-    for key in ("limitations", "causes_subjective", "causes_objective", "direction",
-                "recommendations"):  # fmt: skip
+    for key in (
+        "limitations",
+        "causes_subjective",
+        "causes_objective",
+        "direction",
+        "recommendations",
+    ):
         services.save_section_text(district, 2022, key, f"Nội dung {key}.", actor=SYSTEM)
     login("chuyenvien")
     page.goto(f"{demo_live_server.url}/reports/QU-Q1/2022/")

@@ -32,8 +32,10 @@ def test_a_chart_is_drawn_once_per_data_version(settings, tmp_path, monkeypatch)
 
 
 def test_the_header_column_fits_the_superior_organisation_on_one_line():
-    lines = [("ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", {"size": 14}),
-             ("QUẬN ỦY QUẬN 1", {"bold": True, "size": 14})]  # fmt: skip
+    lines = [
+        ("ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH", {"size": 14}),
+        ("QUẬN ỦY QUẬN 1", {"bold": True, "size": 14}),
+    ]
     left = docx.header_left_mm(lines, "")
     needed = docx.text_mm(lines[0][0], 14) * docx.CAPITALS_FACTOR
     assert left > needed

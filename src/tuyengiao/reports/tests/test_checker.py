@@ -26,62 +26,192 @@ SEED = next(
 
 VERDICTS = [
     # ratios
-    pytest.param("Có 51/51 tổ chức cơ sở đảng tham gia (100%).", "completeness", "ok", None,
-                 id="a full ratio with 100% is ok"),
-    pytest.param("Có 50/51 tổ chức cơ sở đảng tham gia, đạt 98,04%.", "ratio", "ok", None,
-                 id="a ratio rounded half-up is ok"),
-    pytest.param("Có 50/51 tổ chức cơ sở đảng tham gia, đạt tỷ lệ 98,03%.", "ratio", "rounding",
-                 "98,04%", id="a ratio whose percentage was truncated is flagged as rounding"),
-    pytest.param("Có 50/51 tổ chức cơ sở đảng tham gia, đạt 97%.", "ratio", "wrong", "98%",
-                 id="a ratio with the wrong percentage is wrong and gives the right one"),
-    pytest.param("Có 52/51 tổ chức cơ sở đảng tham gia.", "ratio", "wrong", None,
-                 id="a ratio whose first number exceeds the second is wrong"),
-    pytest.param("Ngày 10/2/2023, 3/8 đảng viên học tập, đạt tỷ lệ 35,5%.", "ratio", "wrong",
-                 "37,5%", id="a counted ratio right after a full date is no date"),
-    pytest.param("Có 12/10 đảng viên tham gia.", "ratio", "wrong", None,
-                 id="a counted a/b with a larger a is wrong, not a date"),
-    pytest.param("Có 24/24 đảng viên tham gia, đạt tỷ lệ 100%.", "completeness", "ok", None,
-                 id="24/24 of members is a ratio, not «24/24 giờ»"),
-    pytest.param("Học tập với 6.513/8.021/6.970 đảng viên.", "ratio", "wrong", None,
-                 id="a three-part ratio out of order is wrong"),
-    pytest.param("Học tập với 6.513/6.970/8.021 đảng viên.", "ratio", "unchecked", None,
-                 id="a three-part ratio in order without percentage is unchecked, never ok"),
+    pytest.param(
+        "Có 51/51 tổ chức cơ sở đảng tham gia (100%).",
+        "completeness",
+        "ok",
+        None,
+        id="a full ratio with 100% is ok",
+    ),
+    pytest.param(
+        "Có 50/51 tổ chức cơ sở đảng tham gia, đạt 98,04%.",
+        "ratio",
+        "ok",
+        None,
+        id="a ratio rounded half-up is ok",
+    ),
+    pytest.param(
+        "Có 50/51 tổ chức cơ sở đảng tham gia, đạt tỷ lệ 98,03%.",
+        "ratio",
+        "rounding",
+        "98,04%",
+        id="a ratio whose percentage was truncated is flagged as rounding",
+    ),
+    pytest.param(
+        "Có 50/51 tổ chức cơ sở đảng tham gia, đạt 97%.",
+        "ratio",
+        "wrong",
+        "98%",
+        id="a ratio with the wrong percentage is wrong and gives the right one",
+    ),
+    pytest.param(
+        "Có 52/51 tổ chức cơ sở đảng tham gia.",
+        "ratio",
+        "wrong",
+        None,
+        id="a ratio whose first number exceeds the second is wrong",
+    ),
+    pytest.param(
+        "Ngày 10/2/2023, 3/8 đảng viên học tập, đạt tỷ lệ 35,5%.",
+        "ratio",
+        "wrong",
+        "37,5%",
+        id="a counted ratio right after a full date is no date",
+    ),
+    pytest.param(
+        "Có 12/10 đảng viên tham gia.",
+        "ratio",
+        "wrong",
+        None,
+        id="a counted a/b with a larger a is wrong, not a date",
+    ),
+    pytest.param(
+        "Có 24/24 đảng viên tham gia, đạt tỷ lệ 100%.",
+        "completeness",
+        "ok",
+        None,
+        id="24/24 of members is a ratio, not «24/24 giờ»",
+    ),
+    pytest.param(
+        "Học tập với 6.513/8.021/6.970 đảng viên.",
+        "ratio",
+        "wrong",
+        None,
+        id="a three-part ratio out of order is wrong",
+    ),
+    pytest.param(
+        "Học tập với 6.513/6.970/8.021 đảng viên.",
+        "ratio",
+        "unchecked",
+        None,
+        id="a three-part ratio in order without percentage is unchecked, never ok",
+    ),
     # sums
-    pytest.param("Kết nạp 120 đảng viên mới, trong đó 45 nữ và 75 nam.", "sum", "ok", None,
-                 id="parts after trong đó that add up are ok"),
-    pytest.param("Kết nạp 120 đảng viên mới, trong đó 45 nữ và 70 nam.", "sum", "wrong", "115",
-                 id="parts after trong đó that do not add up are wrong"),
-    pytest.param("Khen thưởng 15 điển hình, gồm 5 tập thể và 10 cá nhân.", "sum", "ok", None,
-                 id="parts after gồm that add up are ok"),
-    pytest.param("Khen thưởng 15 điển hình, gồm 5 tập thể, 4 chi bộ và 7 cá nhân.", "sum",
-                 "wrong", "16", id="three parts after gồm that do not add up are wrong"),
-    pytest.param("Trang đã đăng 1.250 bài, trong đó 1.000,5 giờ video và 249,5 bài viết.", "sum",
-                 "ok", None, id="parts with decimal commas add up exactly"),
+    pytest.param(
+        "Kết nạp 120 đảng viên mới, trong đó 45 nữ và 75 nam.",
+        "sum",
+        "ok",
+        None,
+        id="parts after trong đó that add up are ok",
+    ),
+    pytest.param(
+        "Kết nạp 120 đảng viên mới, trong đó 45 nữ và 70 nam.",
+        "sum",
+        "wrong",
+        "115",
+        id="parts after trong đó that do not add up are wrong",
+    ),
+    pytest.param(
+        "Khen thưởng 15 điển hình, gồm 5 tập thể và 10 cá nhân.",
+        "sum",
+        "ok",
+        None,
+        id="parts after gồm that add up are ok",
+    ),
+    pytest.param(
+        "Khen thưởng 15 điển hình, gồm 5 tập thể, 4 chi bộ và 7 cá nhân.",
+        "sum",
+        "wrong",
+        "16",
+        id="three parts after gồm that do not add up are wrong",
+    ),
+    pytest.param(
+        "Trang đã đăng 1.250 bài, trong đó 1.000,5 giờ video và 249,5 bài viết.",
+        "sum",
+        "ok",
+        None,
+        id="parts with decimal commas add up exactly",
+    ),
     # shares
-    pytest.param("Đảng bộ có 8.021 đảng viên, trong đó 1.200 đảng viên nữ, chiếm 14,96%.",
-                 "share", "ok", None, id="a share of the total before trong đó is ok"),
-    pytest.param("Chi bộ có 3 đảng viên, trong đó 2 đảng viên nữ, chiếm 66,66%.", "share",
-                 "rounding", "66,67%", id="a truncated share is flagged as rounding"),
-    pytest.param("Đảng bộ có 8.021 đảng viên, trong đó 1.200 đảng viên nữ, chiếm 15,5%.",
-                 "share", "wrong", "15,0%", id="a wrong share is wrong and gives the right one"),
-    pytest.param("Tổng số đảng viên là 8.021; nữ 3.000, chiếm tỷ lệ 37,4%.", "share", "ok",
-                 None, id="a share of the larger figure earlier in the sentence is ok"),
+    pytest.param(
+        "Đảng bộ có 8.021 đảng viên, trong đó 1.200 đảng viên nữ, chiếm 14,96%.",
+        "share",
+        "ok",
+        None,
+        id="a share of the total before trong đó is ok",
+    ),
+    pytest.param(
+        "Chi bộ có 3 đảng viên, trong đó 2 đảng viên nữ, chiếm 66,66%.",
+        "share",
+        "rounding",
+        "66,67%",
+        id="a truncated share is flagged as rounding",
+    ),
+    pytest.param(
+        "Đảng bộ có 8.021 đảng viên, trong đó 1.200 đảng viên nữ, chiếm 15,5%.",
+        "share",
+        "wrong",
+        "15,0%",
+        id="a wrong share is wrong and gives the right one",
+    ),
+    pytest.param(
+        "Tổng số đảng viên là 8.021; nữ 3.000, chiếm tỷ lệ 37,4%.",
+        "share",
+        "ok",
+        None,
+        id="a share of the larger figure earlier in the sentence is ok",
+    ),
     # rates stated in the next sentence, growth with its base after «là» or «:»
-    pytest.param("Có 6.513/6.970 đảng viên tham gia. Tỷ lệ tham gia đạt 94,44%.", "ratio",
-                 "wrong", "93,44%", id="a rate in the next sentence belongs to the open ratio"),
-    pytest.param("Đăng 4.690 bài viết, tăng 12,5% so với năm 2021 là 4.169 bài.", "growth", "ok",
-                 None, id="growth with its base after là"),
-    pytest.param("Đăng 4.690 bài viết, tăng 13,5% so với năm 2021: 4.169 bài.", "growth",
-                 "wrong", "12,5%", id="wrong growth with its base after a colon"),
-    pytest.param("Có 1.120 đảng viên tham gia trên tổng số 1.200 đảng viên, đạt 95,3%.",
-                 "ratio", "wrong", "93,3%", id="words between a and «trên tổng số» b"),
-    pytest.param("Số đảng viên được kiểm tra là 45, bằng 115% so với kế hoạch (40 đảng viên).",
-                 "ratio", "wrong", "113%", id="a result against its plan, «bằng p% kế hoạch»"),
-    pytest.param("Số bài viết 4.690, tăng 2 lần so với năm trước (2.345 bài).", "growth",
-                 "unchecked", None, id="«tăng 2 lần» is not a difference of 2"),
-    pytest.param("Chỉ số xếp hạng 10, tăng 5 bậc so với năm trước (hạng 15).", "growth",
-                 "unchecked", None, id="a rank is not a count"),
-]  # fmt: skip
+    pytest.param(
+        "Có 6.513/6.970 đảng viên tham gia. Tỷ lệ tham gia đạt 94,44%.",
+        "ratio",
+        "wrong",
+        "93,44%",
+        id="a rate in the next sentence belongs to the open ratio",
+    ),
+    pytest.param(
+        "Đăng 4.690 bài viết, tăng 12,5% so với năm 2021 là 4.169 bài.",
+        "growth",
+        "ok",
+        None,
+        id="growth with its base after là",
+    ),
+    pytest.param(
+        "Đăng 4.690 bài viết, tăng 13,5% so với năm 2021: 4.169 bài.",
+        "growth",
+        "wrong",
+        "12,5%",
+        id="wrong growth with its base after a colon",
+    ),
+    pytest.param(
+        "Có 1.120 đảng viên tham gia trên tổng số 1.200 đảng viên, đạt 95,3%.",
+        "ratio",
+        "wrong",
+        "93,3%",
+        id="words between a and «trên tổng số» b",
+    ),
+    pytest.param(
+        "Số đảng viên được kiểm tra là 45, bằng 115% so với kế hoạch (40 đảng viên).",
+        "ratio",
+        "wrong",
+        "113%",
+        id="a result against its plan, «bằng p% kế hoạch»",
+    ),
+    pytest.param(
+        "Số bài viết 4.690, tăng 2 lần so với năm trước (2.345 bài).",
+        "growth",
+        "unchecked",
+        None,
+        id="«tăng 2 lần» is not a difference of 2",
+    ),
+    pytest.param(
+        "Chỉ số xếp hạng 10, tăng 5 bậc so với năm trước (hạng 15).",
+        "growth",
+        "unchecked",
+        None,
+        id="a rank is not a count",
+    ),
+]
 
 
 @pytest.mark.parametrize(("sentence", "kind", "verdict", "expected"), VERDICTS)
@@ -102,21 +232,27 @@ NO_CLAIMS = [
     pytest.param("Từ 30/4 đến 1/5 các đơn vị trực.", id="a date range"),
     pytest.param("Tháng 2/2023 có nhiều hoạt động.", id="a month and year"),
     pytest.param("Thực hiện Kế hoạch số 05-KH/QU và Nghị quyết 35-NQ/BCT.", id="document numbers"),
-    pytest.param("Sơ kết Đề án 05 – ĐA/TU và Đề án số 05-ĐA/TU.", id="document numbers with dashes"),
-    pytest.param("Theo Nghị định 13/2023/NĐ-CP và Quyết định 1234/QĐ-UBND.",
-                 id="state document numbers"),
+    pytest.param(
+        "Sơ kết Đề án 05 – ĐA/TU và Đề án số 05-ĐA/TU.", id="document numbers with dashes"
+    ),
+    pytest.param(
+        "Theo Nghị định 13/2023/NĐ-CP và Quyết định 1234/QĐ-UBND.", id="state document numbers"
+    ),
     pytest.param("Tổng kết năm học 2022-2023 và năm học 2022/2023.", id="school years"),
     pytest.param("Trang đã có 17.096.939 lượt tương tác, 4.690 bài viết.", id="big plain numbers"),
-    pytest.param("Đăng 4.690 bài viết, trong đó có nhiều bài thu hút 17.096.939 lượt xem.",
-                 id="trong đó followed by a single number"),
-    pytest.param("Liên hệ 0903.123.456, 0903 123 456 hoặc (028) 38291234.",
-                 id="phone-like numbers"),
+    pytest.param(
+        "Đăng 4.690 bài viết, trong đó có nhiều bài thu hút 17.096.939 lượt xem.",
+        id="trong đó followed by a single number",
+    ),
+    pytest.param(
+        "Liên hệ 0903.123.456, 0903 123 456 hoặc (028) 38291234.", id="phone-like numbers"
+    ),
     pytest.param("Ban Chỉ đạo 35 Quận 1 và Hội nghị Trung ương 6.", id="names carrying a number"),
     pytest.param("Cách mạng công nghiệp 4.0 và mạng 5G.", id="codes"),
     pytest.param("Trụ sở tại số 3/12 … đã được sửa chữa.", id="an address after tại số"),
     pytest.param("Hoàn thành báo cáo hạn 5/6, trước lễ 2/9.", id="deadlines and holidays"),
     pytest.param("Học sinh lớp 12/3 và lớp 9/1 tham gia cuộc thi.", id="school classes"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("sentence", NO_CLAIMS)
@@ -186,8 +322,16 @@ def test_the_json_report_counts_wrong_claims_and_serialises_numbers():
     assert report["claims"][0]["values"] == {"a": 50, "b": 51, "p": 97}
     assert report["claims"][1]["values"] == {"total": 12, "parts": [5, 7]}
     assert set(report["claims"][0]) == {
-        "kind", "text", "start", "end", "values", "verdict", "expected", "message", "where"
-    }  # fmt: skip
+        "kind",
+        "text",
+        "start",
+        "end",
+        "values",
+        "verdict",
+        "expected",
+        "message",
+        "where",
+    }
 
 
 def _truncated(a: int, b: int, places: int) -> Decimal:

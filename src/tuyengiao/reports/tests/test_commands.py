@@ -21,8 +21,21 @@ def run(*args):
 
 def test_report_annual_writes_the_docx_and_the_annex_and_remembers_the_figures(tmp_path):
     out, annex = tmp_path / "bao-cao-2022.docx", tmp_path / "bao-cao-2022.xlsx"
-    run("annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(out), "--annex", str(annex),
-        "--number", "05", "--date", "10/02/2023")  # fmt: skip
+    run(
+        "annual",
+        "--unit",
+        "QU-Q1",
+        "--year",
+        "2022",
+        "--out",
+        str(out),
+        "--annex",
+        str(annex),
+        "--number",
+        "05",
+        "--date",
+        "10/02/2023",
+    )
     text = docx.read_text(out.read_bytes())
     assert "Số 05-BC/QU" in text and "Quận 1, ngày 10 tháng 02 năm 2023" in text
     report = GeneratedReport.objects.get(unit__code="QU-Q1", year=2022)
@@ -74,8 +87,18 @@ def test_pdf_without_libreoffice_says_how_to_install_it_and_fails(tmp_path, monk
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     err = io.StringIO()
     with pytest.raises(CommandError, match="Không tìm thấy LibreOffice"):
-        call_command("report", "annual", "--unit", "QU-Q1", "--year", "2022",
-                     "--out", str(tmp_path / "r.docx"), "--pdf", stderr=err)  # fmt: skip
+        call_command(
+            "report",
+            "annual",
+            "--unit",
+            "QU-Q1",
+            "--year",
+            "2022",
+            "--out",
+            str(tmp_path / "r.docx"),
+            "--pdf",
+            stderr=err,
+        )
     assert "apt-get install -y libreoffice-writer-nogui fonts-liberation" in err.getvalue()
     assert not GeneratedReport.objects.exists()
 
@@ -89,8 +112,13 @@ def test_the_command_line_issues_and_then_warns_of_changes_since(tmp_path, distr
     from tuyengiao.reports import services
     from tuyengiao.training.models import TrainingClass
 
-    for key in ("limitations", "causes_subjective", "causes_objective", "direction",
-                "recommendations"):  # fmt: skip
+    for key in (
+        "limitations",
+        "causes_subjective",
+        "causes_objective",
+        "direction",
+        "recommendations",
+    ):
         services.save_section_text(district, 2022, key, f"Nội dung {key}.", actor=specialist)
     out = tmp_path / "r.docx"
     args = ["annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(out)]
@@ -107,6 +135,16 @@ def test_the_command_line_issues_and_then_warns_of_changes_since(tmp_path, distr
 
 def test_issuing_without_a_number_is_refused_in_vietnamese(tmp_path):
     with pytest.raises(CommandError, match="Số báo cáo “” không hợp lệ"):
-        run("annual", "--unit", "QU-Q1", "--year", "2022", "--out", str(tmp_path / "r.docx"),
-            "--date", "2023-01-15", "--issue")  # fmt: skip
+        run(
+            "annual",
+            "--unit",
+            "QU-Q1",
+            "--year",
+            "2022",
+            "--out",
+            str(tmp_path / "r.docx"),
+            "--date",
+            "2023-01-15",
+            "--issue",
+        )
     assert not GeneratedReport.objects.exists()

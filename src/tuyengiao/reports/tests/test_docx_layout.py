@@ -35,9 +35,13 @@ def dated(django_db_setup, django_db_blocker):
 def test_the_page_is_a4_with_party_document_margins(document):
     section = document.sections[0]
     sizes = [
-        section.page_width, section.page_height, section.top_margin,
-        section.bottom_margin, section.left_margin, section.right_margin,
-    ]  # fmt: skip
+        section.page_width,
+        section.page_height,
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
+    ]
     # Word stores twentieths of a point: compare in whole millimetres.
     assert [round(size.mm) for size in sizes] == [210, 297, 20, 20, 30, 15]
 

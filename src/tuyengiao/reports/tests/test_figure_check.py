@@ -101,9 +101,17 @@ def _against_db(tmp_path, text):
     out = io.StringIO()
     try:
         call_command(
-            "figures", "check", str(path), "--json", "--against-db", "--unit", "QU-Q1",
-            "--year", "2022", stdout=out,
-        )  # fmt: skip
+            "figures",
+            "check",
+            str(path),
+            "--json",
+            "--against-db",
+            "--unit",
+            "QU-Q1",
+            "--year",
+            "2022",
+            stdout=out,
+        )
     except CommandError:
         pass  # exit status 1 when something is wrong; the JSON was printed before
     return json.loads(out.getvalue())

@@ -123,9 +123,11 @@ def test_layout_tables_and_tables_without_figures_make_no_claim(tmp_path, rows):
 def test_cells_of_a_docx_table_keep_their_own_prose_claims(tmp_path):
     text = _docx(
         tmp_path,
-        [["Nội dung", "Kết quả", "Ghi chú"],
-         ["Học tập nghị quyết", "2.249/2.257, đạt tỷ lệ 99,64%", "Số 12/3 đường Lê Lợi"]],
-    )  # fmt: skip
+        [
+            ["Nội dung", "Kết quả", "Ghi chú"],
+            ["Học tập nghị quyết", "2.249/2.257, đạt tỷ lệ 99,64%", "Số 12/3 đường Lê Lợi"],
+        ],
+    )
 
     claims = check_text(text)
 

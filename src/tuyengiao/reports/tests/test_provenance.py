@@ -29,9 +29,11 @@ def test_changing_one_class_reports_exactly_its_kind_planned_and_rate(district, 
 def test_changing_one_submission_reports_exactly_the_figures_it_feeds(district, specialist):
     report = services.generate_report(district, 2022, actor=specialist)
     value = Value.objects.filter(
-        submission__form__code="HT-NQ", submission__period__code="HT-TW456-2022",
-        submission__unit__code="DU-BEN-NGHE", field__code="members_attended",
-    ).get()  # fmt: skip
+        submission__form__code="HT-NQ",
+        submission__period__code="HT-TW456-2022",
+        submission__unit__code="DU-BEN-NGHE",
+        field__code="members_attended",
+    ).get()
     Value.objects.filter(pk=value.pk).update(number=F("number") - 1)
     totals.refresh(value.submission)  # a raw update passes no verb: keep the totals in step
     changes = {c.id: c for c in services.changes_since(report)}

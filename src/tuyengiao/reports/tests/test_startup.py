@@ -24,8 +24,12 @@ print(",".join(heavy))
 
 
 def test_loading_every_urlconf_does_not_import_spreadsheet_or_plotting_libraries(tmp_path):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tuyengiao.settings", "DEBUG": "true",
-           "TUYENGIAO_VAR_DIR": str(tmp_path)}  # fmt: skip
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tuyengiao.settings",
+        "DEBUG": "true",
+        "TUYENGIAO_VAR_DIR": str(tmp_path),
+    }
     result = subprocess.run(
         [sys.executable, "-c", CODE], env=env, capture_output=True, text=True, check=True
     )

@@ -75,10 +75,13 @@ def test_next_years_tasks_are_this_levels_grouped_by_area_without_citing_the_con
 
 def test_a_figure_token_renders_with_its_provenance(district, specialist):
     services.save_section_text(
-        district, 2022, "limitations",
+        district,
+        2022,
+        "limitations",
         "Tỷ lệ đảng viên tham gia học tập mới đạt {{study.participation_rate}}, một số chi bộ "
-        "còn thấp.", actor=specialist,
-    )  # fmt: skip
+        "còn thấp.",
+        actor=specialist,
+    )
     content = services.build_content(district, 2022, options=DATED)
     block = next(b for b in content.blocks if b.text.startswith("Tỷ lệ đảng viên tham gia"))
     assert block.text.startswith("Tỷ lệ đảng viên tham gia học tập mới đạt 93,44%, ")
@@ -138,9 +141,12 @@ def test_delete_a_summer_class_and_every_section_says_8(district):
 def test_a_hand_written_number_contradicting_a_figure_stops_generation(district):
     _delete_a_summer_class()
     SectionText.objects.create(
-        unit=district, year=2022, section="lessons", version=9,
+        unit=district,
+        year=2022,
+        section="lessons",
+        version=9,
         text="Tổ chức 9 lớp bồi dưỡng chính trị hè đạt hiệu quả.",
-    )  # fmt: skip
+    )
     with pytest.raises(DomainError) as error:
         services.build_content(district, 2022, options=DATED)
     assert "“9 lớp bồi dưỡng chính trị hè”" in error.value.message
@@ -160,15 +166,22 @@ def test_no_target_is_typed_by_hand_where_the_system_computes_it(district):
 
 
 def _write_all_sections(unit, actor):
-    for key in ("limitations", "causes_subjective", "causes_objective", "lessons",
-                "direction", "recommendations"):  # fmt: skip
+    for key in (
+        "limitations",
+        "causes_subjective",
+        "causes_objective",
+        "lessons",
+        "direction",
+        "recommendations",
+    ):
         services.save_section_text(unit, 2022, key, f"Nội dung mục {key}.", actor=actor)
 
 
 def test_a_report_with_writer_placeholders_cannot_be_issued(district, specialist):
     with pytest.raises(DomainError, match="Chưa ban hành được"):
-        services.issue_report(district, 2022, actor=specialist, number="115",
-                              date=dt.date(2023, 1, 15))  # fmt: skip
+        services.issue_report(
+            district, 2022, actor=specialist, number="115", date=dt.date(2023, 1, 15)
+        )
     assert not GeneratedReport.objects.filter(issued_at__isnull=False).exists()
 
 

@@ -76,7 +76,7 @@ def test_the_specialist_generates_and_downloads_the_report(client, specialist):
             "signer_for": "T/M BAN THƯỜNG VỤ",
             "signer_name": "Hoàng Thị Tố Nga",
             "recipients": "Ban Tuyên giáo Thành ủy\nLưu VP",
-        },  # fmt: skip
+        },
     )
     report = GeneratedReport.objects.get()
     assert response.status_code == 302 and report.generated_by == specialist
@@ -233,9 +233,13 @@ def test_the_signer_kept_for_the_unit_is_offered_next_time(client, specialist, d
     client.force_login(specialist)
     response = client.post(
         reverse("reports:generate", args=["QU-Q1", 2022]),
-        {"signer_title": "BÍ THƯ", "signer_name": "Tô Thị Bích Châu", "remember": "on",
-         "recipients": "Ban Thường vụ Thành ủy (để báo cáo)\nLưu Văn phòng Quận ủy"},
-    )  # fmt: skip
+        {
+            "signer_title": "BÍ THƯ",
+            "signer_name": "Tô Thị Bích Châu",
+            "remember": "on",
+            "recipients": "Ban Thường vụ Thành ủy (để báo cáo)\nLưu Văn phòng Quận ủy",
+        },
+    )
     assert response.status_code == 302
     saved = ReportSettings.objects.get(unit=district)
     assert (saved.signer_title, saved.signer_name) == ("BÍ THƯ", "Tô Thị Bích Châu")

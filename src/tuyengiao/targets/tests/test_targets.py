@@ -41,13 +41,20 @@ def summer_classes(term):
 @pytest.fixture
 def ben_nghe_term(admin):
     term = services.create_term(
-        actor=admin, unit=unit("DU-BEN-NGHE"), name="Nhiệm kỳ phường", start_year=2020,
+        actor=admin,
+        unit=unit("DU-BEN-NGHE"),
+        name="Nhiệm kỳ phường",
+        start_year=2020,
         end_year=2025,
-    )  # fmt: skip
+    )
     services.save_target(
-        term, actor=admin, text="Chỉ tiêu của phường", indicator=None,
-        comparison=Comparison.GTE, target_value=Decimal(1),
-    )  # fmt: skip
+        term,
+        actor=admin,
+        text="Chỉ tiêu của phường",
+        indicator=None,
+        comparison=Comparison.GTE,
+        target_value=Decimal(1),
+    )
     return term
 
 
@@ -78,9 +85,12 @@ def test_the_summer_classes_target_was_not_met_in_2021_but_met_in_2022(summer_cl
 def test_status_follows_the_comparison(comparison, goal, value):
     target = Target(comparison=comparison, target_value=goal)
     expected = {
-        "gte": value >= goal, "gt": value > goal, "eq": value == goal, "lte": value <= goal,
+        "gte": value >= goal,
+        "gt": value > goal,
+        "eq": value == goal,
+        "lte": value <= goal,
         "lt": value < goal,
-    }[comparison]  # fmt: skip
+    }[comparison]
     assert (services.status_of(target, value) == TargetStatus.MET) is expected
 
 
@@ -107,9 +117,13 @@ def test_a_percent_goal_above_100_is_refused(term, specialist):
     indicator = Indicator.objects.get(form__code="HT-NQ", code="participation_rate")
     with pytest.raises(DomainError, match="phải từ 0 đến 100"):
         services.save_target(
-            term, actor=specialist, text="X", indicator=indicator, comparison="gte",
+            term,
+            actor=specialist,
+            text="X",
+            indicator=indicator,
+            comparison="gte",
             target_value=Decimal(120),
-        )  # fmt: skip
+        )
 
 
 def test_a_term_ending_before_it_starts_is_refused(specialist):
@@ -159,9 +173,13 @@ def test_the_sibling_ward_gets_404_on_every_url_of_ben_nghe_targets(
     ):
         assert_hidden_from(client, outsider, url)
     assert_hidden_from(
-        client, outsider, reverse("targets:detail", args=[target.pk]), "post", year="2022",
+        client,
+        outsider,
+        reverse("targets:detail", args=[target.pk]),
+        "post",
+        year="2022",
         value="1",
-    )  # fmt: skip
+    )
     assert not target.manual_values.exists()
 
 
@@ -183,8 +201,16 @@ def test_the_export_has_yearly_values_as_numbers(client, specialist, term):
     client.force_login(specialist)
     response = client.get(reverse("targets:review", args=[term.pk]), {"export": "xlsx"})
     sheet = load_workbook(BytesIO(response.content)).active
-    assert [c.value for c in sheet[1]] == ["Nhiệm kỳ", "Chỉ tiêu", "Đo bằng", "Mục tiêu",
-                                           "2020", "2021", "2022", "Đánh giá"]  # fmt: skip
+    assert [c.value for c in sheet[1]] == [
+        "Nhiệm kỳ",
+        "Chỉ tiêu",
+        "Đo bằng",
+        "Mục tiêu",
+        "2020",
+        "2021",
+        "2022",
+        "Đánh giá",
+    ]
     assert sheet["G2"].value == pytest.approx(93.44)
     assert sheet["H2"].value == "đạt"
 
@@ -212,9 +238,14 @@ def test_a_specialist_adds_an_indicator_target_through_the_form(client, speciali
     client.force_login(specialist)
     response = client.post(
         reverse("targets:create", args=[term.pk]),
-        {"text": "Tỷ lệ tham gia học tập từ 95% trở lên", "indicator": indicator.pk,
-         "comparison": "gte", "target_value": "95", "unit_label": "%"},
-    )  # fmt: skip
+        {
+            "text": "Tỷ lệ tham gia học tập từ 95% trở lên",
+            "indicator": indicator.pk,
+            "comparison": "gte",
+            "target_value": "95",
+            "unit_label": "%",
+        },
+    )
     target = term.targets.get(text__startswith="Tỷ lệ tham gia học tập từ 95%")
     assert response.status_code == 302
     assert services.Measurer().measure(target, 2022).status == TargetStatus.NOT_MET
@@ -223,8 +254,13 @@ def test_a_specialist_adds_an_indicator_target_through_the_form(client, speciali
 def test_a_target_of_27_5_is_saved_as_27_5_not_275(client, specialist, ben_nghe_term):
     client.force_login(specialist)
     target = ben_nghe_term.targets.get()
-    data = {"text": target.text, "indicator": "", "comparison": target.comparison,
-            "target_value": "27,5", "unit_label": ""}  # fmt: skip
+    data = {
+        "text": target.text,
+        "indicator": "",
+        "comparison": target.comparison,
+        "target_value": "27,5",
+        "unit_label": "",
+    }
     response = client.post(reverse("targets:edit", args=[target.pk]), data)
     assert response.status_code == 302
     target.refresh_from_db()

@@ -35,9 +35,12 @@ class Command(BaseCommand):
         split.add_argument("code")
         split.add_argument("--into", nargs="+", required=True, metavar="CODE=NAME")
         split.add_argument(
-            "--children", nargs="*", default=[], metavar="CODE=CHILD,CHILD",
+            "--children",
+            nargs="*",
+            default=[],
+            metavar="CODE=CHILD,CHILD",
             help="đơn vị trực thuộc chuyển về đơn vị mới (còn lại giải thể theo đơn vị cũ)",
-        )  # fmt: skip
+        )
         admin = sub.add_parser(
             "import-admin", help="Tạo đảng ủy tỉnh, thành phố và phường, xã sau năm 2025"
         )

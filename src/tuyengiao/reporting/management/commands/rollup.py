@@ -26,9 +26,11 @@ class Command(BaseCommand):
             "--include-submitted", action="store_true", help="tính cả báo cáo đã gửi, chưa duyệt"
         )
         parser.add_argument(
-            "--level", type=int, choices=[1, 2],
+            "--level",
+            type=int,
+            choices=[1, 2],
             help="biểu mẫu duyệt hai cấp: tính báo cáo đã duyệt từ cấp này (mặc định: cấp cuối)",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, **options):
         try:
@@ -43,9 +45,12 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(exc.message, returncode=2) from exc
         result = rollup(
-            form, unit, period, include_submitted=options["include_submitted"],
+            form,
+            unit,
+            period,
+            include_submitted=options["include_submitted"],
             level=options["level"],
-        )  # fmt: skip
+        )
         if options["json"]:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             return

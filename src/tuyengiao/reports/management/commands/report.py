@@ -46,9 +46,10 @@ class Command(BaseCommand):
         annual.add_argument("--signer-title", default="", help="chức vụ người ký")
         annual.add_argument("--user", help="tên đăng nhập người lập (mặc định: dòng lệnh)")
         annual.add_argument(
-            "--issue", action="store_true",
+            "--issue",
+            action="store_true",
             help="ban hành: lưu cố định bản có số và ngày (cần --number và --date)",
-        )  # fmt: skip
+        )
         data.add_argument("--json", action="store_true", help="in JSON")
 
     def handle(self, *args, action, **options):
@@ -96,9 +97,13 @@ class Command(BaseCommand):
         issued_before, changes = services.changes_since_issued(unit, year)
         if options["issue"]:
             report = services.issue_report(
-                unit, year, actor=actor, number=options["number"], date=report_options.date,
+                unit,
+                year,
+                actor=actor,
+                number=options["number"],
+                date=report_options.date,
                 options=report_options,
-            )  # fmt: skip
+            )
         else:
             report = services.generate_report(unit, year, actor=actor, options=report_options)
         for warning in getattr(report, "warnings", []):
@@ -120,15 +125,16 @@ class Command(BaseCommand):
                     title=str(report),
                     units=report.units,
                     generated_at=report.generated_at,
-                )  # fmt: skip
+                )
             )
             self.stdout.write(f"Đã ghi phụ lục: {path}")
         if options["pdf"]:
             result = pdf.convert(out, out.parent)
             self.stdout.write(f"Đã ghi PDF: {result}")
         if report.is_issued:
-            self.stdout.write(f"Đã ban hành: Số {report.options['number']}-BC, ngày "
-                              f"{report.issued_at:%d/%m/%Y}.")  # fmt: skip
+            self.stdout.write(
+                f"Đã ban hành: Số {report.options['number']}-BC, ngày {report.issued_at:%d/%m/%Y}."
+            )
 
     def _changes(self, issued, changes):
         number = issued.options.get("number", "")
