@@ -13,12 +13,13 @@ from pathlib import Path
 from timing import machine
 
 
-def _dots(number: int) -> str:
+def dots(number: int) -> str:
     return f"{number:,}".replace(",", ".")
 
 
 def _ms(value: float) -> str:
-    return f"{value:,.1f}".replace(",", " ").replace(".", ",")
+    # Vietnamese: "." groups thousands, "," marks decimals (1.331,6).
+    return f"{value:,.1f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def render(connection, tree, setup: dict, timings) -> str:
@@ -29,8 +30,8 @@ def render(connection, tree, setup: dict, timings) -> str:
         "| --- | --- |",
         *(f"| {key} | {value} |" for key, value in machine(connection).items()),
         "",
-        f"Tree: 1 root, {tree.provinces} provinces, {_dots(tree.communes)} communes, "
-        f"{_dots(tree.grassroots)} grassroots organisations ({_dots(tree.total)} units).",
+        f"Tree: 1 root, {tree.provinces} provinces, {dots(tree.communes)} communes, "
+        f"{dots(tree.grassroots)} grassroots organisations ({dots(tree.total)} units).",
         *(f"{line}" for line in setup.get("notes", [])),
         "",
         "Each query was timed in turn with the hand-written SQL scan of the rows it would "

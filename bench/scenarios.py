@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
 from openpyxl import load_workbook
+from results import dots
 from timing import measure, measure_beside
 
 from tuyengiao.orgs.choices import Role, UnitKind
@@ -136,15 +137,11 @@ def load(tree, *, started, step) -> dict:
         "import_units": import_units,
         "import_file": content,
         "notes": [
-            f"Data: form HT-NQ; period 2022: {_dots(count)} approved submissions, "
-            f"{_dots(values)} values; period 2023 assigned to every unit, empty.",
-            f"Import file: {_dots(len(import_units))} rows, {_dots(len(content) // 1024)} KB.",
+            f"Data: form HT-NQ; period 2022: {dots(count)} approved submissions, "
+            f"{dots(values)} values; period 2023 assigned to every unit, empty.",
+            f"Import file: {dots(len(import_units))} rows, {dots(len(content) // 1024)} KB.",
         ],
     }
-
-
-def _dots(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 def _import_once(setup):
@@ -173,7 +170,7 @@ def run(tree, setup: dict, *, repeat: int, experiments_too: bool = False):
     def scan(unit, by_child=False):
         return lambda: raw.scan(form, period, unit, by_child=by_child)
 
-    units = _dots(tree.grassroots)
+    units = dots(tree.grassroots)
     timings = [
         measure_beside(
             "rollup_root", f"rollup, root ({units} units)", rate(root), scan(root), repeat=repeat
@@ -205,7 +202,7 @@ def run(tree, setup: dict, *, repeat: int, experiments_too: bool = False):
             key="status_board_commune",
         ),
         measure(
-            f"Excel import, {_dots(len(setup['import_units']))} rows (check + save drafts)",
+            f"Excel import, {dots(len(setup['import_units']))} rows (check + save drafts)",
             lambda: _import_once(setup),
             repeat=3,
             note="in a transaction rolled back after each run",
