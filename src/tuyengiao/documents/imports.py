@@ -20,6 +20,7 @@ from . import numbers, services, uploads
 from .choices import Classification
 
 NUMBER, DATE, TITLE, TYPE, CLASSIFICATION = "number", "date", "title", "type", "classification"
+REGISTERED = "registered"
 COLUMNS = {  # folded header → column, as e-office systems name them
     "so, ky hieu": NUMBER,
     "so ky hieu": NUMBER,
@@ -33,6 +34,8 @@ COLUMNS = {  # folded header → column, as e-office systems name them
     "loai": TYPE,
     "loai van ban": TYPE,
     "do mat": CLASSIFICATION,
+    "ngay vao so": REGISTERED,  # the register's own export carries it; optional
+    "ngay den": REGISTERED,
 }
 HEADERS = {
     NUMBER: "Số, ký hiệu",
@@ -40,6 +43,7 @@ HEADERS = {
     TITLE: "Trích yếu",
     TYPE: "Loại",
     CLASSIFICATION: "Độ mật",
+    REGISTERED: "Ngày vào sổ",
 }
 REQUIRED = (NUMBER, DATE, TITLE)
 CLASSIFICATIONS = {
@@ -58,6 +62,7 @@ class Row:
     signed_on: dt.date
     title: str
     classification: str
+    registered_on: dt.date | None = None  # absent: a register kept before, entered when signed
 
 
 @dataclass
@@ -171,6 +176,16 @@ def _check_row(line, row, columns, types, seen, unit, errors) -> Row | None:
             CLASSIFICATION,
             f"«{cell(CLASSIFICATION)}» không phải độ mật (Thường, Mật, Tối mật, Tuyệt mật).",
         )
+    raw_registered = cell(REGISTERED)
+    registered_on = None
+    if raw_registered != "":
+        try:
+            registered_on = _date(raw_registered)
+        except ValueError:
+            error(REGISTERED, f"«{str(raw_registered)[:40]}» không phải ngày dạng dd/mm/yyyy.")
+        else:
+            if signed_on and (problem := services.registration_problem(registered_on, signed_on)):
+                error(REGISTERED, problem.split(": ", 1)[-1])
     if len(errors) > count:
         return None
     key = (
@@ -187,7 +202,7 @@ def _check_row(line, row, columns, types, seen, unit, errors) -> Row | None:
     if duplicate is not None:
         error(NUMBER, services.duplicate_message(parsed, duplicate))
         return None
-    return Row(line, parsed, signed_on, title, classification)
+    return Row(line, parsed, signed_on, title, classification, registered_on)
 
 
 def check_file(upload, unit) -> list[Row]:
@@ -230,7 +245,8 @@ def import_register(*, actor, upload, issuing_unit) -> Result:
             title=row.title,
             issuing_unit=issuing_unit,
             classification=row.classification,
-            registered_on=row.signed_on,  # a register kept before: not "entered today"
+            # A register kept before: entered when signed, unless the file says when.
+            registered_on=row.registered_on or row.signed_on,
         )
         result.created += 1
         result.warnings += [f"Dòng {row.line}: {w}" for w in warnings]

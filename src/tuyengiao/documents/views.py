@@ -83,6 +83,7 @@ REGISTER_COLUMNS = [
     Column(
         "Đơn vị ban hành", 30, lambda d: d.issuing_unit.name if d.issuing_unit else "Trung ương"
     ),
+    Column("Ngày vào sổ", 14, "registered_on"),
     Column("Dữ liệu minh họa", 10, lambda d: "x" if d.illustrative else ""),
 ]
 

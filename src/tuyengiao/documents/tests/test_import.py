@@ -169,3 +169,47 @@ def test_a_user_cannot_import_into_a_unit_outside_their_scope(client, specialist
 
     assert response.status_code == 400
     assert not Document.objects.filter(number_text="50-KH/TU").exists()
+
+
+def test_the_registration_date_in_the_file_is_kept_and_checked(specialist, ward):
+    header = ["Số, ký hiệu", "Ngày ban hành", "Ngày vào sổ", "Trích yếu"]
+    good = [["40-CV/ĐU", "01/07/2022", "05/07/2022", "Công văn vào sổ sau 4 ngày"]]
+    good.append(["41-CV/ĐU", "02/07/2022", "", "Công văn không ghi ngày vào sổ"])
+
+    run(specialist, ward, "so.xlsx", xlsx_bytes([header, *good]))
+
+    documents = Document.objects.filter(issuing_unit=ward)
+    assert documents.get(number_text="40-CV/ĐU").registered_on == dt.date(2022, 7, 5)
+    assert documents.get(number_text="41-CV/ĐU").registered_on == dt.date(2022, 7, 2)
+
+    before = Document.objects.count()
+    bad = [["42-CV/ĐU", "10/07/2022", "01/07/2022", "Vào sổ trước ngày ban hành"]]
+    with pytest.raises(ValidationFailed) as raised:
+        run(specialist, ward, "so.xlsx", xlsx_bytes([header, *bad]))
+
+    (message,) = raised.value.errors
+    assert message.startswith("Dòng 2, cột «Ngày vào sổ»: «01/07/2022» — trước ngày ban hành")
+    assert Document.objects.count() == before
+
+
+def test_the_registers_own_export_imports_back_with_its_registration_dates(specialist, ward):
+    from tuyengiao.documents import views
+
+    run(
+        specialist,
+        ward,
+        "so.xlsx",
+        xlsx_bytes(
+            [
+                ["Số, ký hiệu", "Ngày ban hành", "Ngày vào sổ", "Trích yếu"],
+                ["50-CV/ĐU", "01/08/2022", "03/08/2022", "Công văn đi và về"],
+            ]
+        ),
+    )
+    mine = Document.objects.filter(number_text="50-CV/ĐU").with_titles_for(specialist)
+    exported = views.register_xlsx(mine)
+    Document.objects.filter(number_text="50-CV/ĐU").delete()
+
+    run(specialist, ward, "so-van-ban.xlsx", exported)
+
+    assert Document.objects.get(number_text="50-CV/ĐU").registered_on == dt.date(2022, 8, 3)
