@@ -1,5 +1,6 @@
 """Shared fixtures: the demo database loaded once, the standard cast of users, Chromium."""
 
+import itertools
 import os
 import shutil
 
@@ -25,11 +26,42 @@ def pytest_collection_modifyitems(config, items):
     # Browser tests run on a live server whose database is flushed after each of them;
     # they go last so that the demo data loaded once for the session serves all others.
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    _database_free_tests_early(items)
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
         for item in items:
             if item.get_closest_marker("browser"):
                 item.add_marker(skip)
+
+
+def _database_free_tests_early(items):
+    """One test that needs the database first, then the tests that need none, then the rest.
+
+    pytest-django puts the tests without a database last. The first xdist worker builds the
+    run's demo template (migrate and demo load, ≈13 s) at its first database test; the second
+    worker waits for that template at its own first one. With the database-free tests (the
+    subprocess races, the upgrade, the pure functions) right after the first database test,
+    xdist's first chunk for the second worker is work that needs no template. Their relative
+    order, and pytest-django's (plain database tests before transactional ones), is kept.
+    """
+
+    def needs_db(item):  # or is a browser test: those stay last
+        if item.get_closest_marker("browser") or item.get_closest_marker("django_db"):
+            return True
+        return bool(
+            {"db", "transactional_db", "live_server", "django_db_setup"}
+            & set(getattr(item, "fixturenames", ()))
+        )
+
+    first = next((i for i, item in enumerate(items) if needs_db(item)), None)
+    if first is None:
+        return
+    free = [item for item in items[first + 1 :] if not needs_db(item)]
+    if not free:
+        return
+    free_ids = {id(item) for item in free}
+    rest = [item for item in items[first + 1 :] if id(item) not in free_ids]
+    items[first + 1 :] = free + rest
 
 
 def _run_dir(config):
@@ -68,9 +100,15 @@ def django_db_setup(
             testdb.drop_template(run_dir)
 
 
+_media_numbers = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings, tmp_path_factory):
+    # A directory of its own per test, made by the storage only when the test stores a file:
+    # a tmp_path for each of 1.600 tests costs seconds when pytest deletes an old run (≈2 ms
+    # per directory on this disk).
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media" / str(next(_media_numbers))
 
 
 def _user(username):

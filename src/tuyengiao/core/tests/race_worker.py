@@ -56,12 +56,13 @@ def main(rounds: int) -> dict:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    call_command("demo", quiet=True)
-
     from tuyengiao.documents import services as documents
     from tuyengiao.documents.models import Document
     from tuyengiao.orgs.models import OrgUnit
+
+    call_command("migrate", verbosity=0)
+    if not OrgUnit.objects.exists():  # not already a copy of the test run's demo database
+        call_command("demo", quiet=True)
     from tuyengiao.reporting import review, services
     from tuyengiao.reporting.choices import SubmissionStatus as S
     from tuyengiao.reporting.models import Submission

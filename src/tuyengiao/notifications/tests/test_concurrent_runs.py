@@ -5,7 +5,6 @@ import datetime as dt
 import threading
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from tuyengiao.core.actors import SYSTEM
@@ -14,13 +13,14 @@ from tuyengiao.notifications.models import Notification, SentReminder
 
 
 @pytest.fixture
-def committed_demo(transactional_db):
-    """Threads need committed rows; the flush after a transactional test empties the
-    database, so the demo is loaded again for the tests that follow."""
-    call_command("demo", quiet=True)
-    yield
-    call_command("flush", interactive=False, verbosity=0)
-    call_command("demo", quiet=True)
+def committed_demo(request, transactional_db):
+    """Threads need committed rows: the run's demo template, copied back in (a transactional
+    test before this one may have flushed the database). pytest-django flushes after this
+    test and runs the transactional tests after all the others; the live-server fixture of
+    the browser tests copies the template back in the same way."""
+    from tuyengiao.core import testdb
+
+    testdb.restore(shared_dir=testdb.run_dir(request.config))
 
 
 def test_two_concurrent_runs_send_each_reminder_once(committed_demo, monkeypatch):
