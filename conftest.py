@@ -3,11 +3,17 @@
 import itertools
 import os
 import shutil
+import sys
 
 import pytest
 from django.core.management import call_command
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# pytest keeps each test module's assertion-rewritten bytecode in __pycache__ only when Python
+# may write bytecode; under PYTHONDONTWRITEBYTECODE every worker of every run rewrites all 250
+# test modules again (≈2,5 s of each worker's start). The Makefile compiles src for the same
+# reason.
+sys.dont_write_bytecode = False
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
@@ -25,8 +31,8 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     # Browser tests run on a live server whose database is flushed after each of them;
     # they go last so that the demo data loaded once for the session serves all others.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-    _database_free_tests_early(items)
+    # The others: see _schedule.
+    _schedule(items)
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
         for item in items:
@@ -34,34 +40,37 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
-def _database_free_tests_early(items):
-    """One test that needs the database first, then the tests that need none, then the rest.
+def _schedule(items):
+    """The order for two xdist workers: one database test, the tests that need no database,
+    the other database tests (pytest-django's order: plain ones before transactional ones),
+    the browser tests. Tests marked slow go first among the database tests and last among the
+    others (those run on the second worker while the first one builds the template).
 
     pytest-django puts the tests without a database last. The first xdist worker builds the
-    run's demo template (migrate and demo load, ≈13 s) at its first database test; the second
-    worker waits for that template at its own first one. With the database-free tests (the
-    subprocess races, the upgrade, the pure functions) right after the first database test,
-    xdist's first chunk for the second worker is work that needs no template. Their relative
-    order, and pytest-django's (plain database tests before transactional ones), is kept.
+    run's demo template (migrate and demo load, ≈13 s) at its first database test, while the
+    second would wait for it at its own first one: with the database-free tests next, xdist's
+    chunks for the second worker are work that needs no template. Slow tests early leave no
+    worker running one alone at the end.
     """
 
-    def needs_db(item):  # or is a browser test: those stay last
-        if item.get_closest_marker("browser") or item.get_closest_marker("django_db"):
-            return True
-        return bool(
-            {"db", "transactional_db", "live_server", "django_db_setup"}
-            & set(getattr(item, "fixturenames", ()))
-        )
+    def rank(item):
+        if item.get_closest_marker("browser"):
+            return 6
+        fixtures = set(getattr(item, "fixturenames", ()))
+        marker = item.get_closest_marker("django_db")
+        if {"transactional_db", "live_server"} & fixtures or (
+            marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        ):
+            return 5
+        slow = item.get_closest_marker("slow") is not None
+        if marker or {"db", "django_db_setup"} & fixtures:
+            return 4 - slow
+        return 1 + slow
 
-    first = next((i for i, item in enumerate(items) if needs_db(item)), None)
-    if first is None:
-        return
-    free = [item for item in items[first + 1 :] if not needs_db(item)]
-    if not free:
-        return
-    free_ids = {id(item) for item in free}
-    rest = [item for item in items[first + 1 :] if id(item) not in free_ids]
-    items[first + 1 :] = free + rest
+    items.sort(key=rank)
+    first_db = next((i for i, item in enumerate(items) if rank(item) in (3, 4)), None)
+    if first_db is not None:
+        items.insert(0, items.pop(first_db))
 
 
 def _run_dir(config):

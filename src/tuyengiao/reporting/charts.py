@@ -12,6 +12,8 @@ from tuyengiao.core.text import format_number
 
 PARTY_RED = "#a50e0e"
 MAX_LABEL = 38
+KEPT_CHARTS = 32
+_drawn: dict[tuple, bytes] = {}
 
 
 def _tick(x: float) -> str:
@@ -40,14 +42,23 @@ def rate_by_unit_chart(
     value are listed with "—". Axis and bar labels in Vietnamese number format (93,44)."""
     if fmt not in ("svg", "png"):
         raise ValueError(f"unknown chart format {fmt!r}")
-    import matplotlib
+    # Drawn once per data version (a third of a second each): the same rows, title and
+    # format give the bytes drawn last time, kept in this process for the last few charts.
+    key = (title, fmt, decimals, percent, tuple((n, type(v).__name__, str(v)) for n, v in rows))
+    drawn = _drawn.pop(key, None)
+    if drawn is None:
+        import matplotlib
 
-    matplotlib.use("Agg")
-    # parse_math off: a unit or channel named «Chi phí $x^{2}$» is text, not mathtext (a 500).
-    with matplotlib.rc_context(
-        {"svg.fonttype": "none", "font.family": "DejaVu Sans", "text.parse_math": False}
-    ):
-        return _draw(rows, title, fmt, decimals, percent)
+        matplotlib.use("Agg")
+        # parse_math off: a unit or channel named «Chi phí $x^{2}$» is text, not mathtext.
+        with matplotlib.rc_context(
+            {"svg.fonttype": "none", "font.family": "DejaVu Sans", "text.parse_math": False}
+        ):
+            drawn = _draw(rows, title, fmt, decimals, percent)
+    _drawn[key] = drawn  # the most recent last
+    while len(_drawn) > KEPT_CHARTS:
+        _drawn.pop(next(iter(_drawn)))
+    return drawn
 
 
 def _draw(rows, title, fmt, decimals, percent) -> bytes:

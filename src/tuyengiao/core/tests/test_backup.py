@@ -39,6 +39,7 @@ def pg_tools_or_skip():
             pytest.skip(f"pg_dump of the server's version is not installed: {exc}")
 
 
+@pytest.mark.slow
 def test_backup_then_restore_into_a_fresh_database_gives_the_same_figures_and_files(
     tmp_path, pg_tools_or_skip, db, pytestconfig
 ):

@@ -8,6 +8,8 @@ import json
 import shutil
 import subprocess
 
+import pytest
+
 from tuyengiao.core import testdb
 
 from .scratch import PYTHON, command_env, is_postgres, scratch_database
@@ -15,6 +17,7 @@ from .scratch import PYTHON, command_env, is_postgres, scratch_database
 ROUNDS = 50
 
 
+@pytest.mark.slow
 def test_fifty_rounds_of_each_race_give_no_error_no_lost_update_and_no_duplicate(
     tmp_path, db, pytestconfig
 ):

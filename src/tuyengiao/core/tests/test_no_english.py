@@ -132,6 +132,7 @@ def crawl(client):
     return problems, visited
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ["admin", "specialist", "approver", "viewer", "reporter"])
 def test_no_page_shows_english_or_internal_keys(client, request, role):
     client.force_login(request.getfixturevalue(role))

@@ -50,6 +50,7 @@ def _contains(new, old, where="") -> list[str]:
     return [] if new == old else [f"{where}: {old!r} became {new!r}"]
 
 
+@pytest.mark.slow
 def test_the_previous_release_database_migrates_with_its_figures_unchanged(tmp_path):
     with gzip.open(HERE / f"release-{RELEASE}.sqlite3.gz") as packed:
         with open(tmp_path / "tuyengiao.sqlite3", "wb") as database:

@@ -89,6 +89,7 @@ def apply(op, date, picks):
         reorganise.close_unit(first, date=date, decision=WHY, actor=SYSTEM)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
