@@ -14,6 +14,6 @@ class AccountsConfig(AppConfig):
         registry.urls(self, "accounts/")
         registry.api(self)  # POST token/: same lockout as the login page, tokens expire
         registry.menu(self, _("Users"), "accounts:list", order=140, action="admin")
-        registry.demo(self, after=["orgs"])
+        registry.demo(self, after=["orgs"], summary="demo.summary")
 
         from . import signals  # noqa: F401  (connects the receivers)

@@ -29,3 +29,10 @@ def load(*, actor):
         if membership.user_id not in have:
             ensure_account(membership.user, membership.unit, title=membership.title)
             have.add(membership.user_id)
+
+
+def summary() -> list[str]:
+    """District 1's own administrator, printed by `tuyengiao demo` after the unit tree's
+    accounts (same password)."""
+    username, _name, _unit, title = DISTRICT_ADMIN
+    return [f"  {username:<12} {Role.ADMIN.label:<16} {title} (không phải quản trị toàn hệ thống)"]

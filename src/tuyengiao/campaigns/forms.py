@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.forms import VNDateField
+from tuyengiao.core.forms import VNDateField, vietnamese_inputs
 from tuyengiao.orgs import access
 from tuyengiao.orgs.choices import UnitKind
 from tuyengiao.orgs.models import OrgUnit
@@ -74,6 +74,7 @@ class CampaignForm(forms.Form):
                 continue
             select = isinstance(field, forms.ChoiceField)
             field.widget.attrs["class"] = "form-select" if select else "form-control"
+        vietnamese_inputs(self)  # dd/mm/yyyy, 1.250 / 27,5, «— Chọn —» (core.forms)
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from . import numbers, text
 
@@ -186,6 +187,7 @@ def vietnamese_inputs(form: forms.BaseForm) -> forms.BaseForm:
     initial value and the widget's classes. Called by `bootstrap` and the apps' `style`.
     A whole number is also held to its column's range, so the message names the real limit."""
     for name, field in list(form.fields.items()):
+        _choose_not_dashes(field)
         new = _converted(field)
         if new is not None:
             if isinstance(new, VNIntegerField):
@@ -194,6 +196,20 @@ def vietnamese_inputs(form: forms.BaseForm) -> forms.BaseForm:
                     new.max_value = column
             form.fields[name] = new
     return form
+
+
+DASHES = "---------"  # Django's empty choice (BLANK_CHOICE_DASH, ModelChoiceField.empty_label)
+
+
+def _choose_not_dashes(field: forms.Field) -> None:
+    """A select's empty choice reads «— Chọn —», not Django's "---------"."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:
+            field.empty_label = _("— Choose —")
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if any(label == DASHES for _value, label in choices):
+            field.choices = [(v, _("— Choose —") if lab == DASHES else lab) for v, lab in choices]
 
 
 def bootstrap(form: forms.BaseForm) -> None:

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.forms import VNDateField
+from tuyengiao.core.forms import VNDateField, vietnamese_inputs
 from tuyengiao.orgs import access
 from tuyengiao.orgs.models import OrgUnit
 
@@ -77,6 +77,7 @@ class DocumentForm(forms.Form):
             if isinstance(field, forms.ChoiceField):
                 css = "form-select"
             field.widget.attrs.setdefault("class", css)
+        vietnamese_inputs(self)  # dd/mm/yyyy, 1.250 / 27,5, «— Chọn —» (core.forms)
 
     def _limit_to_clearance(self, user, document) -> None:
         """Without clearance a classified document's title is neither shown nor changed, and
@@ -142,3 +143,4 @@ class ImportForm(forms.Form):
         self.fields["issuing_unit"].initial = own_unit_code(user)
         self.fields["issuing_unit"].widget.attrs["class"] = "form-select"
         self.fields["file"].widget.attrs["class"] = "form-control"
+        vietnamese_inputs(self)

@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from tuyengiao.core import filters as bounded
 from tuyengiao.core.models import AuditEvent
 
 from . import access
@@ -32,12 +33,8 @@ class AuditEventFilter(django_filters.FilterSet):
     object = django_filters.CharFilter(
         field_name="object_repr", lookup_expr="icontains", label=_("Object (name or number)")
     )
-    date_from = django_filters.DateFilter(
-        field_name="at", lookup_expr="date__gte", label=_("From date")
-    )
-    date_to = django_filters.DateFilter(
-        field_name="at", lookup_expr="date__lte", label=_("To date")
-    )
+    date_from = bounded.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From date"))
+    date_to = bounded.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To date"))
 
     def __init__(self, *args, **kwargs):
         from tuyengiao.core.audit_labels import VERB_LABELS, object_type_label
@@ -51,8 +48,6 @@ class AuditEventFilter(django_filters.FilterSet):
         fields["object_type"].choices = sorted(
             ((t, object_type_label(t)) for t in types), key=lambda c: c[1]
         )
-        for name in ("date_from", "date_to"):
-            fields[name].widget.input_type = "date"
         fields["object"].max_length = 100
         for name, field in fields.items():
             css = "form-control" if name in ("object", "date_from", "date_to") else "form-select"

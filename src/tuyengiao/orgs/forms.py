@@ -4,7 +4,7 @@ unit choice the record pages' forms share."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.forms import bootstrap
+from tuyengiao.core.forms import VNDateField, bootstrap
 
 from . import access
 from .choices import UnitKind
@@ -12,9 +12,7 @@ from .models import OrgUnit
 
 
 class DecisionForm(forms.Form):
-    date = forms.DateField(
-        label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    date = VNDateField(label=_("Effective date"))  # dd/mm/yyyy whatever the browser's language
     reason = forms.CharField(label=_("Reason"), max_length=200)
     document = forms.CharField(
         label=_("Decision document"),

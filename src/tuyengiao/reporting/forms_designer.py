@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuyengiao.core.forms import bootstrap
+from tuyengiao.core.forms import VNDateField, bootstrap
 from tuyengiao.orgs import catalogues
 from tuyengiao.orgs.choices import UnitKind
 
@@ -89,9 +89,7 @@ class AssignForm(forms.Form):
         required=False,
         choices=[("", _("Every kind"))] + list(UnitKind.choices),
     )
-    deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    deadline = VNDateField(label=_("Deadline"), required=False)  # dd/mm/yyyy, any browser
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -169,3 +169,8 @@ def test_the_demo_command_prints_the_accounts_after_loading(db, capsys):
     out = capsys.readouterr().out
     assert out.startswith("Đã nạp dữ liệu minh họa.")
     assert "chuyenvien" in out and "Chuyên viên" in out
+    # Every demo login is printed, District 1's own administrator included.
+    from django.contrib.auth import get_user_model
+
+    for username in get_user_model().objects.values_list("username", flat=True):
+        assert f"  {username} " in out, username
