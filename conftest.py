@@ -1,5 +1,6 @@
 """Shared fixtures: the demo database loaded once, the standard cast of users, Chromium."""
 
+import gc
 import itertools
 import os
 import shutil
@@ -38,6 +39,15 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if item.get_closest_marker("browser"):
                 item.add_marker(skip)
+
+
+def pytest_collection_finish(session):
+    # What start-up and collection made (Django's apps, 1.600 test items) lives to the end of
+    # the run: frozen, the garbage collector stops scanning it at every full collection, and a
+    # larger first generation makes it run a tenth as often. Measured on the hostile-query
+    # tests: 3,7 s of 20,8 s in the collector before, 1,7 s after.
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _schedule(items):
