@@ -21,11 +21,6 @@ def _tick(x: float) -> str:
     return format_number(int(rounded) if rounded == int(rounded) else rounded)
 
 
-def _tick(x: float) -> str:
-    rounded = round(x, 1)
-    return format_number(int(rounded) if rounded == int(rounded) else rounded)
-
-
 def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
 
