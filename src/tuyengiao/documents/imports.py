@@ -178,7 +178,7 @@ def _check_row(line, row, columns, types, seen, unit, errors) -> Row | None:
         )
     raw_registered = cell(REGISTERED)
     registered_on = None
-    if raw_registered != "":
+    if str(raw_registered).strip() != "":  # an empty cell: entered when signed
         try:
             registered_on = _date(raw_registered)
         except ValueError:

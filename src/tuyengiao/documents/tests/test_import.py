@@ -213,3 +213,23 @@ def test_the_registers_own_export_imports_back_with_its_registration_dates(speci
     run(specialist, ward, "so-van-ban.xlsx", exported)
 
     assert Document.objects.get(number_text="50-CV/ĐU").registered_on == dt.date(2022, 8, 3)
+
+
+@pytest.mark.parametrize(
+    "typed", ["abc", "31/02/2022", 45000, "01/01/2999", "2022-13-01", "1.250", " "]
+)
+def test_a_bad_registration_date_is_refused_by_row_and_column(specialist, ward, typed):
+    header = ["Số, ký hiệu", "Ngày ban hành", "Ngày vào sổ", "Trích yếu"]
+    row = ["60-CV/ĐU", "01/07/2022", typed, "Công văn có ngày vào sổ sai"]
+    before = Document.objects.count()
+
+    if str(typed).strip() == "":  # an empty cell: entered when signed
+        run(specialist, ward, "so.xlsx", xlsx_bytes([header, row]))
+        assert Document.objects.get(number_text="60-CV/ĐU").registered_on == dt.date(2022, 7, 1)
+        return
+    with pytest.raises(ValidationFailed) as raised:
+        run(specialist, ward, "so.xlsx", xlsx_bytes([header, row]))
+
+    (message,) = raised.value.errors
+    assert message.startswith("Dòng 2, cột «Ngày vào sổ»: «")
+    assert Document.objects.count() == before
