@@ -24,7 +24,7 @@ class CommendationList(CommendationView, records.RecordList):
     template_name = "awards/list.html"
     export_filename, export_title = "khen-thuong.xlsx", "Khen thưởng"
     export_columns = [
-        Column("Năm", 8, "year"),
+        Column("Năm", 8, "year", xlsx.YEAR_FORMAT),
         Column("Đợt khen thưởng", 50, "name"),
         Column("Đơn vị khen thưởng", 30, "unit.name"),
         Column("Quyết định", 16, lambda c: c.decision.number_text if c.decision else ""),

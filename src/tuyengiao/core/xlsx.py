@@ -83,6 +83,7 @@ def workbook_bytes(book: Workbook) -> bytes:
 # Numbers stay numbers and dates stay dates (Excel shows them in the reader's own locale:
 # 6.513 and 10/02/2023 on a Vietnamese Windows); headers bold, first row frozen.
 INTEGER_FORMAT = "#,##0"
+YEAR_FORMAT = "0"  # a year is a number (sorts, filters) but never 2.022
 DECIMAL_FORMAT = "#,##0.00"
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -96,6 +97,7 @@ class Column:
     header: str
     width: int = 14
     value: str | Callable | None = None
+    number_format: str | None = None  # e.g. YEAR_FORMAT; by default from the value's type
 
     def of(self, record):
         if callable(self.value):
@@ -196,6 +198,7 @@ def records_workbook(title: str, columns: list[Column], records, *, wrap: bool =
         ([c.of(r) for c in columns] for r in records),
         [c.width for c in columns],
         wrap=wrap,
+        formats={i: c.number_format for i, c in enumerate(columns, 1) if c.number_format},
     )
 
 

@@ -166,6 +166,7 @@ def test_the_exports_are_xlsx_with_numbers_as_numbers(client, specialist, tuyen_
     listing = load_workbook(BytesIO(client.get(reverse("awards:list"), {"export": "xlsx"}).content))
     sheet = listing.active
     assert sheet["A1"].value == "Năm" and sheet["F2"].value == 5 and sheet["G2"].value == 10
+    assert sheet["A2"].number_format == "0"  # the year reads 2022, never 2.022
     detail = client.get(reverse("awards:detail", args=[tuyen_giao_2022.pk]), {"export": "xlsx"})
     assert load_workbook(BytesIO(detail.content)).active.max_row == 16
 

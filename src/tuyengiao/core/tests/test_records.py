@@ -98,6 +98,21 @@ def test_the_one_writer_keeps_numbers_dates_and_widths_and_writes_formulas_as_te
     assert sheet.column_dimensions["D"].width == 12
 
 
+def test_a_year_column_stays_a_number_without_a_thousands_dot():
+    class Commendation:
+        year, people = 2022, 6513
+
+    columns = [
+        xlsx.Column("Năm", 8, "year", xlsx.YEAR_FORMAT),
+        xlsx.Column("Số người", 10, "people"),
+    ]
+    book = xlsx.records_workbook("Khen thưởng", columns, [Commendation()])
+
+    year, people = load_workbook(io.BytesIO(xlsx.workbook_bytes(book))).active[2]
+    assert (year.value, year.number_format) == (2022, "0")  # not shown as 2.022
+    assert (people.value, people.number_format) == (6513, "#,##0")
+
+
 def test_a_column_reads_an_attribute_path_or_a_function():
     class Unit:
         name = "Phường Bến Nghé"
