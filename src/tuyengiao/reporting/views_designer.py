@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -117,6 +118,7 @@ def designer_edit(request, code):
     return render(request, "reporting/designer_edit.html", context)
 
 
+@transaction.atomic  # a refused assignment leaves no new period behind
 def _assign(form, user, data, request) -> None:
     period = services.get_or_create_period(data["period"])
     unit = get_unit(data["unit"])

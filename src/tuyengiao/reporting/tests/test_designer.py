@@ -206,3 +206,16 @@ def test_a_new_form_is_given_to_a_unit_the_designer_administers(client, ward_adm
         design.save_form(
             actor=ward_admin, code="X-1", name="Thử", period_type="year", owner=district
         )
+
+
+def test_a_refused_assignment_leaves_no_new_period_behind(specialist):
+    from tuyengiao.reporting import views_designer
+    from tuyengiao.reporting.models import Period
+
+    form = Form.objects.get(code="HT-NQ")
+    data = {"period": "2031", "unit": "TU-HCM", "kind": "", "deadline": None}
+
+    with pytest.raises(DomainError):  # the district's specialist cannot assign to the city
+        views_designer._assign(form, specialist, data, request=None)
+
+    assert not Period.objects.filter(code="2031").exists()
