@@ -223,9 +223,15 @@ def assign_form(
 # --- the life of a submission ---------------------------------------------------------------
 
 
-def _check_can_report(actor, form, unit, period) -> None:
-    if not access.can(actor, access.REPORT, unit):
-        raise NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
+NO_REPORT = "Bạn không có quyền báo cáo cho «{unit}»."
+
+
+def _not_assigned(unit, form, period) -> DomainError:
+    return DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
+
+
+def _not_editable(unit, status) -> DomainError:
+    return DomainError(f"Báo cáo của «{unit}» {STATUS_WORDS[status]}, không sửa được.")
 
 
 def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
@@ -238,10 +244,10 @@ def _locked(actor, form, unit, period) -> tuple[Submission | None, object]:
     of one unit wait for each other instead of both inserting. A report leaves the
     editable states only by being sent (submit, save_many), which take this lock too; the
     review verbs lock the submission and act only on sent reports."""
-    _check_can_report(actor, form, unit, period)
+    access.require(actor, access.REPORT, unit, NO_REPORT)
     row = lock_row.locked(form=form, period=period, unit=unit)
     if row is None:
-        raise DomainError(f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}.")
+        raise _not_assigned(unit, form, period)
     fresh_form, _period, _unit, submission = row
     if submission is not None:  # the caller's own objects
         cache = submission._state.fields_cache
@@ -300,9 +306,7 @@ def _save(actor, form, unit, period, values, path, locked=None):
     """save_draft's work, under the lock; (submission, checked, spec)."""
     submission, stamp = locked or _locked(actor, form, unit, period)
     if submission is not None and submission.status not in EDITABLE:
-        raise DomainError(
-            f"Báo cáo của «{unit}» {STATUS_WORDS[submission.status]}, không sửa được."
-        )
+        raise _not_editable(unit, submission.status)
     spec = rules.FormSpec(form, stamp)
     checked = _checked_or_raise(spec, values)
     existing, before, label = _values_and_previous(submission, spec, form, unit, period)
@@ -352,7 +356,7 @@ def save_draft_by_code(
     if row is None or not access.can(actor, access.VIEW, row[2]):
         return None
     form, period, unit, submission = row
-    _check_can_report(actor, form, unit, period)
+    access.require(actor, access.REPORT, unit, NO_REPORT)
     return _save(actor, form, unit, period, values, path, (submission, form.updated_at))[0]
 
 
@@ -482,15 +486,11 @@ def prepare(form, period, rows: dict, *, actor, checked: dict | None = None) -> 
     for unit, raw in rows.items():
         current = existing.get(unit.pk)
         if not access.can(actor, access.REPORT, unit):
-            problem = NotAllowed(f"Bạn không có quyền báo cáo cho «{unit}».")
+            problem = NotAllowed(NO_REPORT.replace("{unit}", str(unit)))
         elif unit.pk not in assigned:
-            problem = DomainError(
-                f"«{unit}» không được giao biểu mẫu «{form.code}» cho kỳ {period.code}."
-            )
+            problem = _not_assigned(unit, form, period)
         elif current is not None and current.status not in EDITABLE:
-            problem = DomainError(
-                f"Báo cáo của «{unit}» {STATUS_WORDS[current.status]}, không sửa được."
-            )
+            problem = _not_editable(unit, current.status)
         else:
             result = given.get(unit.pk) or rules.check(spec, raw)
             problem = ValidationFailed(result.errors) if result.errors else None
